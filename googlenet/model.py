@@ -1,0 +1,174 @@
+"""GoogLeNet (Inception v1) built from one table of channel numbers.
+
+Two variants:
+* ``"torchvision"`` – what torchvision ships and what the ImageNet weights were trained for:
+  BatchNorm after every conv, 3x3 convs in branch 3, ceil-mode max pools, a 2x2 pool before 5a.
+* ``"paper"`` – "Going Deeper with Convolutions" (Szegedy et al. 2014): conv + ReLU with biases,
+  Local Response Normalisation in the stem, 5x5 convs in branch 3, 3x3/2 max pools throughout.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import torch
+from torch import nn
+
+from .blocks import AuxClassifier, ConvBlock, Inception
+
+VARIANTS = ("torchvision", "paper")
+
+
+class InceptionSpec(NamedTuple):
+    """Channel numbers of one Inception block (the columns of the paper's Table 1)."""
+    in_channels: int
+    n1x1: int
+    n3x3_reduce: int
+    n3x3: int
+    n5x5_reduce: int
+    n5x5: int
+    pool_proj: int
+
+    @property
+    def out_channels(self) -> int:
+        return self.n1x1 + self.n3x3 + self.n5x5 + self.pool_proj
+
+
+# Paper Table 1. Each block's input is the previous block's output: 256 = 64+128+32+32, and so on.
+INCEPTION_CONFIG: dict[str, InceptionSpec] = {
+    "inception3a": InceptionSpec(192, 64, 96, 128, 16, 32, 32),
+    "inception3b": InceptionSpec(256, 128, 128, 192, 32, 96, 64),
+    "inception4a": InceptionSpec(480, 192, 96, 208, 16, 48, 64),
+    "inception4b": InceptionSpec(512, 160, 112, 224, 24, 64, 64),
+    "inception4c": InceptionSpec(512, 128, 128, 256, 24, 64, 64),
+    "inception4d": InceptionSpec(512, 112, 144, 288, 32, 64, 64),
+    "inception4e": InceptionSpec(528, 256, 160, 320, 32, 128, 128),
+    "inception5a": InceptionSpec(832, 256, 160, 320, 32, 128, 128),
+    "inception5b": InceptionSpec(832, 384, 192, 384, 48, 128, 128),
+}
+
+# Where the auxiliary classifiers listen (their input channels come from the table above).
+AUX_TAPS = {"aux1": "inception4a", "aux2": "inception4d"}
+
+# The order in which the forward pass visits the network's top-level modules.
+# lrn1 / lrn2 exist only in the paper variant and are skipped when absent.
+STAGE_ORDER = (
+    "conv1", "maxpool1", "lrn1", "conv2", "conv3", "lrn2", "maxpool2",
+    "inception3a", "inception3b", "maxpool3",
+    "inception4a", "inception4b", "inception4c", "inception4d", "inception4e", "maxpool4",
+    "inception5a", "inception5b",
+)
+
+# Local Response Normalisation as in the BVLC Caffe GoogLeNet model (local_size 5, alpha 1e-4,
+# beta 0.75); the GoogLeNet paper gives no values, so k = 2 is taken from AlexNet (Krizhevsky 2012).
+LRN_SETTINGS = dict(size=5, alpha=1e-4, beta=0.75, k=2.0)
+
+# ImageNet normalisation constants; used by transform_input (see GoogLeNet._transform_input).
+IMAGENET_MEAN = (0.485, 0.456, 0.406)
+IMAGENET_STD = (0.229, 0.224, 0.225)
+
+
+class GoogLeNetOutputs(NamedTuple):
+    """Train-mode output with auxiliary heads, in torchvision's order."""
+    logits: torch.Tensor
+    aux_logits2: torch.Tensor | None
+    aux_logits1: torch.Tensor | None
+
+
+class GoogLeNet(nn.Module):
+    """GoogLeNet: a stem of plain convs, nine Inception blocks, global average pooling, one linear layer.
+
+    eval(): returns logits (N, num_classes).
+    train() with aux_logits=True: returns (logits, aux2, aux1), like torchvision.
+    """
+
+    def __init__(self, num_classes: int = 1000, aux_logits: bool = True, variant: str = "torchvision",
+                 init_weights: bool = True, transform_input: bool = False, dropout: float | None = None,
+                 dropout_aux: float = 0.7):
+        super().__init__()
+        if variant not in VARIANTS:
+            raise ValueError(f"variant must be one of {VARIANTS}, not {variant!r}")
+        self.variant = variant
+        self.aux_logits = aux_logits
+        self.transform_input = transform_input
+        paper = variant == "paper"
+        bn = not paper
+
+        def pool(kernel: int = 3) -> nn.MaxPool2d:
+            # 3x3/2 max pools halve the size: 112 -> 56 -> 28 -> 14 -> 7. torchvision gets there with
+            # ceil_mode=True (and a 2x2 pool before 5a); the paper variant pads by 1 instead.
+            if paper:
+                return nn.MaxPool2d(3, stride=2, padding=1)
+            return nn.MaxPool2d(kernel, stride=2, ceil_mode=True)
+
+        # Stem: plain convolutions shrink 224x224x3 to 28x28x192 before any Inception block.
+        self.conv1 = ConvBlock(3, 64, batch_norm=bn, kernel_size=7, stride=2, padding=3)
+        self.maxpool1 = pool()
+        if paper:
+            self.lrn1 = nn.LocalResponseNorm(**LRN_SETTINGS)
+        self.conv2 = ConvBlock(64, 64, batch_norm=bn, kernel_size=1)
+        self.conv3 = ConvBlock(64, 192, batch_norm=bn, kernel_size=3, padding=1)
+        if paper:
+            self.lrn2 = nn.LocalResponseNorm(**LRN_SETTINGS)
+        self.maxpool2 = pool()
+
+        # Nine Inception blocks, all built from the same table.
+        for name, spec in INCEPTION_CONFIG.items():
+            setattr(self, name, Inception(*spec, batch_norm=bn, kernel5=5 if paper else 3, ceil_mode=not paper))
+        self.maxpool3 = pool()
+        self.maxpool4 = pool(kernel=2)
+
+        if aux_logits:
+            for aux_name, tap in AUX_TAPS.items():
+                setattr(self, aux_name, AuxClassifier(INCEPTION_CONFIG[tap].out_channels, num_classes,
+                                                      batch_norm=bn, dropout=dropout_aux, paper_pool=paper))
+        else:
+            self.aux1 = self.aux2 = None
+
+        # Global average pooling: 7x7x1024 -> 1024 numbers per image, then a single linear layer.
+        self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
+        self.dropout = nn.Dropout(p=dropout if dropout is not None else (0.4 if paper else 0.2))
+        self.fc = nn.Linear(INCEPTION_CONFIG["inception5b"].out_channels, num_classes)
+
+        if init_weights:
+            self._init_weights()
+
+    def _init_weights(self) -> None:
+        # Same scheme as torchvision: small truncated-normal weights, BatchNorm starting as identity.
+        for m in self.modules():
+            if isinstance(m, (nn.Conv2d, nn.Linear)):
+                nn.init.trunc_normal_(m.weight, mean=0.0, std=0.01, a=-2, b=2)
+                if m.bias is not None:
+                    nn.init.zeros_(m.bias)
+            elif isinstance(m, nn.BatchNorm2d):
+                nn.init.ones_(m.weight)
+                nn.init.zeros_(m.bias)
+
+    def stages(self) -> list[tuple[str, nn.Module]]:
+        """The top-level modules in forward order, as (name, module) pairs."""
+        return [(name, getattr(self, name)) for name in STAGE_ORDER if hasattr(self, name)]
+
+    def _transform_input(self, x: torch.Tensor) -> torch.Tensor:
+        """Re-map ImageNet-normalised input to the [-1, 1] scale the ported weights were trained on.
+
+        (x * std + mean) undoes the ImageNet normalisation; (... - 0.5) / 0.5 maps [0, 1] to [-1, 1].
+        """
+        if not self.transform_input:
+            return x
+        std = x.new_tensor(IMAGENET_STD).view(1, 3, 1, 1)
+        mean = x.new_tensor(IMAGENET_MEAN).view(1, 3, 1, 1)
+        return (x * std + mean - 0.5) / 0.5
+
+    def forward(self, x: torch.Tensor):
+        x = self._transform_input(x)
+        aux_outputs = {}
+        for name, module in self.stages():
+            x = module(x)
+            for aux_name, tap in AUX_TAPS.items():
+                head = getattr(self, aux_name)
+                if tap == name and head is not None and self.training:
+                    aux_outputs[aux_name] = head(x)
+        x = torch.flatten(self.avgpool(x), 1)
+        logits = self.fc(self.dropout(x))
+        if self.training and self.aux_logits:
+            return GoogLeNetOutputs(logits, aux_outputs.get("aux2"), aux_outputs.get("aux1"))
+        return logits

@@ -1,0 +1,1 @@
+"""String tables, one module per topic; each defines EN and ZH dicts with identical keys."""
