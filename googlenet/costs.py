@@ -145,6 +145,12 @@ def _trace_shapes(model: nn.Module, input_size: int) -> dict[str, tuple]:
     return shapes
 
 
+@lru_cache(maxsize=32)
+def stage_shapes(variant: str = "paper", input_size: int = 224) -> dict[str, tuple]:
+    """Output shape (C, H, W) of every module of the network, by dotted name, for one input size."""
+    return _trace_shapes(_build(variant), input_size)
+
+
 @lru_cache(maxsize=64)
 def conv_layers(variant: str = "paper", input_size: int = 224) -> tuple[LayerCost, ...]:
     """Every Conv2d and Linear of the network (auxiliary heads left out), in forward order."""

@@ -1,0 +1,32 @@
+"""Home: what GoogLeNet is, the whole network as a diagram, and a guided path through the pages."""
+import streamlit as st
+
+from googlenet.diagrams import NETWORK_LABELS, network_dot
+from googlenet.i18n import t
+from ui.nav import available_pages
+
+st.title(t("home.title"))
+st.markdown(f"#### {t('home.subtitle')}")
+st.markdown(t("home.intro"))
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("home.metric.year"), t("home.metric.year.value"))
+c2.metric(t("home.metric.top5"), "6.67%")
+c3.metric(t("home.metric.layers"), "22", help=t("home.metric.layers.help"))
+c4.metric(t("home.metric.params"), "~6.8M", delta=t("home.metric.params.delta"), delta_color="off")
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(t("home.path.title"))
+    st.write(t("home.path.intro"))
+    for n, page in enumerate([p for p in available_pages() if p.path != "pages/home.py"], start=1):
+        with st.container(border=True):
+            st.page_link(page.path, label=f"{t('home.path.step', n=n)} · {t(page.title_key)}", icon=page.icon)
+            st.caption(t(page.blurb_key))
+with right:
+    st.subheader(t("home.diagram.title"))
+    variant = st.radio(t("home.diagram.variant"), ["paper", "torchvision"], horizontal=True,
+                       format_func=lambda v: t(f"home.variant.{v}"))
+    labels = {key: t(f"home.label.{key}") for key in NETWORK_LABELS}
+    st.graphviz_chart(network_dot(variant, labels=labels))
+    st.caption(t("home.diagram.caption"))

@@ -1,0 +1,76 @@
+"""Drive the app the way a student does: open it, pick a language, switch pages — and check every screen."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from googlenet.i18n import tables
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+TEXT_ATTRS = ("label", "value", "body", "options", "placeholder", "help", "caption")
+
+
+def open_app(lang: str = "en", timeout: float = 120) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
+    at.session_state["lang"] = lang
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    """Switch to e.g. "pages/architecture.py" and run it, as a click in the sidebar would."""
+    at.switch_page(page)
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def rerun(at: AppTest) -> AppTest:
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def visible_text(at: AppTest) -> str:
+    """Everything a user can read on the screen (labels, values, options, messages), as one string."""
+    parts = []
+    for node in _walk(at._tree):
+        for attr in TEXT_ATTRS:
+            try:
+                value = getattr(node, attr)
+            except Exception:  # noqa: BLE001 - not every element has every attribute
+                continue
+            if isinstance(value, (str, int, float)):
+                parts.append(str(value))
+            elif isinstance(value, (list, tuple)):
+                parts.extend(str(v) for v in value)
+    return "\n".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _raw_key_pattern() -> re.Pattern:
+    keys = sorted(tables()["en"], key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w.])")
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception on the page and no untranslated i18n key shown to the user."""
+    assert not at.exception, "page raised: " + "\n".join(str(e.value) for e in at.exception)
+    raw = _raw_key_pattern().findall(visible_text(at))
+    assert not raw, f"raw i18n keys shown on the page: {sorted(set(raw))}"
+
+
+def assert_shows(at: AppTest, *snippets: str) -> None:
+    text = visible_text(at)
+    missing = [s for s in snippets if s not in text]
+    assert not missing, f"expected on the page: {missing}"

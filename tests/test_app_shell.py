@@ -1,0 +1,55 @@
+"""The app shell through its entry point: home page, sidebar, language switch, weights status."""
+from __future__ import annotations
+
+import pytest
+
+from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
+from googlenet.i18n import t
+from ui.nav import available_pages
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_page(lang, without_weights):
+    at = open_app(lang)
+    assert at.title[0].value == t("home.title", lang=lang)
+    labels = [m.label for m in at.metric]
+    assert t("home.metric.top5", lang=lang) in labels
+    assert "6.67%" in [m.value for m in at.metric]
+    assert_shows(at, "22", "~6.8M", t("home.metric.params.delta", lang=lang))
+    # Weights status with the one command that fetches them.
+    assert_shows(at, t("common.weights_missing", lang=lang), "python -m googlenet.weights download")
+    # The network diagram is built from INCEPTION_CONFIG, not a picture.
+    dot = at.get("graphviz_chart")[0].proto.spec
+    assert "Inception 3a" in dot and "Inception 5b" in dot and "aux2" in dot
+    assert "7 x 7 x 1024" in dot
+    # The guided path links every other page.
+    links = [p.proto.label for p in at.get("page_link")]
+    assert len(links) == len(available_pages()) - 1
+
+
+def test_home_diagram_switches_variant(without_weights):
+    at = open_app("en")
+    assert "LRN" in at.get("graphviz_chart")[0].proto.spec
+    radio = next(r for r in at.radio if r.label == t("home.diagram.variant", lang="en"))
+    radio.set_value("torchvision")
+    rerun(at)
+    assert "LRN" not in at.get("graphviz_chart")[0].proto.spec
+
+
+def test_language_switch_is_remembered_across_pages(without_weights):
+    at = open_app("zh")
+    assert at.title[0].value == t("home.title", lang="zh")
+    lang_radio = at.sidebar.radio[0]
+    lang_radio.set_value("en")
+    rerun(at)
+    assert at.title[0].value == t("home.title", lang="en")
+    others = [p for p in available_pages() if p.path != "pages/home.py"]
+    if others:
+        goto(at, others[0].path)
+        assert at.session_state["lang"] == "en"
+
+
+def test_weights_found_status(with_weights):
+    at = open_app("en")
+    assert_shows(at, t("common.weights_found", lang="en", path=with_weights.name))
+    assert "python -m googlenet.weights download" not in visible_text(at)

@@ -1,0 +1,41 @@
+"""One real-browser pass: every page, both languages, a real upload where a page takes one, screenshots saved."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser_helpers import assert_no_exception, open_page, screenshot, upload, wait_idle
+from googlenet.i18n import t
+from ui.nav import available_pages
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+PAGES = available_pages()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("info", PAGES, ids=[p.url_path for p in PAGES])
+def test_every_page_in_a_real_browser(streamlit_server, page, info, lang):
+    open_page(page, streamlit_server, info.url_path, lang)
+    assert_no_exception(page)
+    heading = t("home.title" if info.url_path == "home" else info.title_key, lang=lang)
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
+    # The sidebar shows every page's title in the chosen language.
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert t("nav.home", lang=lang) in sidebar
+    if page.locator('[data-testid="stFileUploader"]').count():
+        upload(page, ASSETS / "chelsea_cat.jpg")
+        page.get_by_text("chelsea_cat.jpg").first.wait_for(timeout=30_000)
+        wait_idle(page)
+        assert_no_exception(page)
+    screenshot(page, f"{info.url_path}_{lang}")
+
+
+def test_language_switch_in_the_sidebar(streamlit_server, page):
+    open_page(page, streamlit_server, "home", "zh")
+    page.get_by_role("heading", name=t("home.title", lang="zh")).first.wait_for()
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    wait_idle(page)
+    page.get_by_role("heading", name=t("home.title", lang="en")).first.wait_for()
+    assert t("home.path.title", lang="en") in page.inner_text("body")
+    assert_no_exception(page)

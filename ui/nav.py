@@ -1,0 +1,38 @@
+"""The page list: one entry per page file. A page appears only once its file exists (no placeholders)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    path: str        # relative to app.py, e.g. "pages/architecture.py"
+    title_key: str   # i18n key of the page title
+    blurb_key: str   # i18n key of one line for the home page's guided path
+    icon: str
+    needs_weights: bool = False
+
+    @property
+    def url_path(self) -> str:
+        return Path(self.path).stem
+
+
+# The guided path, in teaching order: structure -> cost -> comparison -> pictures -> training.
+ALL_PAGES = (
+    PageInfo("pages/home.py", "nav.home", "nav.home.blurb", "🏠"),
+    PageInfo("pages/architecture.py", "nav.architecture", "nav.architecture.blurb", "🧱"),
+    PageInfo("pages/inception_lab.py", "nav.inception_lab", "nav.inception_lab.blurb", "🧮"),
+    PageInfo("pages/family.py", "nav.family", "nav.family.blurb", "👪"),
+    PageInfo("pages/classify.py", "nav.classify", "nav.classify.blurb", "📷", needs_weights=True),
+    PageInfo("pages/feature_maps.py", "nav.feature_maps", "nav.feature_maps.blurb", "🔬"),
+    PageInfo("pages/experiments.py", "nav.experiments", "nav.experiments.blurb", "🧪", needs_weights=True),
+    PageInfo("pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", "🔥", needs_weights=True),
+    PageInfo("pages/training.py", "nav.training", "nav.training.blurb", "🏋️"),
+)
+
+
+def available_pages() -> list[PageInfo]:
+    return [p for p in ALL_PAGES if (ROOT / p.path).exists()]
