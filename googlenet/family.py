@@ -1,0 +1,174 @@
+"""GoogLeNet's relatives: AlexNet, VGG, Inception v3, ResNet and MobileNet, measured from torchvision.
+
+Everything here is offline: each architecture is built with ``weights=None`` on the "meta" device
+(shapes only, no memory, no arithmetic, no download) to count its parameters, and the ImageNet
+accuracy and GFLOPs come from the metadata torchvision ships inside its weights enums.
+
+Each network is built the way its pretrained ImageNet model is shipped, so the parameter count can be
+checked against the weights' own "num_params":
+* GoogLeNet without its two auxiliary heads (torchvision drops them when it loads the weights);
+* Inception v3 with its auxiliary head (torchvision keeps it, and counts it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import torch
+import torchvision
+from torch import nn
+
+WEIGHTS_NAME = "IMAGENET1K_V1"  # the original ImageNet weights of every member (the ones the papers report)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    key: str
+    name: str
+    year: int
+    builder: str        # function name in torchvision.models
+    weights_enum: str   # weights enum class name in torchvision.models
+    build_kwargs: tuple = ()
+
+
+_SPECS: tuple[_Spec, ...] = (
+    _Spec("alexnet", "AlexNet", 2012, "alexnet", "AlexNet_Weights"),
+    _Spec("vgg16", "VGG-16", 2014, "vgg16", "VGG16_Weights"),
+    _Spec("googlenet", "GoogLeNet", 2014, "googlenet", "GoogLeNet_Weights",
+          (("aux_logits", False), ("init_weights", False))),
+    _Spec("inception_v3", "Inception v3", 2015, "inception_v3", "Inception_V3_Weights",
+          (("aux_logits", True), ("init_weights", False))),
+    _Spec("resnet18", "ResNet-18", 2015, "resnet18", "ResNet18_Weights"),
+    _Spec("resnet50", "ResNet-50", 2015, "resnet50", "ResNet50_Weights"),
+    _Spec("mobilenet_v2", "MobileNet v2", 2018, "mobilenet_v2", "MobileNet_V2_Weights"),
+    _Spec("mobilenet_v3_large", "MobileNet v3 (large)", 2019, "mobilenet_v3_large", "MobileNet_V3_Large_Weights"),
+)
+
+FAMILY_KEYS: tuple[str, ...] = tuple(s.key for s in _SPECS)
+
+
+@dataclass(frozen=True)
+class FamilyMember:
+    """One network of the CNN family, with numbers from torchvision."""
+    key: str              # "alexnet", "vgg16", "googlenet", ...
+    name: str             # display name, e.g. "VGG-16" (the same in every language)
+    year: int             # year the architecture was published
+    params: int           # counted on the architecture built with weights=None
+    meta_params: int      # the weights metadata's "num_params" (a cross-check: equals params)
+    gflops: float         # the weights metadata's "_ops": GFLOPs per image at input_size
+    top1: float           # ImageNet-1K top-1 accuracy, percent
+    top5: float           # ImageNet-1K top-5 accuracy, percent
+    weights_enum: str     # e.g. "GoogLeNet_Weights"
+    weights_name: str     # "IMAGENET1K_V1"
+    input_size: int       # the evaluation crop: 224, or 299 for Inception v3
+    conv_params: int      # in nn.Conv2d layers (MobileNet v3's squeeze-excitation layers are 1x1 convs)
+    fc_params: int        # in nn.Linear (fully connected) layers
+    other_params: int     # everything else: BatchNorm's weight and bias
+    idea_key: str         # i18n key of its key idea, "family.idea.<key>"
+
+    @property
+    def weights_id(self) -> str:
+        """e.g. "GoogLeNet_Weights.IMAGENET1K_V1"."""
+        return f"{self.weights_enum}.{self.weights_name}"
+
+    @property
+    def fc_share(self) -> float:
+        """Fraction of the parameters in fully connected layers."""
+        return self.fc_params / self.params
+
+    @property
+    def conv_share(self) -> float:
+        return self.conv_params / self.params
+
+    @property
+    def top1_error(self) -> float:
+        return 100.0 - self.top1
+
+    @property
+    def top5_error(self) -> float:
+        return 100.0 - self.top5
+
+
+def weights_entry(key: str):
+    """The torchvision weights enum member (IMAGENET1K_V1) for a family key; reading it downloads nothing."""
+    spec = _spec(key)
+    return getattr(getattr(torchvision.models, spec.weights_enum), WEIGHTS_NAME)
+
+
+def build(key: str, device: str | torch.device = "meta") -> nn.Module:
+    """The architecture with weights=None, built as its pretrained model is shipped (see module docstring)."""
+    spec = _spec(key)
+    with torch.device(device):
+        return getattr(torchvision.models, spec.builder)(weights=None, **dict(spec.build_kwargs))
+
+
+def param_split(model: nn.Module) -> tuple[int, int, int]:
+    """(conv, fully connected, other) parameter counts; every parameter is counted once, by its owner."""
+    conv = fc = other = 0
+    for module in model.modules():
+        n = sum(p.numel() for p in module.parameters(recurse=False))
+        if isinstance(module, nn.Conv2d):
+            conv += n
+        elif isinstance(module, nn.Linear):
+            fc += n
+        else:
+            other += n
+    return conv, fc, other
+
+
+def _spec(key: str) -> _Spec:
+    for spec in _SPECS:
+        if spec.key == key:
+            return spec
+    raise KeyError(f"unknown family member {key!r}; known: {', '.join(FAMILY_KEYS)}")
+
+
+@lru_cache(maxsize=None)
+def _member(key: str) -> FamilyMember:
+    spec = _spec(key)
+    entry = weights_entry(key)
+    meta = entry.meta
+    metrics = meta["_metrics"]["ImageNet-1K"]
+    conv, fc, other = param_split(build(key))
+    return FamilyMember(
+        key=key, name=spec.name, year=spec.year,
+        params=conv + fc + other, meta_params=meta["num_params"], gflops=meta["_ops"],
+        top1=metrics["acc@1"], top5=metrics["acc@5"],
+        weights_enum=spec.weights_enum, weights_name=entry.name,
+        input_size=entry.transforms().crop_size[0],
+        conv_params=conv, fc_params=fc, other_params=other,
+        idea_key=f"family.idea.{key}",
+    )
+
+
+def member(key: str) -> FamilyMember:
+    return _member(key)
+
+
+def family_table() -> list[FamilyMember]:
+    """All eight members, oldest first (cached: each architecture is built once per process)."""
+    return [_member(key) for key in FAMILY_KEYS]
+
+
+@dataclass(frozen=True)
+class EfficiencySummary:
+    """Why GoogLeNet was efficient: far fewer parameters, and almost none in fully connected layers."""
+    googlenet_params: int
+    alexnet_params: int
+    vgg16_params: int
+    fraction_of_alexnet: float   # GoogLeNet params / AlexNet params (about 0.108: ~9x fewer)
+    fraction_of_vgg16: float     # GoogLeNet params / VGG-16 params (about 0.048: ~21x fewer)
+    fc_share: dict[str, float]   # family key -> fraction of its params in fully connected layers
+    fc_params: dict[str, int]    # family key -> params in fully connected layers
+
+
+def efficiency_summary() -> EfficiencySummary:
+    members = {m.key: m for m in family_table()}
+    g, a, v = members["googlenet"], members["alexnet"], members["vgg16"]
+    return EfficiencySummary(
+        googlenet_params=g.params, alexnet_params=a.params, vgg16_params=v.params,
+        fraction_of_alexnet=g.params / a.params, fraction_of_vgg16=g.params / v.params,
+        fc_share={k: m.fc_share for k, m in members.items()},
+        fc_params={k: m.fc_params for k, m in members.items()},
+    )
