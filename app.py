@@ -17,8 +17,13 @@ set_language(st.session_state.lang)
 apply_chart_style()
 
 with st.sidebar:
-    st.radio(t("common.language"), LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.get, horizontal=True)
-    set_language(st.session_state.lang)  # the radio may just have changed it
+    # The switch keeps its own widget state; the chosen language lives in session_state.lang, which
+    # survives page changes. Its label reads the same in both languages, so switching keeps the widget.
+    choice = st.radio(t("common.language"), LANGUAGES, index=LANGUAGES.index(st.session_state.lang),
+                      format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang_switch")
+    if choice != st.session_state.lang:
+        st.session_state.lang = choice
+        set_language(choice)
 
 pages = [st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path,
                  default=p.path == "pages/home.py") for p in available_pages()]

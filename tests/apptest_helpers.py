@@ -5,19 +5,49 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as _app_test
 
-from googlenet.i18n import tables
+from googlenet.i18n import set_language, tables
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-TEXT_ATTRS = ("label", "value", "body", "options", "placeholder", "help", "caption")
+
+
+class _NavigationPagesManager(PagesManager):
+    """Work around an AppTest quirk (streamlit 1.67): before every run AppTest resets the legacy
+    "pages/ directory" flag, so an st.navigation app whose page files live in pages/ is re-run the
+    old way (the page alone, without app.py's sidebar) from the second run on. The real server sets the
+    flag once and st.navigation clears it for good; this does the same for AppTest."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+_app_test.PagesManager = _NavigationPagesManager
+TEXT_ATTRS = ("label", "value", "delta", "body", "options", "placeholder", "help", "caption")
 
 
 def open_app(lang: str = "en", timeout: float = 120) -> AppTest:
+    """Open the app (Chinese by default, as for a browser without a known locale) and pick `lang`."""
     at = AppTest.from_file(str(APP), default_timeout=timeout)
-    at.session_state["lang"] = lang
+    set_language("zh")
     at.run()
     assert_clean(at)
+    return choose_language(at, lang)
+
+
+def choose_language(at: AppTest, lang: str) -> AppTest:
+    """Click the sidebar's language switch, as a user does.
+
+    AppTest calls widgets' format_func in the test's own thread when it sends widget values, so that
+    thread must speak the language the widgets were last drawn in: switch it only after the rerun.
+    """
+    if at.session_state["lang"] != lang:
+        at.sidebar.radio[0].set_value(lang)
+        rerun(at)
+    set_language(lang)
     return at
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
+from apptest_helpers import assert_shows, choose_language, goto, open_app, rerun, visible_text
 from googlenet.i18n import t
 from ui.nav import available_pages
 
@@ -39,9 +39,7 @@ def test_home_diagram_switches_variant(without_weights):
 def test_language_switch_is_remembered_across_pages(without_weights):
     at = open_app("zh")
     assert at.title[0].value == t("home.title", lang="zh")
-    lang_radio = at.sidebar.radio[0]
-    lang_radio.set_value("en")
-    rerun(at)
+    choose_language(at, "en")
     assert at.title[0].value == t("home.title", lang="en")
     others = [p for p in available_pages() if p.path != "pages/home.py"]
     if others:

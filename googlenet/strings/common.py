@@ -1,6 +1,6 @@
 EN = {
     "common.app_title": "GoogLeNet Explorer",
-    "common.language": "Language / 语言",
+    "common.language": "语言 / Language",
     "common.weights_found": "Pretrained ImageNet weights: found ({path}).",
     "common.weights_missing": "Pretrained ImageNet weights: not found. Pages that classify images need them; everything else works. To fetch them once (needs internet), run:",
 }
