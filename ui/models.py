@@ -1,0 +1,58 @@
+"""The networks the pages share: loaded once per server process (st.cache_resource), used by every session.
+
+Shared models are only ever *read* (inference); anything that temporarily changes a module, such as a
+forward hook, must happen inside googlenet's guarded helpers so sessions never see each other's hooks.
+"""
+from __future__ import annotations
+
+import streamlit as st
+import torch
+
+from googlenet.i18n import t
+from googlenet.model import GoogLeNet
+from googlenet.weights import FETCH_COMMAND, WeightsUnavailable, load_pretrained, weights_path
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _pretrained(path: str, mtime: float) -> GoogLeNet:
+    # Keyed on the file's path and modification time: replacing the file loads the new weights.
+    return load_pretrained(path, download=False)
+
+
+@st.cache_resource(show_spinner=False)
+def untrained_model(seed: int = 0) -> GoogLeNet:
+    """The torchvision variant with random (seeded) weights: the stand-in when no weights exist."""
+    torch.manual_seed(seed)
+    return GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True).eval()
+
+
+def pretrained_model(show_problems: bool = True) -> GoogLeNet | None:
+    """The ImageNet-trained model, or None (after telling the user why and what to run) when unavailable."""
+    path = weights_path()
+    if path is None:
+        if show_problems:
+            weights_missing_notice()
+        return None
+    try:
+        with st.spinner(t("models.loading")):
+            return _pretrained(str(path), path.stat().st_mtime)
+    except WeightsUnavailable as err:
+        if show_problems:
+            st.error(t(err.key, **err.fmt))
+            st.code(FETCH_COMMAND, language="bash")
+        return None
+
+
+def model_for_pictures() -> tuple[GoogLeNet, bool]:
+    """(model, is_pretrained): the pretrained model when present, else the untrained stand-in with a banner."""
+    model = pretrained_model(show_problems=False)
+    if model is not None:
+        return model, True
+    st.info(t("models.untrained_banner"))
+    st.code(FETCH_COMMAND, language="bash")
+    return untrained_model(), False
+
+
+def weights_missing_notice() -> None:
+    st.warning(t("models.weights_missing"))
+    st.code(FETCH_COMMAND, language="bash")
