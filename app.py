@@ -6,7 +6,7 @@ from googlenet.weights import FETCH_COMMAND, weights_path
 from ui.nav import available_pages
 from ui.style import apply_chart_style
 
-st.set_page_config(page_title="GoogLeNet Explorer", page_icon="🧠", layout="wide")
+st.set_page_config(page_title="GoogLeNet Explorer", page_icon=":material/hub:", layout="wide")
 
 # Language: ?lang=en|zh in the address wins (handy for sharing a link with a class), then the
 # choice made in this session, then the browser's language, then Chinese.

@@ -10,23 +10,24 @@ st.markdown(f"#### {t('home.subtitle')}")
 st.markdown(t("home.intro"))
 
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("home.metric.year"), t("home.metric.year.value"))
-c2.metric(t("home.metric.top5"), "6.67%")
-c3.metric(t("home.metric.layers"), "22", help=t("home.metric.layers.help"))
-c4.metric(t("home.metric.params"), "~6.8M", delta=t("home.metric.params.delta"), delta_color="off")
+c1.metric(t("home.metric.year"), t("home.metric.year.value"), border=True)
+c2.metric(t("home.metric.top5"), "6.67%", border=True)
+c3.metric(t("home.metric.layers"), "22", help=t("home.metric.layers.help"), border=True)
+c4.metric(t("home.metric.params"), "~6.8M", delta=t("home.metric.params.delta"), delta_color="off",
+          delta_arrow="off", border=True)
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    st.subheader(t("home.path.title"))
-    st.write(t("home.path.intro"))
-    for n, page in enumerate([p for p in available_pages() if p.path != "pages/home.py"], start=1):
-        with st.container(border=True):
-            st.page_link(page.path, label=f"{t('home.path.step', n=n)} · {t(page.title_key)}", icon=page.icon)
-            st.caption(t(page.blurb_key))
-with right:
-    st.subheader(t("home.diagram.title"))
-    variant = st.radio(t("home.diagram.variant"), ["paper", "torchvision"], horizontal=True,
-                       format_func=lambda v: t(f"home.variant.{v}"))
-    labels = {key: t(f"home.label.{key}") for key in NETWORK_LABELS}
-    st.graphviz_chart(network_dot(variant, labels=labels))
-    st.caption(t("home.diagram.caption"))
+st.subheader(t("home.diagram.title"))
+variant = st.radio(t("home.diagram.variant"), ["paper", "torchvision"], horizontal=True,
+                   format_func=lambda v: t(f"home.variant.{v}"), key="home_variant")
+labels = {key: t(f"home.label.{key}") for key in NETWORK_LABELS}
+st.graphviz_chart(network_dot(variant, labels=labels), width="stretch")
+st.caption(t("home.diagram.caption"))
+
+st.subheader(t("home.path.title"))
+st.write(t("home.path.intro"))
+steps = [p for p in available_pages() if p.path != "pages/home.py"]
+columns = st.columns(3)
+for n, page in enumerate(steps, start=1):
+    with columns[(n - 1) % 3].container(border=True):
+        st.page_link(page.path, label=f"{t('home.path.step', n=n)} · {t(page.title_key)}", icon=page.icon)
+        st.caption(t(page.blurb_key))

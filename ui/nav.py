@@ -22,15 +22,15 @@ class PageInfo:
 
 # The guided path, in teaching order: structure -> cost -> comparison -> pictures -> training.
 ALL_PAGES = (
-    PageInfo("pages/home.py", "nav.home", "nav.home.blurb", "🏠"),
-    PageInfo("pages/architecture.py", "nav.architecture", "nav.architecture.blurb", "🧱"),
-    PageInfo("pages/inception_lab.py", "nav.inception_lab", "nav.inception_lab.blurb", "🧮"),
-    PageInfo("pages/family.py", "nav.family", "nav.family.blurb", "👪"),
-    PageInfo("pages/classify.py", "nav.classify", "nav.classify.blurb", "📷", needs_weights=True),
-    PageInfo("pages/feature_maps.py", "nav.feature_maps", "nav.feature_maps.blurb", "🔬"),
-    PageInfo("pages/experiments.py", "nav.experiments", "nav.experiments.blurb", "🧪", needs_weights=True),
-    PageInfo("pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", "🔥", needs_weights=True),
-    PageInfo("pages/training.py", "nav.training", "nav.training.blurb", "🏋️"),
+    PageInfo("pages/home.py", "nav.home", "nav.home.blurb", ":material/home:"),
+    PageInfo("pages/architecture.py", "nav.architecture", "nav.architecture.blurb", ":material/account_tree:"),
+    PageInfo("pages/inception_lab.py", "nav.inception_lab", "nav.inception_lab.blurb", ":material/calculate:"),
+    PageInfo("pages/family.py", "nav.family", "nav.family.blurb", ":material/groups:"),
+    PageInfo("pages/classify.py", "nav.classify", "nav.classify.blurb", ":material/photo_camera:", needs_weights=True),
+    PageInfo("pages/feature_maps.py", "nav.feature_maps", "nav.feature_maps.blurb", ":material/layers:"),
+    PageInfo("pages/experiments.py", "nav.experiments", "nav.experiments.blurb", ":material/science:", needs_weights=True),
+    PageInfo("pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", ":material/local_fire_department:", needs_weights=True),
+    PageInfo("pages/training.py", "nav.training", "nav.training.blurb", ":material/model_training:"),
 )
 
 
