@@ -1,0 +1,103 @@
+"""Grad-CAM: which part of the picture made the network choose a class?
+
+Grad-CAM (Selvaraju et al., ICCV 2017) looks at one layer's feature maps A_k (k = channel) and asks how
+much the class score y_c would change if each map changed: the gradient dy_c / dA_k. Averaging that
+gradient over the map gives one weight per channel, alpha_k; the heat map is
+
+    ReLU( sum_k alpha_k * A_k )
+
+— the feature maps that push the class up, added together, keeping only the positive evidence. At
+inception5b the map is 7x7: one cell per 32x32 input pixels, stretched back over the picture.
+
+The model is shared between sessions, so nothing here may touch its parameters: the layer's output
+is captured by a forward hook that swaps it for a detached copy that requires grad (inside
+googlenet.hooks.temporary_hooks), and ``torch.autograd.grad(score, activation)`` asks for that one
+gradient only. No parameter's ``.grad`` is ever written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from matplotlib import colormaps
+from PIL import Image
+from torch import nn
+
+from .hooks import temporary_hooks
+
+DEFAULT_LAYER = "inception5b"
+
+
+@dataclass
+class GradCam:
+    """A Grad-CAM result for one image."""
+    heatmap: np.ndarray      # (h, w) float32 in [0, 1] at the layer's resolution (all zeros if no positive evidence)
+    raw_max: float           # the largest value before scaling to [0, 1]
+    class_index: int
+    layer: str
+    logits: torch.Tensor     # (classes,) the model's logits for this image
+    channel_weights: np.ndarray  # alpha_k, one per channel of the layer
+
+    @property
+    def probabilities(self) -> torch.Tensor:
+        return self.logits.softmax(0)
+
+
+def grad_cam(model: nn.Module, batch: torch.Tensor, class_index: int | None = None,
+             layer: str = DEFAULT_LAYER) -> GradCam:
+    """Grad-CAM of `class_index` (default: the top class) at module `layer` (a dotted module name) for one image.
+
+    `model(batch)` must return logits (N, classes); `batch` holds exactly one image.
+    """
+    if batch.dim() != 4 or batch.shape[0] != 1:
+        raise ValueError(f"grad_cam() takes a batch of one image, shape (1, C, H, W); got {tuple(batch.shape)}")
+    captured: dict[str, torch.Tensor] = {}
+
+    def capture(_module, _inputs, output):
+        # A fresh leaf: the gradient stops here, so nothing before the layer (and no parameter) is involved.
+        activation = output.detach().requires_grad_(True)
+        captured["a"] = activation
+        return activation.clone()  # the net goes on with a copy, so a later in-place op cannot hit the leaf
+
+    with temporary_hooks(model, {layer: capture}), torch.enable_grad():
+        logits = model(batch.detach())
+        if "a" not in captured:
+            raise RuntimeError(f"module {layer!r} was not used in the forward pass")
+        if class_index is None:
+            class_index = int(logits[0].argmax())
+        if not 0 <= class_index < logits.shape[1]:
+            raise IndexError(f"class {class_index} is outside 0..{logits.shape[1] - 1}")
+        activation = captured.pop("a")
+        (gradient,) = torch.autograd.grad(logits[0, class_index], activation)
+
+    with torch.no_grad():
+        weights = gradient[0].mean(dim=(1, 2))                       # alpha_k: (C,)
+        cam = torch.relu((weights.view(-1, 1, 1) * activation[0]).sum(0))  # (h, w)
+        peak = float(cam.max())
+        scaled = cam / peak if peak > 0 else torch.zeros_like(cam)
+    return GradCam(scaled.numpy().astype(np.float32), peak, class_index, layer,
+                   logits[0].detach().clone(), weights.numpy().astype(np.float32))
+
+
+def upsample(heatmap: np.ndarray, size: int | tuple[int, int] = 224) -> np.ndarray:
+    """Stretch a small heat map to `size` (an int for a square, or (width, height)) with bilinear smoothing."""
+    w, h = (size, size) if isinstance(size, int) else size
+    image = Image.fromarray(np.asarray(heatmap, dtype=np.float32), mode="F")
+    return np.asarray(image.resize((w, h), Image.Resampling.BILINEAR), dtype=np.float32).clip(0, 1)
+
+
+def colourise(heatmap: np.ndarray, colormap: str = "jet") -> np.ndarray:
+    """A heat map in [0, 1] -> (h, w, 3) uint8 RGB, through a matplotlib colour map."""
+    rgba = colormaps[colormap](np.clip(heatmap, 0, 1))
+    return (rgba[..., :3] * 255).round().astype(np.uint8)
+
+
+def overlay(image: Image.Image, heatmap: np.ndarray, opacity: float = 0.5, colormap: str = "jet") -> Image.Image:
+    """The picture with the (upsampled) heat map laid over it; opacity 0 = picture only, 1 = heat map only."""
+    if not 0.0 <= opacity <= 1.0:
+        raise ValueError("opacity must be between 0 and 1")
+    base = np.asarray(image.convert("RGB"), dtype=np.float32)
+    heat = colourise(upsample(heatmap, image.size), colormap).astype(np.float32)
+    mixed = (1 - opacity) * base + opacity * heat
+    return Image.fromarray(mixed.round().clip(0, 255).astype(np.uint8), mode="RGB")

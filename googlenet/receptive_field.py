@@ -1,0 +1,163 @@
+"""Theoretical receptive fields, computed from the model's own layers.
+
+For every stage of the main path we track three numbers (in 224x224 input pixels):
+
+* ``rf``    – the receptive field: how many input pixels (per side) can influence one output unit;
+* ``jump``  – the distance in input pixels between two neighbouring output units (the product of strides);
+* ``start`` – the input pixel on which the first output unit (row 0 / column 0) is centred.
+
+A layer with kernel k, stride s and padding p updates them as
+
+    rf_out    = rf_in + (k - 1) * jump_in
+    jump_out  = jump_in * s
+    start_out = start_in + ((k - 1) / 2 - p) * jump_in
+
+(ceil-mode pooling only adds one output at the far edge; it changes none of the three numbers).
+
+An Inception block runs four branches side by side, each keeping the size (stride 1, "same" padding),
+so jump and start stay; the block's field is that of its **widest branch** (the 5x5 branch in the paper,
+3x3 in torchvision's variant — or the pool branch, whose 3x3 pool also widens the view by 2 steps).
+The theoretical field is an upper bound: which of these pixels really matter depends on the weights,
+and in trained networks the effective field is much smaller and concentrated in its centre.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import torch
+from PIL import Image, ImageDraw
+from torch import nn
+
+from .blocks import ConvBlock, Inception
+from .model import GoogLeNet
+
+INPUT_SIZE = 224
+
+
+@dataclass(frozen=True)
+class Field:
+    """Receptive field numbers at the output of one stage."""
+    stage: str
+    rf: int          # receptive field side, input pixels
+    jump: int        # distance between neighbouring output units, input pixels (= product of strides)
+    start: float     # input pixel on which output unit (0, 0) is centred
+    side: int        # output grid side (positions per row / column)
+    widest_branches: tuple[str, ...] = ()  # Inception blocks: the branch(es) with the widest field (ties kept)
+
+
+def _layers(module: nn.Module) -> list[tuple[int, int, int]]:
+    """The (kernel, stride, padding) of every spatial layer of a sequential piece of the network."""
+    if isinstance(module, nn.Conv2d):
+        return [(module.kernel_size[0], module.stride[0], module.padding[0])]
+    if isinstance(module, (nn.MaxPool2d, nn.AvgPool2d)):
+        k, s, p = (module.kernel_size, module.stride, module.padding)
+        as_int = lambda v: v if isinstance(v, int) else v[0]  # noqa: E731
+        return [(as_int(k), as_int(s if s is not None else k), as_int(p))]
+    if isinstance(module, ConvBlock):
+        return _layers(module.conv)
+    if isinstance(module, nn.Sequential):
+        return [layer for child in module for layer in _layers(child)]
+    return []  # ReLU, BatchNorm, LRN, dropout: point-wise, no change of field
+
+
+def _apply(layers: Iterable[tuple[int, int, int]], rf: float, jump: float, start: float):
+    for k, s, p in layers:
+        rf = rf + (k - 1) * jump
+        start = start + ((k - 1) / 2 - p) * jump
+        jump = jump * s
+    return rf, jump, start
+
+
+def fields_of(model: GoogLeNet, input_size: int = INPUT_SIZE) -> dict[str, Field]:
+    """Receptive field, jump and start at the output of every stage of `model`, in forward order."""
+    rf, jump, start, side = 1.0, 1.0, 0.0, input_size
+    out: dict[str, Field] = {}
+    for name, module in model.stages():
+        widest: tuple[str, ...] = ()
+        if isinstance(module, Inception):
+            grown = {f"branch{i}": _apply(_layers(b), rf, jump, start)[0] for i, b in enumerate(module.branches(), 1)}
+            rf = max(grown.values())  # stride 1 and "same" padding everywhere: jump and start do not change
+            widest = tuple(b for b, v in grown.items() if v == rf)
+        else:
+            layers = _layers(module)
+            ceil = bool(getattr(module, "ceil_mode", False))
+            for k, s, p in layers:
+                side = _torch_out_side(side, k, s, p, ceil)
+            rf, jump, start = _apply(layers, rf, jump, start)
+        out[name] = Field(name, int(rf), int(jump), float(start), int(side), widest)
+    return out
+
+
+def _torch_out_side(side: int, k: int, s: int, p: int, ceil_mode: bool) -> int:
+    """Output length of a conv / pool, by PyTorch's rule (including its ceil-mode correction)."""
+    span = side + 2 * p - k
+    out = (-(-span // s) if ceil_mode else span // s) + 1
+    if ceil_mode and (out - 1) * s >= side + p:
+        out -= 1
+    return out
+
+
+@lru_cache(maxsize=8)
+def _fields(variant: str, input_size: int) -> dict[str, Field]:
+    with torch.device("meta"):
+        model = GoogLeNet(variant=variant, aux_logits=False, init_weights=False)
+    return fields_of(model, input_size)
+
+
+def receptive_fields(variant: str = "torchvision", input_size: int = INPUT_SIZE) -> dict[str, Field]:
+    """`fields_of` for a freshly built model of `variant` (cached): stage name -> Field."""
+    return dict(_fields(variant, input_size))
+
+
+def unit_field(stage: str, row: int, col: int, variant: str = "torchvision",
+               input_size: int = INPUT_SIZE, clip: bool = True) -> tuple[float, float, float, float]:
+    """The input box (x0, y0, x1, y1), in pixel-edge coordinates, that output unit (row, col) of `stage` sees.
+
+    The unit is centred on input pixel start + index * jump and covers rf pixels per side; with
+    clip=True the box is cut to the picture (units near the border see partly padding).
+    """
+    field = _fields(variant, input_size)[stage]
+    if not (0 <= row < field.side and 0 <= col < field.side):
+        raise IndexError(f"{stage} has a {field.side}x{field.side} grid; ({row}, {col}) is outside it")
+    half = (field.rf - 1) / 2
+    cx, cy = field.start + col * field.jump, field.start + row * field.jump
+    box = (cx - half, cy - half, cx + half + 1, cy + half + 1)
+    if clip:
+        box = tuple(min(max(v, 0.0), float(input_size)) for v in box)
+    return box  # type: ignore[return-value]
+
+
+def unit_centre(stage: str, row: int, col: int, variant: str = "torchvision",
+                input_size: int = INPUT_SIZE) -> tuple[float, float]:
+    """The centre (x, y) of unit (row, col)'s field, in pixel-edge coordinates."""
+    field = _fields(variant, input_size)[stage]
+    return field.start + col * field.jump + 0.5, field.start + row * field.jump + 0.5
+
+
+def draw_field(image: Image.Image, stage: str, row: int, col: int, variant: str = "torchvision",
+               scale: int = 2, grid_colour=(255, 255, 255, 90), box_colour=(230, 30, 30, 255)) -> Image.Image:
+    """The 224x224 crop enlarged `scale` times, with the stage's grid of output units and one unit's field.
+
+    The grid has one cell per output unit (cell side = jump); the selected cell is filled, its field drawn
+    as a red box (clipped to the picture) and its centre as a dot. Grids finer than 4 screen pixels are
+    left out (they would only grey the picture).
+    """
+    field = _fields(variant, INPUT_SIZE)[stage]
+    base = image.convert("RGB").resize((INPUT_SIZE * scale,) * 2, Image.Resampling.NEAREST).convert("RGBA")
+    layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    cell = field.jump * scale
+    if cell >= 4:
+        for i in range(1, field.side):
+            v = i * cell
+            draw.line([(v, 0), (v, base.height)], fill=grid_colour, width=1)
+            draw.line([(0, v), (base.width, v)], fill=grid_colour, width=1)
+    draw.rectangle([col * cell, row * cell, (col + 1) * cell - 1, (row + 1) * cell - 1], fill=(255, 220, 0, 150))
+    x0, y0, x1, y1 = (v * scale for v in unit_field(stage, row, col, variant))
+    draw.rectangle([x0, y0, x1 - 1, y1 - 1], outline=box_colour, width=max(2, scale + 1))
+    cx, cy = (v * scale for v in unit_centre(stage, row, col, variant))
+    r = max(3, scale * 2)
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=box_colour)
+    return Image.alpha_composite(base, layer).convert("RGB")

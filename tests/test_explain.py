@@ -1,0 +1,134 @@
+"""Grad-CAM: right on a case whose answer is known, and harmless to the shared model."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from torch import nn
+
+from googlenet import GoogLeNet
+from googlenet.explain import colourise, grad_cam, overlay, upsample
+from googlenet.hooks import has_hooks
+
+
+class TwoColourNet(nn.Module):
+    """A tiny network whose answer is known: class 0 = "how red", class 1 = "how green".
+
+    `features` has two channels: channel 0 copies the red input, channel 1 the green input (1x1 conv,
+    then a 4x4 average pool: 32x32 pixels -> 8x8 map). The classifier averages the maps: class 0 reads
+    only channel 0, class 1 only channel 1, class 2 reads red negatively.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(nn.Conv2d(3, 2, 1, bias=False), nn.ReLU(), nn.AvgPool2d(4))
+        self.fc = nn.Linear(2, 3, bias=False)
+        with torch.no_grad():
+            self.features[0].weight.zero_()
+            self.features[0].weight[0, 0] = 1.0   # red
+            self.features[0].weight[1, 1] = 1.0   # green
+            self.fc.weight.copy_(torch.tensor([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]]))
+
+    def forward(self, x):
+        return self.fc(self.features(x).mean(dim=(2, 3)))
+
+
+def two_squares() -> torch.Tensor:
+    """A 32x32 picture: a red square top-left (rows/cols 0..7), a green square bottom-right (24..31)."""
+    x = torch.zeros(1, 3, 32, 32)
+    x[0, 0, 0:8, 0:8] = 1.0
+    x[0, 1, 24:32, 24:32] = 1.0
+    return x
+
+
+def test_grad_cam_finds_the_only_region_that_drives_the_class():
+    model = TwoColourNet().eval()
+    red = grad_cam(model, two_squares(), class_index=0, layer="features")
+    green = grad_cam(model, two_squares(), class_index=1, layer="features")
+    assert red.heatmap.shape == (8, 8)
+    # Red evidence sits only in the top-left 2x2 cells (pixels 0..7), green only bottom-right.
+    expected_red = np.zeros((8, 8), np.float32)
+    expected_red[0:2, 0:2] = 1.0
+    np.testing.assert_allclose(red.heatmap, expected_red, atol=1e-6)
+    np.testing.assert_allclose(green.heatmap, expected_red[::-1, ::-1], atol=1e-6)
+    assert red.raw_max > 0
+    # Channel weights: d(class 0)/d(map) averaged = 1/64 for the red channel, 0 for green.
+    np.testing.assert_allclose(red.channel_weights, [1 / 64, 0.0], atol=1e-7)
+
+
+def test_grad_cam_of_a_class_with_only_negative_evidence_is_empty():
+    model = TwoColourNet().eval()
+    cam = grad_cam(model, two_squares(), class_index=2, layer="features")
+    assert cam.raw_max == 0.0
+    assert not cam.heatmap.any()
+
+
+def test_grad_cam_defaults_to_the_top_class():
+    model = TwoColourNet().eval()
+    x = two_squares()
+    x[0, 1] *= 3  # more green than red
+    assert grad_cam(model, x, layer="features").class_index == 1
+
+
+def lively(model: GoogLeNet) -> GoogLeNet:
+    """Random weights that keep the signal alive through 22 layers (He initialisation), unlike the default
+    small init, whose logits all come out ~1e-13 (every class at 0.1%): then ablation could change nothing."""
+    for m in model.modules():
+        if isinstance(m, torch.nn.Conv2d):
+            torch.nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
+        elif isinstance(m, torch.nn.Linear):
+            torch.nn.init.normal_(m.weight, std=m.in_features ** -0.5)
+    return model
+
+
+@pytest.fixture(scope="module")
+def googlenet() -> GoogLeNet:
+    torch.manual_seed(0)
+    return lively(GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True)).eval()
+
+
+def test_grad_cam_leaves_the_shared_model_untouched(googlenet):
+    batch = torch.randn(1, 3, 224, 224)
+    with torch.no_grad():
+        before = googlenet(batch)
+    cam = grad_cam(googlenet, batch, layer="inception5b")
+    assert cam.heatmap.shape == (7, 7)
+    assert 0.0 <= cam.heatmap.min() and cam.heatmap.max() <= 1.0
+    assert cam.class_index == int(before.argmax())
+    torch.testing.assert_close(cam.logits, before[0])
+    assert all(p.grad is None for p in googlenet.parameters()), "Grad-CAM wrote .grad on the model's weights"
+    assert not has_hooks(googlenet)
+    with torch.no_grad():
+        torch.testing.assert_close(googlenet(batch), before, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("layer,side", [("inception4e", 14), ("inception3a", 28), ("conv3", 56)])
+def test_grad_cam_at_other_layers(googlenet, layer, side):
+    cam = grad_cam(googlenet, torch.randn(1, 3, 224, 224), class_index=7, layer=layer)
+    assert cam.heatmap.shape == (side, side) and cam.class_index == 7 and cam.layer == layer
+    assert not has_hooks(googlenet)
+
+
+def test_grad_cam_rejects_bad_arguments(googlenet):
+    with pytest.raises(ValueError):
+        grad_cam(googlenet, torch.randn(2, 3, 224, 224))
+    with pytest.raises(IndexError):
+        grad_cam(googlenet, torch.randn(1, 3, 224, 224), class_index=1000)
+    with pytest.raises(KeyError):
+        grad_cam(googlenet, torch.randn(1, 3, 224, 224), layer="inception9z")
+    assert not has_hooks(googlenet)
+
+
+def test_overlay_and_helpers():
+    heat = np.zeros((7, 7), np.float32)
+    heat[0, 0] = 1.0
+    big = upsample(heat, 224)
+    assert big.shape == (224, 224) and big[0, 0] > 0.9 and big[-1, -1] == 0.0
+    assert colourise(heat).shape == (7, 7, 3)
+    picture = Image.new("RGB", (224, 224), (0, 0, 0))
+    assert np.asarray(overlay(picture, heat, opacity=0.0)).max() == 0  # opacity 0: the picture only
+    full = np.asarray(overlay(picture, heat, opacity=1.0))
+    np.testing.assert_array_equal(full, colourise(upsample(heat, 224)))
+    with pytest.raises(ValueError):
+        overlay(picture, heat, opacity=1.5)

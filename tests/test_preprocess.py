@@ -1,0 +1,74 @@
+"""The preprocessing inspector shows exactly what the network is fed."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+import torch
+from PIL import Image
+
+from googlenet import GoogLeNet
+from googlenet.images import to_batch
+from googlenet.preprocess import STEP_KEYS, denormalise, display_image, preprocessing_steps
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+@pytest.fixture(scope="module")
+def steps():
+    return preprocessing_steps(Image.open(ASSETS / "coffee.jpg"))
+
+
+def test_steps_and_shapes(steps):
+    assert [s.name_key for s in steps] == list(STEP_KEYS)
+    original, resized, cropped, tensor, normalised, remapped = steps
+    assert original.shape == (400, 600, 3)
+    assert min(resized.shape[:2]) == 256 and resized.shape[1] == 384   # short side 256, aspect kept
+    assert cropped.shape == (224, 224, 3)
+    assert tensor.shape == normalised.shape == remapped.shape == (3, 224, 224)
+    assert 0 <= original.min and original.max <= 255
+    assert 0.0 <= tensor.min and tensor.max <= 1.0
+    assert -1.0 <= remapped.min and remapped.max <= 1.0
+
+
+def test_normalise_step_equals_to_batch_exactly(steps):
+    assert torch.equal(steps[4].data, to_batch(Image.open(ASSETS / "coffee.jpg"))[0])
+
+
+def test_transform_input_step_equals_the_models_own(steps):
+    model = GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True, init_weights=False)
+    assert torch.equal(steps[5].data, model._transform_input(steps[4].data.unsqueeze(0))[0])
+    # ... and it is the [0, 1] tensor mapped to [-1, 1] (up to float rounding)
+    torch.testing.assert_close(steps[5].data, steps[3].data * 2 - 1, atol=1e-5, rtol=0)
+
+
+def test_statistics(steps):
+    tensor, normalised = steps[3], steps[4]
+    data = tensor.data
+    assert tensor.mean == pytest.approx(tuple(float(v) for v in data.double().mean(dim=(1, 2))))
+    assert tensor.std == pytest.approx(tuple(float(v) for v in data.double().std(dim=(1, 2), unbiased=False)))
+    # normalising shifts each channel by the ImageNet mean and scales by the std
+    for c, (m, s) in enumerate(zip((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))):
+        assert normalised.mean[c] == pytest.approx((tensor.mean[c] - m) / s, abs=1e-5)
+        assert normalised.std[c] == pytest.approx(tensor.std[c] / s, abs=1e-5)
+    # the picture steps count in 0..255: the crop's mean is 255 x the tensor's mean
+    assert steps[2].mean[0] == pytest.approx(255 * tensor.mean[0], rel=1e-6)
+    torch.testing.assert_close(denormalise(normalised.data), tensor.data, atol=1e-6, rtol=0)
+
+
+def test_exif_orientation_is_applied_first():
+    picture = Image.new("RGB", (300, 200), (200, 10, 10))
+    exif = picture.getexif()
+    exif[0x0112] = 6  # "rotate 90 degrees clockwise to display"
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", exif=exif)
+    steps = preprocessing_steps(buffer.getvalue())
+    assert steps[0].shape == (300, 200, 3)   # upright: taller than wide
+
+
+def test_display_images(steps):
+    for step in steps:
+        shown = display_image(step)
+        assert shown.mode == "RGB"
+    assert display_image(steps[4]).size == (224, 224)
