@@ -1,0 +1,31 @@
+"""Messages about uploaded pictures (googlenet.images): why a file cannot be used, in one line."""
+EN = {
+    "images.empty": "The file is empty (0 bytes).",
+    "images.not_found": "There is no file at {path}.",
+    "images.unreadable": "The file {path} could not be read.",
+    "images.bad_source": "Cannot read a picture from a {kind} object; give bytes, a file path or a file opened in binary mode.",
+    "images.file_too_big": "The file is too big ({size_mb:.0f} MB); the limit is {limit_mb} MB.",
+    "images.not_image": "This file is not a picture we can read; please upload a JPEG, PNG, WebP, BMP, GIF or TIFF image.",
+    "images.unsupported_format": "{format} pictures are not supported; please upload a JPEG, PNG, WebP, BMP, GIF or TIFF image.",
+    "images.unsupported_mode": "Pictures with the pixel mode {mode} are not supported; please save it as an ordinary RGB image.",
+    "images.corrupt": "The picture is damaged or cut off, so it could not be decoded; please try another copy of the file.",
+    "images.zero_size": "The picture has no pixels (its size is {width}×{height}).",
+    "images.too_many_pixels": "The picture is too large: {width}×{height} is {megapixels:.1f} megapixels, the limit is {limit:.0f} megapixels; please shrink it first.",
+    "images.bomb": "The file claims an enormous picture size (a possible \"decompression bomb\"); pictures over {limit:.0f} megapixels are refused.",
+    "images.out_of_memory": "There is not enough memory to decode this picture; please try a smaller one.",
+}
+ZH = {
+    "images.empty": "文件是空的（0 字节）。",
+    "images.not_found": "找不到文件：{path}。",
+    "images.unreadable": "无法读取文件 {path}。",
+    "images.bad_source": "无法从 {kind} 类型的对象读取图片；请传入字节数据、文件路径，或以二进制模式打开的文件。",
+    "images.file_too_big": "文件太大（{size_mb:.0f} MB），上限是 {limit_mb} MB。",
+    "images.not_image": "无法识别这个文件的图片格式；请上传 JPEG、PNG、WebP、BMP、GIF 或 TIFF 图片。",
+    "images.unsupported_format": "不支持 {format} 格式的图片；请上传 JPEG、PNG、WebP、BMP、GIF 或 TIFF 图片。",
+    "images.unsupported_mode": "不支持像素模式为 {mode} 的图片；请先另存为普通的 RGB 图片。",
+    "images.corrupt": "图片数据已损坏或不完整，无法解码；请换一份文件再试。",
+    "images.zero_size": "这张图片没有任何像素（尺寸为 {width}×{height}）。",
+    "images.too_many_pixels": "图片太大：{width}×{height} 共 {megapixels:.1f} 百万像素，上限是 {limit:.0f} 百万像素；请先缩小图片。",
+    "images.bomb": "文件声明的图片尺寸大得离谱（可能是“解压炸弹”）；超过 {limit:.0f} 百万像素的图片一律拒绝。",
+    "images.out_of_memory": "内存不足，无法解码这张图片；请换一张小一些的图片。",
+}
