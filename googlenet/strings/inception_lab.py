@@ -1,0 +1,245 @@
+"""The Inception module and 1x1 bottleneck lab (pages/inception_lab.py)."""
+EN = {
+    "lab.intro": (
+        "An Inception module runs four branches on the same input and concatenates their outputs. The **naive** "
+        "module applies the 3×3 and 5×5 convolutions to all input channels; the real one first shrinks the channels "
+        "with a cheap **1×1 convolution** (the bottleneck). Type your own channel numbers or pick a block of GoogLeNet, "
+        "and compare the costs."
+    ),
+    "lab.preset": "Start from",
+    "lab.preset.block": "Inception {name} ({size}×{size} input, as in GoogLeNet)",
+    "lab.preset.worked_example": "Worked example from the articles: 192×28×28 → 5×5 conv with 32 filters",
+    "lab.preset.help": "Fills in the numbers below; you can change any of them afterwards.",
+    "lab.inputs.title": "Your module",
+    "lab.in.in_ch": "Input channels C_in",
+    "lab.in.size": "Height = width H",
+    "lab.in.n1x1": "#1×1",
+    "lab.in.n3x3_reduce": "#3×3 reduce",
+    "lab.in.n3x3": "#3×3",
+    "lab.in.n5x5_reduce": "#5×5 reduce",
+    "lab.in.n5x5": "#5×5",
+    "lab.in.pool_proj": "Pool proj",
+    "lab.branch.branch1": "branch 1: 1×1",
+    "lab.branch.branch2": "branch 2: 3×3",
+    "lab.branch.branch3": "branch 3: 5×5",
+    "lab.branch.branch4": "branch 4: pool",
+    "lab.branch.total": "total",
+    "lab.compare.title": "Naive vs with 1×1 reductions, branch by branch",
+    "lab.col.branch": "Branch",
+    "lab.col.shape_naive": "Output (naive)",
+    "lab.col.shape_bottleneck": "Output (1×1 reduce)",
+    "lab.col.params_naive": "Params (naive)",
+    "lab.col.params_bottleneck": "Params (1×1 reduce)",
+    "lab.col.macs_naive": "Multiply-adds (naive)",
+    "lab.col.macs_bottleneck": "Multiply-adds (1×1 reduce)",
+    "lab.col.ratio": "Naive ÷ reduced",
+    "lab.compare.caption": (
+        "Weights only (biases left out). In the naive module branch 4 is just the 3×3 max pool: no weights, and it "
+        "passes all {in_ch} input channels on, so the output grows to {naive_out} channels instead of "
+        "{bottleneck_out}."
+    ),
+    "lab.metric.naive": "Naive module: multiply-adds",
+    "lab.metric.bottleneck": "With 1×1 reductions: multiply-adds",
+    "lab.metric.ratio": "Saving",
+    "lab.metric.ratio.value": "{ratio:.1f}× fewer",
+    "lab.metric.params.delta": "{params:,} parameters",
+    "lab.chart.params": "Parameters per branch",
+    "lab.chart.macs": "Multiply-adds per branch",
+    "lab.chart.naive": "naive",
+    "lab.chart.bottleneck": "with 1×1 reduce",
+    "lab.formula.title": "The formula, with your numbers",
+    "lab.formula.branch": "Branch",
+    "lab.formula.rule": (
+        "A k×k convolution from C_in to C_out channels on an H×W output has k²·C_in·C_out weights and does "
+        "k²·H·W·C_in·C_out multiply-adds: each of the C_out·H·W output numbers is a dot product of length k²·C_in."
+    ),
+    "lab.formula.naive": "Naive (multiply-adds):",
+    "lab.formula.bottleneck": "With the 1×1 reduction first (multiply-adds):",
+    "lab.formula.naive_params": "Naive (weights):",
+    "lab.formula.bottleneck_params": "With the 1×1 reduction first (weights):",
+    "lab.formula.naive_value": "Naive, {branch}",
+    "lab.formula.bottleneck_value": "With 1×1 reduce, {branch}",
+    "lab.formula.no_weights": "The naive branch 4 is only a max pool: no weights, no multiply-adds.",
+    "lab.slip.title": "Spot the slip",
+    "lab.slip.body": (
+        "One of the source articles works this exact example and prints the bottleneck total as **{printed:,}**. "
+        "It also writes the second term as 5×5×28×28×16×**16** = {printed_term:,}. But the 5×5 convolution goes "
+        "from 16 channels to **32**, so the term is 5×5×28×28×16×32 = {correct_term:,}, and the total is "
+        "2,408,448 + 10,035,200 = **{correct:,}** — still about one tenth of 120,422,400. Always check which channel "
+        "numbers go into each term."
+    ),
+    "lab.verify.title": "Check it on a real PyTorch module",
+    "lab.verify.intro": (
+        "Builds `googlenet.blocks.Inception` with your numbers (conv + bias + ReLU, 5×5 in branch 3, as in the "
+        "paper), pushes one random tensor of shape (1, {in_ch}, {size}, {size}) through it and asks torchinfo to "
+        "count the parameters."
+    ),
+    "lab.verify.button": "Build it and run it",
+    "lab.verify.shape": "Output shape (PyTorch)",
+    "lab.verify.shape_formula": "Output shape (formula)",
+    "lab.verify.params_torchinfo": "Parameters (torchinfo)",
+    "lab.verify.params_formula": "Parameters (formula, with biases)",
+    "lab.verify.macs": (
+        "torchinfo's multiply-adds: {torchinfo:,} = the formula's {formula:,} + {bias:,} bias additions "
+        "(torchinfo counts adding a bias as one more operation per output number)."
+    ),
+    "lab.verify.ok": "They agree: the real module has exactly the shape and the number of parameters the formulas predict.",
+    "lab.verify.fail": "They do not agree — the formula and the module differ. Please report this.",
+    "lab.verify.too_big": (
+        "This module needs {macs:,} multiply-adds; running it on this computer would take too long. Make the "
+        "numbers smaller to try it (the limit is {limit:,})."
+    ),
+    "lab.onebyone.title": "A 1×1 convolution is a fully connected layer applied at every pixel",
+    "lab.onebyone.intro": (
+        "A tiny example: an input with 3 channels of 4×4 pixels, and a 1×1 convolution to 2 channels. At each pixel "
+        "the 3 channel values form a vector x, and the convolution computes W·x + b with a 2×3 matrix W — the same W "
+        "at every pixel. Below, the same numbers computed both ways."
+    ),
+    "lab.onebyone.x": "Input x, channel {c}",
+    "lab.onebyone.w": "Weights W (2 × 3) and bias b",
+    "lab.onebyone.bias": "b",
+    "lab.onebyone.conv": "nn.Conv2d(3, 2, kernel_size=1): output channel {c}",
+    "lab.onebyone.matmul": "W @ x + b at every pixel: output channel {c}",
+    "lab.onebyone.pixel": "Top-left pixel of output channel 0, by hand:",
+    "lab.onebyone.diff": "Largest difference between the two results: {diff:.1e} (only floating-point rounding).",
+    "lab.ex.title": "Try it yourself",
+    "lab.ex.question.macs": (
+        "An Inception module (with 1×1 reductions) gets an input of **{in_ch} channels, {size}×{size}**. Its numbers: "
+        "#1×1 {n1x1}, #3×3 reduce {n3x3_reduce}, #3×3 {n3x3}, #5×5 reduce {n5x5_reduce}, #5×5 {n5x5}, pool proj "
+        "{pool_proj}. How many **multiply-adds** does **{branch}** need?"
+    ),
+    "lab.ex.question.params": (
+        "An Inception module (with 1×1 reductions) gets an input of **{in_ch} channels, {size}×{size}**. Its numbers: "
+        "#1×1 {n1x1}, #3×3 reduce {n3x3_reduce}, #3×3 {n3x3}, #5×5 reduce {n5x5_reduce}, #5×5 {n5x5}, pool proj "
+        "{pool_proj}. How many **weights** (parameters, without biases) does **{branch}** have?"
+    ),
+    "lab.ex.answer": "Your answer",
+    "lab.ex.check": "Check my answer",
+    "lab.ex.new": "New exercise",
+    "lab.ex.right": "Right! {answer:,} is exactly it.",
+    "lab.ex.forgot_area": "Not quite: you gave {value:,}, which is the number of weights. Multiply by H×W = {area:,} output positions.",
+    "lab.ex.added_area": "Not quite: you gave {value:,}. Weights do not depend on the image size — leave out H×W.",
+    "lab.ex.too_small": "Not quite: {value:,} is too small. Did you use every convolution of the branch?",
+    "lab.ex.too_big": "Not quite: {value:,} is too big. Check which channel numbers go into each convolution.",
+    "lab.ex.no_answer": "Type a number first.",
+    "lab.ex.solution": "Worked solution:",
+    "lab.ex.hint": "Branch 4's max pool has no weights; count only its 1×1 convolution.",
+}
+
+ZH = {
+    "lab.intro": (
+        "Inception 模块让四个分支处理同一个输入，再把输出拼接起来。**朴素版** 模块直接对全部输入通道做 3×3 和 5×5 卷积；"
+        "真正的模块会先用廉价的 **1×1卷积** 降维（瓶颈结构），减少通道数。输入你自己的通道数，或选一个 GoogLeNet 中的模块，"
+        "比较两者的计算量。"
+    ),
+    "lab.preset": "从这里开始",
+    "lab.preset.block": "Inception {name}（输入 {size}×{size}，与 GoogLeNet 中相同）",
+    "lab.preset.worked_example": "文章中的例题：192×28×28 → 32 个 5×5 卷积核",
+    "lab.preset.help": "会填好下面的数字，之后你可以随意修改。",
+    "lab.inputs.title": "你的模块",
+    "lab.in.in_ch": "输入通道数 C_in",
+    "lab.in.size": "高 = 宽 H",
+    "lab.in.n1x1": "#1×1",
+    "lab.in.n3x3_reduce": "#3×3 降维",
+    "lab.in.n3x3": "#3×3",
+    "lab.in.n5x5_reduce": "#5×5 降维",
+    "lab.in.n5x5": "#5×5",
+    "lab.in.pool_proj": "池化投影",
+    "lab.branch.branch1": "分支 1：1×1",
+    "lab.branch.branch2": "分支 2：3×3",
+    "lab.branch.branch3": "分支 3：5×5",
+    "lab.branch.branch4": "分支 4：池化",
+    "lab.branch.total": "合计",
+    "lab.compare.title": "朴素版与带 1×1 降维的版本：逐个分支对比",
+    "lab.col.branch": "分支",
+    "lab.col.shape_naive": "输出（朴素版）",
+    "lab.col.shape_bottleneck": "输出（1×1 降维）",
+    "lab.col.params_naive": "参数量（朴素版）",
+    "lab.col.params_bottleneck": "参数量（1×1 降维）",
+    "lab.col.macs_naive": "乘加次数（朴素版）",
+    "lab.col.macs_bottleneck": "乘加次数（1×1 降维）",
+    "lab.col.ratio": "朴素版 ÷ 降维版",
+    "lab.compare.caption": (
+        "只计权重（不含偏置）。朴素版的分支 4 只有 3×3 最大池化：没有权重，并且把全部 {in_ch} 个输入通道原样传下去，"
+        "所以输出变成 {naive_out} 个通道，而不是 {bottleneck_out} 个。"
+    ),
+    "lab.metric.naive": "朴素版模块：乘加次数",
+    "lab.metric.bottleneck": "带 1×1 降维：乘加次数",
+    "lab.metric.ratio": "节省",
+    "lab.metric.ratio.value": "减少到 1/{ratio:.1f}",
+    "lab.metric.params.delta": "参数量 {params:,}",
+    "lab.chart.params": "各分支参数量",
+    "lab.chart.macs": "各分支乘加次数",
+    "lab.chart.naive": "朴素版",
+    "lab.chart.bottleneck": "带 1×1 降维",
+    "lab.formula.title": "代入你的数字的公式",
+    "lab.formula.branch": "分支",
+    "lab.formula.rule": (
+        "一个从 C_in 个通道到 C_out 个通道、输出为 H×W 的 k×k 卷积，有 k²·C_in·C_out 个权重，需要 k²·H·W·C_in·C_out 次乘加："
+        "C_out·H·W 个输出数字中的每一个，都是一个长度为 k²·C_in 的点积。"
+    ),
+    "lab.formula.naive": "朴素版（乘加次数）：",
+    "lab.formula.bottleneck": "先做 1×1 降维（乘加次数）：",
+    "lab.formula.naive_params": "朴素版（权重数）：",
+    "lab.formula.bottleneck_params": "先做 1×1 降维（权重数）：",
+    "lab.formula.naive_value": "朴素版，{branch}",
+    "lab.formula.bottleneck_value": "带 1×1 降维，{branch}",
+    "lab.formula.no_weights": "朴素版的分支 4 只是一个最大池化：没有权重，也没有乘加。",
+    "lab.slip.title": "找找错误",
+    "lab.slip.body": (
+        "有一篇参考文章演算了这道例题，却把瓶颈结构的总数印成了 **{printed:,}**，并把第二项写成 5×5×28×28×16×**16** = "
+        "{printed_term:,}。但 5×5 卷积是从 16 个通道变成 **32** 个通道，所以这一项应为 5×5×28×28×16×32 = {correct_term:,}，"
+        "总数是 2,408,448 + 10,035,200 = **{correct:,}**——仍然约为 120,422,400 的十分之一。每一项该用哪个通道数，一定要核对清楚。"
+    ),
+    "lab.verify.title": "用真正的 PyTorch 模块验证",
+    "lab.verify.intro": (
+        "用你的数字构建 `googlenet.blocks.Inception`（卷积 + 偏置 + ReLU，分支 3 用 5×5，与论文相同），"
+        "让一个形状为 (1, {in_ch}, {size}, {size}) 的随机张量通过它，再让 torchinfo 统计参数量。"
+    ),
+    "lab.verify.button": "构建并运行",
+    "lab.verify.shape": "输出形状（PyTorch）",
+    "lab.verify.shape_formula": "输出形状（公式）",
+    "lab.verify.params_torchinfo": "参数量（torchinfo）",
+    "lab.verify.params_formula": "参数量（公式，含偏置）",
+    "lab.verify.macs": (
+        "torchinfo 统计的乘加次数：{torchinfo:,} = 公式的 {formula:,} + {bias:,} 次加偏置"
+        "（torchinfo 把每个输出数字加一次偏置也算作一次运算）。"
+    ),
+    "lab.verify.ok": "结果一致：真实模块的输出形状和参数量与公式的预测完全相同。",
+    "lab.verify.fail": "结果不一致——公式与模块对不上，请报告这个问题。",
+    "lab.verify.too_big": "这个模块需要 {macs:,} 次乘加，在这台电脑上运行太慢。请把数字改小一些再试（上限是 {limit:,}）。",
+    "lab.onebyone.title": "1×1卷积就是在每个像素上做一次全连接",
+    "lab.onebyone.intro": (
+        "一个小例子：输入有 3 个通道、每个通道 4×4 像素，用 1×1卷积变成 2 个通道。在每个像素上，3 个通道的值组成向量 x，"
+        "卷积计算的就是 W·x + b，其中 W 是 2×3 的矩阵——每个像素用的都是同一个 W。下面用两种方法算出同样的数字。"
+    ),
+    "lab.onebyone.x": "输入 x，通道 {c}",
+    "lab.onebyone.w": "权重 W（2 × 3）和偏置 b",
+    "lab.onebyone.bias": "b",
+    "lab.onebyone.conv": "nn.Conv2d(3, 2, kernel_size=1)：输出通道 {c}",
+    "lab.onebyone.matmul": "在每个像素上算 W @ x + b：输出通道 {c}",
+    "lab.onebyone.pixel": "手算输出通道 0 左上角的像素：",
+    "lab.onebyone.diff": "两种结果的最大差异：{diff:.1e}（只是浮点舍入误差）。",
+    "lab.ex.title": "自己动手算",
+    "lab.ex.question.macs": (
+        "一个 Inception 模块（带 1×1 降维）的输入是 **{in_ch} 个通道、{size}×{size}**。它的参数：#1×1 {n1x1}，"
+        "#3×3 降维 {n3x3_reduce}，#3×3 {n3x3}，#5×5 降维 {n5x5_reduce}，#5×5 {n5x5}，池化投影 {pool_proj}。"
+        "**{branch}** 需要多少次 **乘加**？"
+    ),
+    "lab.ex.question.params": (
+        "一个 Inception 模块（带 1×1 降维）的输入是 **{in_ch} 个通道、{size}×{size}**。它的参数：#1×1 {n1x1}，"
+        "#3×3 降维 {n3x3_reduce}，#3×3 {n3x3}，#5×5 降维 {n5x5_reduce}，#5×5 {n5x5}，池化投影 {pool_proj}。"
+        "**{branch}** 有多少个 **权重**（参数量，不含偏置）？"
+    ),
+    "lab.ex.answer": "你的答案",
+    "lab.ex.check": "检查答案",
+    "lab.ex.new": "换一道题",
+    "lab.ex.right": "正确！答案正是 {answer:,}。",
+    "lab.ex.forgot_area": "差一点：你给出的 {value:,} 是权重个数。还要乘以 H×W = {area:,} 个输出位置。",
+    "lab.ex.added_area": "差一点：你给出的是 {value:,}。权重个数与图像尺寸无关——不要乘 H×W。",
+    "lab.ex.too_small": "不对：{value:,} 太小了。这个分支里的每个卷积都算上了吗？",
+    "lab.ex.too_big": "不对：{value:,} 太大了。检查一下每个卷积该用哪些通道数。",
+    "lab.ex.no_answer": "请先输入一个数字。",
+    "lab.ex.solution": "详细解答：",
+    "lab.ex.hint": "分支 4 的最大池化没有权重，只计算它的 1×1卷积。",
+}
