@@ -1,0 +1,151 @@
+"""The three "structure and cost" pages through the app's entry point, in both languages:
+architecture explorer, Inception / 1x1 lab, CNN family."""
+from __future__ import annotations
+
+import pytest
+
+from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
+from googlenet import lab
+from googlenet.i18n import t
+
+LANGS = ["zh", "en"]
+
+
+def metric_values(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+# ------------------------------------------------------------------ architecture explorer
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_architecture_page(lang, without_weights):
+    at = goto(open_app(lang), "pages/architecture.py")
+    assert at.title[0].value == t("nav.architecture", lang=lang)
+    # Totals of both variants, side by side.
+    assert_shows(at, "6,998,552", "1,582,671,872", "6,624,904", "1,498,376,192")
+    # Table 1 from the model, and the published numbers beside the computed ones (paper variant at 224).
+    table = at.dataframe[0].value
+    assert len(table) == 19 and table["params"].sum() == 6_998_552
+    compare = at.dataframe[1].value
+    assert list(compare["paper_params"])[:1] == [2.7]
+    assert_shows(at, "9,472", "118,013,952", t("arch.differs.title", lang=lang))
+    # The default pick is inception 3a: its four branches and the Inception source code.
+    dot = at.get("graphviz_chart")[0].proto.spec
+    assert "192 -> 16" in dot and "5x5" in dot
+    assert t("arch.diagram.label.concat", lang=lang) in dot
+    assert "class Inception" in at.code[0].value
+    assert metric_values(at)[t("arch.pick.params", lang=lang)] == "163,696"
+
+    # torchvision variant: other totals of the selected layer, 3x3 in branch 3, no published numbers.
+    at.radio(key="arch_variant").set_value("torchvision")
+    rerun(at)
+    assert "3x3 " + t("arch.diagram.label.conv", lang=lang) + "\\n16 -> 32" in at.get("graphviz_chart")[0].proto.spec
+    assert_shows(at, t("arch.paper.only", lang=lang, variant=t("arch.variant.torchvision", lang=lang), size=224))
+    assert len(at.dataframe) == 1
+
+    # A bigger input: shapes and multiply-adds change, parameters do not.
+    at.slider(key="arch_size").set_value(320)
+    rerun(at)
+    table = at.dataframe[0].value
+    assert table["output"].iloc[0] == "160×160×64"
+    assert table["params"].sum() == 6_624_904
+    text = visible_text(at)
+    assert "1,498,376,192" not in text and "6,624,904" in text
+    assert t("arch.size.path", lang=lang, size=320, path="**320** → **160** → **80** → **40** → **20** → **10** → "
+             "**10** → **1**") in text
+
+    # Another block, a convolution, an auxiliary head.
+    at.selectbox(key="arch_layer").set_value("inception5b")
+    rerun(at)
+    assert "832 -> 384" in at.get("graphviz_chart")[0].proto.spec
+    at.selectbox(key="arch_layer").set_value("conv1")
+    rerun(at)
+    assert "class ConvBlock" in at.code[0].value
+    assert_shows(at, t("arch.pick.conv", lang=lang, k=7, s=2, cin=3, cout=64,
+                       after=t("arch.pick.conv.after.tv", lang=lang)))
+    at.radio(key="arch_variant").set_value("paper")
+    at.selectbox(key="arch_layer").set_value("aux1")
+    rerun(at)
+    assert "class AuxClassifier" in at.code[0].value
+    assert at.warning, "the paper's fixed aux pool does not fit at 320"
+
+
+def test_architecture_torchinfo_summary_is_lazy(without_weights):
+    at = goto(open_app("en"), "pages/architecture.py")
+    assert not any("Total params" in c.value for c in at.code)
+    at.session_state["arch_summary"] = True  # what opening the expander does (on_change="rerun")
+    rerun(at)
+    assert any("Total params: 6,998,552" in c.value for c in at.code)
+
+
+# ------------------------------------------------------------------ Inception / 1x1 lab
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_inception_lab_page(lang, without_weights):
+    at = goto(open_app(lang), "pages/inception_lab.py")
+    assert at.title[0].value == t("nav.inception_lab", lang=lang)
+    # Another preset first, then the worked example of the articles.
+    at.selectbox(key="lab_preset").set_value("inception4e")
+    rerun(at)
+    assert at.number_input(key="lab_in_ch").value == 528 and at.number_input(key="lab_size").value == 14
+    at.selectbox(key="lab_preset").set_value(lab.WORKED_EXAMPLE)
+    rerun(at)
+    assert_shows(at, "120,422,400", "12,443,648", "12,433,648")  # the slip is shown as a slip
+    latex = [m.value for m in at.latex]
+    assert any(r"5^2 \times 28^2 \times 192 \times 32 = 120{,}422{,}400" in x for x in latex)
+    assert any("12{,}443{,}648" in x for x in latex)
+
+    # The real module agrees with the formulas.
+    at.button(key="lab_verify").click()
+    rerun(at)
+    assert [s.value for s in at.success] == [t("lab.verify.ok", lang=lang)]
+    assert_shows(at, "(1, 256, 28, 28)", "163,696")
+
+    # Change one number: everything follows (and the old verification no longer applies).
+    at.number_input(key="lab_n5x5_reduce").set_value(48)
+    rerun(at)
+    assert_shows(at, str(f"{192 * 48 * 784 + 25 * 48 * 32 * 784:,}"))
+    assert not at.success
+
+    # The 1x1 demo shows both computations and their tiny difference.
+    demo = lab.one_by_one_demo()
+    assert_shows(at, t("lab.onebyone.diff", lang=lang, diff=demo.max_diff))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_inception_lab_exercise(lang, without_weights):
+    at = goto(open_app(lang), "pages/inception_lab.py")
+    ex = lab.make_exercise(at.session_state["lab_ex_seed"])
+    # Wrong first: feedback and the worked solution.
+    at.number_input(key="lab_ex_answer").set_value(ex.answer + 1)
+    at.button(key="lab_ex_check").click()
+    rerun(at)
+    assert len(at.error) == 1 and not [s for s in at.success if s.value.startswith(t("lab.ex.right", lang=lang,
+                                                                                      answer=ex.answer)[:3])]
+    assert any(ex.solution in m.value for m in at.latex)
+    # Then right.
+    at.number_input(key="lab_ex_answer").set_value(ex.answer)
+    at.button(key="lab_ex_check").click()
+    rerun(at)
+    assert t("lab.ex.right", lang=lang, answer=ex.answer) in [s.value for s in at.success]
+    assert not at.error
+    # A new exercise clears the answer and the verdict.
+    at.button(key="lab_ex_new").click()
+    rerun(at)
+    assert at.number_input(key="lab_ex_answer").value is None
+    assert not at.error and t("lab.ex.right", lang=lang, answer=ex.answer) not in [s.value for s in at.success]
+
+
+# ------------------------------------------------------------------ CNN family
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_family_page(lang, without_weights):
+    at = goto(open_app(lang), "pages/family.py")
+    assert at.title[0].value == t("nav.family", lang=lang)
+    table = at.dataframe[0].value
+    assert len(table) == 8
+    assert list(table["name"]) == ["AlexNet", "VGG-16", "GoogLeNet", "Inception v3", "ResNet-18", "ResNet-50",
+                                   "MobileNet v2", "MobileNet v3 (large)"]
+    assert table.set_index("name").loc["GoogLeNet", "params"] == 6_624_904
+    assert_shows(at, "6,624,904", "61,100,840", "138,357,544", t("family.idea.googlenet", lang=lang)[:30])
+    assert len(at.image) == 2  # the scatter chart and the stacked bars
