@@ -1,0 +1,95 @@
+"""Classify one picture: the top-k ImageNet classes, how long the network took, and what it saw.
+
+The app shares one model between all sessions. A plain forward pass in eval mode under
+``torch.inference_mode`` changes nothing in the model, so it needs no lock of its own — except that a
+forward hook attached by another session's *hooked* pass (feature maps, ablation) would also run on
+our pass, and could even change our result. So the forward pass holds the model's lock
+(``googlenet.hooks.model_lock``), which guarantees no hooked pass is in flight. On a CPU the passes
+compete for the same cores anyway, so serialising them costs (almost) no throughput.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import torch
+from PIL import Image
+from torch import nn
+
+from .hooks import model_lock
+from .images import preprocessed_crop, to_batch
+from .labels_zh import label_zh
+from .weights import imagenet_labels, weights_path
+
+
+def image_fingerprint(image: Image.Image) -> str:
+    """A hash of the picture's pixels: caches keyed on it hit for the same picture, whatever widget sent it."""
+    digest = hashlib.blake2b(image.tobytes(), digest_size=16)
+    digest.update(f"{image.mode}{image.size}".encode())
+    return digest.hexdigest()
+
+
+def model_fingerprint(model: nn.Module, pretrained: bool = True) -> str:
+    """Which network a cached result belongs to: the weights file (path, modification time) and the object."""
+    path = weights_path() if pretrained else None
+    stamp = f"{path}:{path.stat().st_mtime}" if path is not None else "untrained"
+    return f"{stamp}:{id(model)}"
+
+
+@lru_cache(maxsize=1)
+def labels() -> tuple[str, ...]:
+    """The 1000 English ImageNet class names in output order (from torchvision, offline)."""
+    return tuple(imagenet_labels())
+
+
+def display_name(index: int, lang: str = "en") -> str:
+    """A class name for the screen: English, or "中文名 (English)" in Chinese when a translation exists."""
+    english = labels()[index]
+    if lang == "zh":
+        chinese = label_zh(index)
+        if chinese:
+            return f"{chinese} ({english})"
+    return english
+
+
+@dataclass
+class Prediction:
+    top: list[tuple[int, str, float]]   # (class index, English name, probability), most likely first
+    ms: float                           # the forward pass alone, in milliseconds
+    crop: Image.Image                   # the 224x224 picture the network actually saw
+    preprocess_ms: float = 0.0          # resize + crop + normalise, in milliseconds
+    rest: float = field(default=0.0)    # probability left for the other (1000 - k) classes
+
+    @property
+    def indices(self) -> list[int]:
+        return [i for i, _, _ in self.top]
+
+    @property
+    def probabilities(self) -> list[float]:
+        return [p for _, _, p in self.top]
+
+
+def top_k(logits: torch.Tensor, k: int = 5) -> list[tuple[int, str, float]]:
+    """Softmax over one row of logits, then the k most likely classes as (index, name, probability)."""
+    probs = torch.softmax(logits.detach().float().reshape(-1), dim=0)
+    values, indices = probs.topk(max(1, min(k, probs.numel())))
+    names = labels()
+    return [(int(i), names[int(i)] if int(i) < len(names) else str(int(i)), float(p))
+            for p, i in zip(values, indices)]
+
+
+def classify(model: nn.Module, image: Image.Image, k: int = 5) -> Prediction:
+    """Run one RGB picture through `model` (eval mode, ImageNet logits) and return the top-k classes."""
+    start = time.perf_counter()
+    batch = to_batch(image)
+    crop = preprocessed_crop(image)
+    preprocess_ms = (time.perf_counter() - start) * 1000
+    with model_lock(model), torch.inference_mode():
+        start = time.perf_counter()
+        logits = model(batch)
+        ms = (time.perf_counter() - start) * 1000
+    top = top_k(logits[0], k)
+    return Prediction(top=top, ms=ms, crop=crop, preprocess_ms=preprocess_ms,
+                      rest=max(0.0, 1.0 - sum(p for _, _, p in top)))
