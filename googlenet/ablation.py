@@ -18,7 +18,7 @@ import torch
 from torch import nn
 
 from .costs import BRANCHES
-from .hooks import temporary_hooks
+from .hooks import model_lock, temporary_hooks
 from .model import INCEPTION_CONFIG
 
 BLOCKS = tuple(INCEPTION_CONFIG)
@@ -60,11 +60,19 @@ def _zeroing_hook(channels: list[slice]):
 
 
 @torch.no_grad()
+def plain_logits(model: nn.Module, batch: torch.Tensor) -> torch.Tensor:
+    """Logits of the intact network. The model's lock is held so that no other session's hooked pass
+    (an ablation in progress) can be running on the shared model at the same time."""
+    with model_lock(model):
+        return model(batch)
+
+
+@torch.no_grad()
 def ablated_logits(model: nn.Module, batch: torch.Tensor, off: Switches) -> torch.Tensor:
     """Logits (N, classes) of `model` on `batch` with the given branches switched off (eval mode)."""
     off = _normalise(off)
     if not off:
-        return model(batch)
+        return plain_logits(model, batch)
     hooks = {block: _zeroing_hook([branch_slices(block)[b] for b in branches]) for block, branches in off.items()}
     with temporary_hooks(model, hooks):
         return model(batch)
@@ -109,7 +117,7 @@ def compare(model: nn.Module, batch: torch.Tensor, off: Switches, k: int = 5,
     if batch.shape[0] != 1:
         raise ValueError("compare() takes a batch of exactly one image")
     if intact_logits is None:
-        with torch.no_grad():
-            intact_logits = model(batch)
-    ablated = ablated_logits(model, batch, off)
-    return Ablation(intact_logits.reshape(-1).softmax(0), ablated.reshape(-1).softmax(0), _normalise(off), k)
+        intact_logits = plain_logits(model, batch)
+    off = _normalise(off)
+    ablated = ablated_logits(model, batch, off) if off else intact_logits
+    return Ablation(intact_logits.reshape(-1).softmax(0), ablated.reshape(-1).softmax(0), off, k)

@@ -34,6 +34,7 @@ from .blocks import ConvBlock, Inception
 from .model import GoogLeNet
 
 INPUT_SIZE = 224
+MIN_GRID_CELL = 8  # screen pixels: finer grids are not drawn (they would only grey the picture)
 
 
 @dataclass(frozen=True)
@@ -141,15 +142,15 @@ def draw_field(image: Image.Image, stage: str, row: int, col: int, variant: str 
     """The 224x224 crop enlarged `scale` times, with the stage's grid of output units and one unit's field.
 
     The grid has one cell per output unit (cell side = jump); the selected cell is filled, its field drawn
-    as a red box (clipped to the picture) and its centre as a dot. Grids finer than 4 screen pixels are
-    left out (they would only grey the picture).
+    as a red box (clipped to the picture) and its centre as a dot. Grids finer than MIN_GRID_CELL pixels are
+    left out (MIN_GRID_CELL).
     """
     field = _fields(variant, INPUT_SIZE)[stage]
     base = image.convert("RGB").resize((INPUT_SIZE * scale,) * 2, Image.Resampling.NEAREST).convert("RGBA")
     layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     cell = field.jump * scale
-    if cell >= 4:
+    if cell >= MIN_GRID_CELL:
         for i in range(1, field.side):
             v = i * cell
             draw.line([(v, 0), (v, base.height)], fill=grid_colour, width=1)

@@ -1,0 +1,141 @@
+"""Grad-CAM: which part of the photo made the pretrained network choose a class?"""
+from __future__ import annotations
+
+import hashlib
+
+import matplotlib.pyplot as plt
+import numpy as np
+import streamlit as st
+
+from googlenet.ablation import BLOCKS
+from googlenet.explain import DEFAULT_LAYER, GradCam, grad_cam, overlay
+from googlenet.i18n import get_language, t
+from googlenet.images import preprocessed_crop, to_batch
+from googlenet.receptive_field import receptive_fields
+from googlenet.weights import imagenet_labels
+from ui.image_input import pick_image
+from ui.models import pretrained_model
+
+try:  # Chinese class names, where a translation exists (another module of the app; optional)
+    from googlenet.labels_zh import label_zh
+except ImportError:  # pragma: no cover - English names only
+    label_zh = None
+
+UNTRAINED_TOP = 0.002  # a top probability this low means the weights cannot be ImageNet-trained
+SHOW_PX = 448          # the crop, the overlay and the heat map are shown at twice the network's 224
+
+
+def image_key(image) -> str:
+    digest = hashlib.blake2b(image.tobytes(), digest_size=16)
+    digest.update(f"{image.mode}{image.size}".encode())
+    return digest.hexdigest()
+
+
+def class_name(index: int) -> str:
+    english = imagenet_labels()[index]
+    if get_language() == "zh" and label_zh is not None:
+        chinese = label_zh(index)
+        if chinese:
+            return f"{chinese} ({english})"
+    return english
+
+
+def block_label(block: str) -> str:
+    return t("gradcam.block.name", name=block.removeprefix("inception"))
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def explain(img: str, model_key: str, class_index: int | None, layer: str, _model, _image) -> GradCam:
+    """Grad-CAM for one picture, class and block (cached: moving the opacity slider costs nothing)."""
+    return grad_cam(_model, to_batch(_image), class_index, layer)
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
+def crop_of(img: str, _image):
+    return preprocessed_crop(_image)
+
+
+def heatmap_figure(heatmap: np.ndarray, title: str):
+    """The raw heat map, cell by cell (values written in when the grid is coarse enough to read them)."""
+    side = heatmap.shape[0]
+    fig, ax = plt.subplots(figsize=(6, 5.2))
+    shown = ax.imshow(heatmap, cmap="jet", vmin=0, vmax=1, interpolation="nearest")
+    if side <= 14:
+        for (r, c), v in np.ndenumerate(heatmap):
+            ax.text(c, r, f"{v:.2f}" if side <= 7 else f"{v:.1f}", ha="center", va="center",
+                    fontsize=12 if side <= 7 else 7, color="white" if v < 0.25 or v > 0.8 else "black")
+    ax.set_xticks(range(0, side, max(1, side // 7)))
+    ax.set_yticks(range(0, side, max(1, side // 7)))
+    ax.set_title(title, fontsize=13, loc="left")
+    fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04, label=t("gradcam.raw.colorbar"))
+    fig.tight_layout()
+    return fig
+
+
+st.title(t("nav.gradcam"))
+st.markdown(t("gradcam.intro"))
+
+model = pretrained_model()   # None after a notice with the fetch command
+picked = pick_image("cam")
+if picked is None:           # a bad upload: pick_image has shown the reason
+    st.stop()
+if model is None:
+    st.info(t("gradcam.no_weights"))
+    st.image(picked.image, width=SHOW_PX)
+    st.stop()
+
+img = image_key(picked.image)
+model_key = str(id(model))
+with st.spinner(t("gradcam.running")):
+    top_cam = explain(img, model_key, None, DEFAULT_LAYER, model, picked.image)
+probs = top_cam.probabilities
+order = probs.argsort(descending=True)
+rank_of = {int(c): r for r, c in enumerate(order, start=1)}
+top5 = [int(c) for c in order[:5]]
+
+c1, c2, c3 = st.columns([3, 2, 2], gap="large")
+with c1:
+    any_class = st.toggle(t("gradcam.any_class"), key="cam_any")
+    options = list(range(len(probs))) if any_class else top5
+    class_index = st.selectbox(
+        t("gradcam.class"), options, index=options.index(top5[0]), key=f"cam_class_{'all' if any_class else 'top5'}",
+        format_func=lambda c: t("gradcam.class.option", rank=rank_of[c], name=class_name(c), prob=float(probs[c])),
+        help=t("gradcam.class.help"))
+with c2:
+    layer = st.selectbox(t("gradcam.block"), BLOCKS, index=BLOCKS.index(DEFAULT_LAYER), format_func=block_label,
+                         help=t("gradcam.block.help"), key="cam_block")
+with c3:
+    opacity = st.slider(t("gradcam.opacity"), 0.0, 1.0, 0.5, 0.05, key="cam_opacity")
+
+if class_index == top_cam.class_index and layer == DEFAULT_LAYER:
+    cam = top_cam  # the default view: already computed above
+else:
+    with st.spinner(t("gradcam.running")):
+        cam = explain(img, model_key, class_index, layer, model, picked.image)
+field = receptive_fields("torchvision")[layer]
+name = class_name(class_index)
+
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(t("gradcam.metric.class"), name)
+m2.metric(t("gradcam.metric.prob"), f"{float(probs[class_index]):.1%}")
+m3.metric(t("gradcam.metric.rank"), t("gradcam.metric.rank.value", rank=rank_of[class_index]))
+m4.metric(t("gradcam.metric.grid"), f"{field.side}×{field.side}")
+if float(probs.max()) < UNTRAINED_TOP:
+    st.warning(t("gradcam.untrained_note", prob=float(probs.max())))
+if cam.raw_max <= 0:
+    st.warning(t("gradcam.empty", block=block_label(layer), name=name))
+
+crop = crop_of(img, picked.image)
+left, middle, right = st.columns(3, gap="medium")
+with left:
+    st.image(crop.resize((SHOW_PX, SHOW_PX)), caption=t("gradcam.crop"), width="stretch")
+with middle:
+    st.image(overlay(crop, cam.heatmap, opacity).resize((SHOW_PX, SHOW_PX)), width="stretch",
+             caption=t("gradcam.overlay", name=name, block=block_label(layer)))
+with right:
+    fig = heatmap_figure(cam.heatmap, t("gradcam.raw", side=field.side, jump=field.jump))
+    st.pyplot(fig)
+    plt.close(fig)
+
+with st.expander(t("gradcam.how.title")):
+    st.markdown(t("gradcam.how.body"))

@@ -1,0 +1,132 @@
+"""The Experiments and Grad-CAM pages through the app, in both languages, with and without weights."""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
+from googlenet.i18n import t
+
+FETCH = "python -m googlenet.weights download"
+
+
+@pytest.fixture(scope="session")
+def lively_weights_file(tmp_path_factory):
+    """A torchvision-shaped checkpoint whose random weights keep the signal alive (He init).
+
+    With the default small init every logit is ~1e-13 and every class sits at 0.1%, so switching a
+    branch off could not change any number on the screen. These weights give a spread-out prediction.
+    """
+    import torchvision
+
+    torch.manual_seed(0)
+    model = torchvision.models.googlenet(weights=None, aux_logits=True, init_weights=True)
+    for m in model.modules():
+        if isinstance(m, torch.nn.Conv2d):
+            torch.nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
+        elif isinstance(m, torch.nn.Linear):
+            torch.nn.init.normal_(m.weight, std=m.in_features ** -0.5)
+    path = tmp_path_factory.mktemp("lively") / "googlenet-lively.pth"
+    torch.save(model.state_dict(), path)
+    return path
+
+
+@pytest.fixture
+def lively_weights(lively_weights_file, monkeypatch):
+    monkeypatch.setenv("GOOGLENET_WEIGHTS", str(lively_weights_file))
+    return lively_weights_file
+
+
+def metric(at, label_key: str, lang: str):
+    label = t(label_key, lang=lang)
+    return next(m for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ablation_with_weights(lang, lively_weights):
+    at = goto(open_app(lang), "pages/experiments.py")
+    assert at.title[0].value == t("nav.experiments", lang=lang)
+    assert FETCH not in visible_text(at)
+    # Nothing switched off: both networks agree, a shift of zero.
+    prob = metric(at, "exp.abl.metric.prob", lang)
+    assert prob.delta == t("exp.abl.shift", lang=lang, pp=0.0)
+    before = prob.value
+    assert_shows(at, t("exp.abl.none", lang=lang))
+    assert t("exp.abl.table.ablated", lang=lang) in at.dataframe[0].value.columns
+    # Switch off two branches of the last block: the top class's probability moves.
+    at.selectbox(key="exp_block").set_value("inception5b")
+    at.checkbox(key="exp_off_branch1").check()
+    at.checkbox(key="exp_off_branch2").check()
+    rerun(at)
+    prob = metric(at, "exp.abl.metric.prob", lang)
+    assert prob.value != before
+    assert prob.delta != t("exp.abl.shift", lang=lang, pp=0.0)
+    assert_shows(at, t("exp.abl.channels", lang=lang, block="Inception 5b", off=384 + 384, total=1024,
+                       detail="384 + 384"))
+    table = at.dataframe[0].value
+    assert len(table) == 5 and list(table[t("exp.abl.table.intact_p", lang=lang)]) != list(
+        table[t("exp.abl.table.ablated_p", lang=lang)])
+    # The same branches switched off in all nine blocks, and the per-branch scan.
+    at.selectbox(key="exp_block").set_value("all")
+    at.toggle(key="exp_scan").set_value(True)
+    rerun(at)
+    assert_shows(at, t("exp.abl.scan.intro", lang=lang))
+    assert len(at.get("image")) >= 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gradcam_with_weights(lang, lively_weights):
+    at = goto(open_app(lang), "pages/gradcam.py")
+    assert at.title[0].value == t("nav.gradcam", lang=lang)
+    assert len(at.get("image")) >= 2   # the crop, the overlay (the raw map is a chart)
+    assert metric(at, "gradcam.metric.rank", lang).value == t("gradcam.metric.rank.value", lang=lang, rank=1)
+    assert metric(at, "gradcam.metric.grid", lang).value == "7×7"
+    # Another class, another block, another opacity: no exception, the numbers follow.
+    at.selectbox(key="cam_class_top5").select_index(2)
+    at.selectbox(key="cam_block").set_value("inception4a")
+    at.slider(key="cam_opacity").set_value(0.8)
+    rerun(at)
+    assert metric(at, "gradcam.metric.rank", lang).value == t("gradcam.metric.rank.value", lang=lang, rank=3)
+    assert metric(at, "gradcam.metric.grid", lang).value == "14×14"
+    # Any of the 1000 classes.
+    at.toggle(key="cam_any").set_value(True)
+    rerun(at)
+    at.selectbox(key="cam_class_all").set_value(504)  # coffee mug
+    rerun(at)
+    assert "coffee mug" in metric(at, "gradcam.metric.class", lang).value
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_weights_the_other_tabs_still_work(lang, without_weights):
+    at = goto(open_app(lang), "pages/experiments.py")
+    assert_shows(at, FETCH, t("exp.abl.no_weights", lang=lang))
+    # Preprocessing inspector: the table with every step's numbers.
+    table = at.dataframe[0].value
+    shapes = list(table[t("exp.pre.table.shape", lang=lang)])
+    assert shapes[0] == "300×451×3" and shapes[1].startswith("256×")  # the default sample: Chelsea the cat
+    assert shapes[2:] == ["224×224×3", "3×224×224", "3×224×224", "3×224×224"]
+    assert table[t("exp.pre.table.range", lang=lang)].iloc[3].startswith("0.000 … 0.")  # scaled to 0…1
+    # Receptive field: inception4a by default: 14x14 grid, jump 16, field 107 pixels.
+    assert metric(at, "exp.rf.metric.side", lang).value == "14×14"
+    assert metric(at, "exp.rf.metric.rf", lang).value == t("exp.rf.px", lang=lang, n=107)
+    at.selectbox(key="exp_rf_stage").set_value("inception5b")
+    at.radio(key="exp_rf_variant").set_value("paper")
+    rerun(at)
+    assert metric(at, "exp.rf.metric.rf", lang).value == t("exp.rf.px", lang=lang, n=715)
+    at.slider(key="exp_rf_row_7").set_value(0)
+    rerun(at)
+    assert metric(at, "exp.rf.metric.box", lang).value.startswith("x ")
+    assert_shows(at, t("exp.rf.bigger", lang=lang, rf=715))
+
+    at = goto(at, "pages/gradcam.py")
+    assert_shows(at, FETCH, t("gradcam.no_weights", lang=lang))
+
+
+@pytest.mark.parametrize("page", ["pages/experiments.py", "pages/gradcam.py"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_upload_shows_a_friendly_error(lang, page, without_weights):
+    at = goto(open_app(lang), page)
+    at.file_uploader[0].set_value(("bad.jpg", b"garbage", "image/jpeg"))
+    rerun(at)
+    message = t("input.error", lang=lang, name="bad.jpg", reason=t("images.not_image", lang=lang))
+    assert [e.value for e in at.error] == [message]
