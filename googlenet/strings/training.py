@@ -1,0 +1,322 @@
+"""The training lab (pages/training.py): train a small Inception net on handwritten digits, with and without
+auxiliary classifiers."""
+EN = {
+    "train.intro": (
+        "The paper attaches two **auxiliary classifiers** to the middle of GoogLeNet and adds their losses with "
+        "weight 0.3, to push extra gradient into the middle of a deep network (against **vanishing gradients**). "
+        "Does that help? Find out yourself: train a small Inception network on {n_train:,} handwritten digits "
+        "(8×8 pixels, scikit-learn's *digits*; {n_test} more are kept for testing), once with and once without "
+        "auxiliary heads, right here on this computer."),
+    # settings
+    "train.settings": "1 · Settings",
+    "train.preset": "Network",
+    "train.preset.googlenet_small": "Small GoogLeNet",
+    "train.preset.seed_mnist": "The seed articles' MNIST net",
+    "train.preset.googlenet_small.caption": (
+        "Stem conv 3×3 (32 channels) → {depth} Inception block(s) (same `Inception` class as GoogLeNet, 64 channels "
+        "each, 8×8) → global average pooling → linear layer. {params:,} weights in the trunk; auxiliary heads after "
+        "block(s) {taps}."),
+    "train.preset.googlenet_small.caption_noaux": (
+        "Stem conv 3×3 (32 channels) → {depth} Inception block(s) (same `Inception` class as GoogLeNet, 64 channels "
+        "each, 8×8) → global average pooling → linear layer. {params:,} weights in the trunk; with one block there is "
+        "no middle for an auxiliary head to listen to."),
+    "train.preset.seed_mnist.caption": (
+        "As published: conv 5×5 (10) → max pool → Inception-A (88 channels) → conv 5×5 (20) → max pool → Inception-A "
+        "→ flatten 88×4×4 = 1,408 → linear 10, on digits upsampled from 8×8 to 28×28. No BatchNorm. {params:,} "
+        "weights; the optional auxiliary head listens after the first Inception-A block."),
+    "train.depth": "Inception blocks (depth)",
+    "train.depth.help": "More blocks = a deeper network. Try 8 blocks without BatchNorm to see gradients vanish.",
+    "train.aux": "Auxiliary classifiers",
+    "train.aux.help": "Extra small classifiers on intermediate blocks; their loss counts 0.3 each: total = main + 0.3 × (aux1 + aux2).",
+    "train.bn": "BatchNorm",
+    "train.bn.help": "BatchNorm after every convolution (as in torchvision's GoogLeNet). The 2014 paper had none.",
+    "train.epochs": "Epochs",
+    "train.epochs.help": "One epoch = every training digit seen once.",
+    "train.lr": "Learning rate (Adam)",
+    "train.lr.help": "Starting learning rate; it decreases smoothly to zero over the run (cosine schedule).",
+    "train.more": "More settings",
+    "train.seed": "Random seed",
+    "train.seed.help": "Same seed, same settings → exactly the same run. Change it to see how much runs vary by chance.",
+    "train.batch": "Batch size",
+    "train.max_steps": "Stop after this many steps (0 = full run)",
+    "train.max_steps.help": "For a quick demonstration: end the run early.",
+    "train.start": "Start training",
+    "train.stop": "Stop",
+    "train.compare": "Run both: with and without aux",
+    "train.compare.help": "Two runs with the same settings and seed, one with auxiliary classifiers and one without.",
+    "train.load": "Load weights saved earlier",
+    "train.load.upload": "Weights file (.pt) downloaded from this page",
+    "train.load.ok": "Loaded run #{n}: {label}. Test accuracy, recomputed now: {acc:.1f}%.",
+    # live
+    "train.live.title": "Training run #{n}: {label}",
+    "train.progress": "Step {step} of {total} · epoch {epoch} · loss {loss:.3f} · {elapsed:.1f} s",
+    "train.live.loss": "Loss",
+    "train.live.accuracy": "Accuracy",
+    "train.series.total": "total loss",
+    "train.series.main": "main loss",
+    "train.series.train_acc": "training batches (mean of last 10)",
+    "train.series.test_acc": "test set (each epoch)",
+    "train.stopped": "Run #{n} was stopped at step {step} of {total}. What it learnt so far is kept below.",
+    # results
+    "train.results": "2 · Results",
+    "train.pick": "Run to inspect",
+    "train.metric.test_acc": "Test accuracy",
+    "train.metric.time": "Training time",
+    "train.metric.steps": "Steps",
+    "train.metric.params": "Weights (trunk / with aux)",
+    "train.status.running": "running",
+    "train.status.done": "finished",
+    "train.status.stopped": "stopped early",
+    "train.status.loaded": "loaded from file",
+    "train.label.small": "#{n} · {depth} block(s) · aux {aux} · BN {bn}",
+    "train.label.seed": "#{n} · seed MNIST net · aux {aux}",
+    "train.label.stat": "{acc:.1f}% · {status}",
+    "train.on": "on",
+    "train.off": "off",
+    "train.history.title": "All runs of this session",
+    "train.history.caption": "Curves of every run, for comparison. Dashed lines: runs with auxiliary classifiers.",
+    "train.history.clear": "Clear history",
+    "train.chart.loss": "Main loss (smoothed)",
+    "train.chart.test_acc": "Test accuracy",
+    "train.chart.step": "training step",
+    "train.chart.epoch": "epoch",
+    "train.chart.run": "run",
+    "train.history.table.run": "Run",
+    "train.history.table.settings": "Settings",
+    "train.history.table.acc": "Test accuracy",
+    "train.history.table.time": "Time (s)",
+    "train.history.table.status": "Status",
+    # the honest verdict
+    "train.verdict.title": "With or without auxiliary classifiers?",
+    "train.verdict.none": (
+        "No pair to compare yet: run the same settings once with auxiliary classifiers and once without "
+        "(or press \u201cRun both\u201d)."),
+    "train.verdict.numbers": (
+        "Run #{a} (with aux) reached **{acc_with:.1f}%** test accuracy, run #{b} (without) **{acc_without:.1f}%**: "
+        "a difference of **{diff:+.1f} percentage points**. Final main loss: {loss_with:.3f} with aux, "
+        "{loss_without:.3f} without."),
+    "train.verdict.same": (
+        "On this problem the auxiliary classifiers made **no real difference**: a gap under {threshold:.0f} point "
+        "is what two runs differ by through chance alone (change the seed and watch)."),
+    "train.verdict.aux_better": (
+        "Here the run **with** auxiliary classifiers did better. One pair of runs is thin evidence: repeat with "
+        "another seed before you believe it."),
+    "train.verdict.aux_worse": (
+        "Here the run **without** auxiliary classifiers did better: the extra heads did not help. One pair of runs "
+        "is thin evidence: repeat with another seed before you believe it."),
+    "train.verdict.grad": (
+        "Early in training, the gradient reaching the first block ({block}) was **{ratio:.1f}×** as large with "
+        "auxiliary classifiers as without."),
+    "train.why.title": "Why the auxiliary classifiers matter so little here",
+    "train.why.body": (
+        "- **Depth.** The paper's network has 22 layers with weights; the loss at the top is far from the first "
+        "layers. Here the top is only a few layers away from every weight, so the single loss reaches them well.\n"
+        "- **BatchNorm.** It rescales every layer's output, so signals and gradients neither shrink nor blow up "
+        "from layer to layer. The 2014 GoogLeNet had no BatchNorm (it came out a few months later).\n"
+        "- **ReLU.** Where a ReLU is active it passes the gradient on unchanged (slope 1); sigmoid and tanh squash it "
+        "at every layer.\n"
+        "- **Adam** scales each weight's step by that weight's own gradient history, which hides small gradients.\n"
+        "- The GoogLeNet authors themselves found, in **Inception v3** (\u201cRethinking the Inception "
+        "Architecture\u201d, 2016), that the auxiliary classifiers did not speed up early training and helped only "
+        "a little at the end: they act mainly as **regularisers**.\n\n"
+        "To see the problem they were meant to fight: switch BatchNorm **off**, set **8** Inception blocks, and "
+        "compare the gradient chart with and without auxiliary classifiers."),
+    # gradients
+    "train.grad.title": "Where do the gradients shrink?",
+    "train.grad.caption": (
+        "L2 norm of the gradient over all weights of each block (logarithmic scale), averaged over the first and "
+        "the last fifth of the run. The gradient flows from right (the output) to left (the input)."),
+    "train.grad.early": "run #{n}, first fifth of training",
+    "train.grad.late": "run #{n}, last fifth of training",
+    "train.grad.partner": "run #{n} ({aux}), first fifth",
+    "train.grad.ylabel": "gradient norm",
+    "train.grad.vanish": (
+        "In run #{n} the gradient reaching {first} was **{factor:,.0f}× smaller** than at {last} early in training: "
+        "the signal shrinks on its way back through the blocks — vanishing gradients."),
+    "train.grad.flat": (
+        "In run #{n} the gradients of {first} and {last} stay within a factor {factor:.1f} of each other early "
+        "in training: no vanishing gradients here."),
+    "train.grad.none": "This run has no gradient record (it was loaded from a file).",
+    # confusion
+    "train.confusion.title": "Confusion matrix (test set)",
+    "train.confusion.caption": "Rows: the true digit; columns: what the network answered. The diagonal holds the correct answers.",
+    "train.confusion.true": "true digit",
+    "train.confusion.pred": "predicted digit",
+    "train.confusion.worst": "Most frequent mistake: a {true} taken for a {pred} ({count}×).",
+    "train.confusion.perfect": "No mistakes on the {n} test digits.",
+    # try it
+    "train.try.title": "3 · Try the trained network",
+    "train.try.caption": "With run #{n}. The network sees the 8×8 picture on the right, in the data set's 0–16 scale.",
+    "train.try.test_tab": "A digit from the test set",
+    "train.try.upload_tab": "Your own picture",
+    "train.try.index": "Test digit number",
+    "train.try.truth": "True label: **{label}**",
+    "train.try.prediction": "Prediction: **{label}** ({p:.0%} sure)",
+    "train.try.probs": "Probability of each digit",
+    "train.try.upload": "A picture of one digit (dark on light or light on dark)",
+    "train.try.upload.help": "Cropped to the ink, scaled to 32×32, then every 4×4 block counted — the same recipe as the data set.",
+    "train.try.yours": "Your picture",
+    "train.try.seen": "What the network sees (8×8)",
+    "train.try.empty": "No digit found in this picture (it is one flat colour).",
+    # weights
+    "train.save.title": "4 · Keep the trained weights",
+    "train.save.download": "Download weights of run #{n} (.pt)",
+    "train.save.caption": (
+        "A PyTorch state_dict with the settings needed to rebuild the network. Load it again later under "
+        "\u201cLoad weights saved earlier\u201d (files are read with weights_only=True: only numbers, never code)."),
+    "train.none_yet": "No run yet: choose the settings and press \u201cStart training\u201d. A default run takes about 10–30 seconds.",
+    # checkpoint errors
+    "train.ckpt.empty": "The weights file is empty.",
+    "train.ckpt.too_big": "The weights file is too big ({size_mb:.0f} MB); files from this page are far below {limit_mb} MB.",
+    "train.ckpt.not_checkpoint": "This is not a PyTorch weights file (or it is damaged), so it could not be read.",
+    "train.ckpt.unsafe": (
+        "Refused: this file contains objects other than plain weights, and loading them could run code on this "
+        "computer. Only weights files downloaded from this page can be loaded."),
+    "train.ckpt.not_ours": "This PyTorch file was not saved by the training lab (the settings needed to rebuild the network are missing).",
+    "train.ckpt.bad_config": "The settings stored in this weights file are invalid (field \u201c{field}\u201d).",
+    "train.ckpt.not_finite": "The weights in this file contain invalid numbers (NaN or infinity).",
+    "train.ckpt.mismatch": "The weights in this file do not fit the network its settings describe.",
+}
+
+ZH = {
+    "train.intro": (
+        "论文在 GoogLeNet 的中间部位接了两个**辅助分类器**，把它们的损失乘以 0.3 加进总损失，目的是给深层网络的中间部分"
+        "补充梯度（对抗**梯度消失**）。这样做真的有用吗？自己动手试一试：就在这台电脑上，用 {n_train:,} 张手写数字"
+        "（8×8 像素，scikit-learn 的 *digits* 数据集；另外 {n_test} 张留作测试）训练一个小型 Inception 网络，"
+        "一次带辅助分类器，一次不带。"),
+    "train.settings": "1 · 设置",
+    "train.preset": "网络",
+    "train.preset.googlenet_small": "小型 GoogLeNet",
+    "train.preset.seed_mnist": "参考文章中的 MNIST 网络",
+    "train.preset.googlenet_small.caption": (
+        "主干卷积 3×3（32 个通道）→ {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
+        "8×8）→ 全局平均池化 → 全连接层。主干共 {params:,} 个参数；辅助分类器接在第 {taps} 个模块之后。"),
+    "train.preset.googlenet_small.caption_noaux": (
+        "主干卷积 3×3（32 个通道）→ {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
+        "8×8）→ 全局平均池化 → 全连接层。主干共 {params:,} 个参数；只有一个模块时没有“中间”，无处接辅助分类器。"),
+    "train.preset.seed_mnist.caption": (
+        "与原文一致：卷积 5×5（10）→ 最大池化 → Inception-A（88 个通道）→ 卷积 5×5（20）→ 最大池化 → Inception-A → "
+        "展平 88×4×4 = 1,408 → 全连接 10；数字先从 8×8 放大到 28×28。没有 BatchNorm。共 {params:,} 个参数；"
+        "可选的辅助分类器接在第一个 Inception-A 模块之后。"),
+    "train.depth": "Inception 模块数（深度）",
+    "train.depth.help": "模块越多，网络越深。关掉 BatchNorm、设为 8 个模块，就能看到梯度消失。",
+    "train.aux": "辅助分类器",
+    "train.aux.help": "接在中间模块上的小分类器，每个的损失按 0.3 计入：总损失 = 主损失 + 0.3 × (aux1 + aux2)。",
+    "train.bn": "BatchNorm",
+    "train.bn.help": "每个卷积之后加 BatchNorm（torchvision 版 GoogLeNet 的做法）。2014 年的论文没有它。",
+    "train.epochs": "训练轮数（epoch）",
+    "train.epochs.help": "一轮 = 每张训练图片都看过一遍。",
+    "train.lr": "学习率（Adam）",
+    "train.lr.help": "初始学习率；训练过程中按余弦曲线平滑地降到零。",
+    "train.more": "更多设置",
+    "train.seed": "随机种子",
+    "train.seed.help": "种子和设置都相同 → 训练过程完全相同。换一个种子，看看仅凭偶然结果会相差多少。",
+    "train.batch": "批大小（batch size）",
+    "train.max_steps": "训练到第几步就停（0 = 完整训练）",
+    "train.max_steps.help": "用于快速演示：提前结束训练。",
+    "train.start": "开始训练",
+    "train.stop": "停止",
+    "train.compare": "两种都跑：带和不带辅助分类器",
+    "train.compare.help": "用相同的设置和种子训练两次，一次带辅助分类器，一次不带。",
+    "train.load": "加载之前保存的权重",
+    "train.load.upload": "从本页下载的权重文件（.pt）",
+    "train.load.ok": "已加载，记为第 {n} 次训练：{label}。刚刚重新计算的测试准确率：{acc:.1f}%。",
+    "train.live.title": "第 {n} 次训练：{label}",
+    "train.progress": "第 {step}/{total} 步 · 第 {epoch} 轮 · 损失 {loss:.3f} · {elapsed:.1f} 秒",
+    "train.live.loss": "损失",
+    "train.live.accuracy": "准确率",
+    "train.series.total": "总损失",
+    "train.series.main": "主损失",
+    "train.series.train_acc": "训练批次（最近 10 步平均）",
+    "train.series.test_acc": "测试集（每轮结束时）",
+    "train.stopped": "第 {n} 次训练在第 {step}/{total} 步被停止。已经学到的内容保留在下方。",
+    "train.results": "2 · 结果",
+    "train.pick": "查看哪一次训练",
+    "train.metric.test_acc": "测试准确率",
+    "train.metric.time": "训练用时",
+    "train.metric.steps": "步数",
+    "train.metric.params": "参数量（主干 / 含辅助分类器）",
+    "train.status.running": "训练中",
+    "train.status.done": "已完成",
+    "train.status.stopped": "提前停止",
+    "train.status.loaded": "从文件加载",
+    "train.label.small": "#{n} · {depth} 个模块 · 辅助分类器{aux} · BN {bn}",
+    "train.label.seed": "#{n} · 参考文章 MNIST 网络 · 辅助分类器{aux}",
+    "train.label.stat": "{acc:.1f}% · {status}",
+    "train.on": "开",
+    "train.off": "关",
+    "train.history.title": "本次会话的全部训练",
+    "train.history.caption": "所有训练的曲线，便于对比。虚线：带辅助分类器的训练。",
+    "train.history.clear": "清空记录",
+    "train.chart.loss": "主损失（平滑后）",
+    "train.chart.test_acc": "测试准确率",
+    "train.chart.step": "训练步数",
+    "train.chart.epoch": "轮数",
+    "train.chart.run": "训练",
+    "train.history.table.run": "训练",
+    "train.history.table.settings": "设置",
+    "train.history.table.acc": "测试准确率",
+    "train.history.table.time": "用时（秒）",
+    "train.history.table.status": "状态",
+    "train.verdict.title": "带还是不带辅助分类器？",
+    "train.verdict.none": "还没有可以对比的一对：用相同设置各训练一次，一次带辅助分类器、一次不带（或者点“两种都跑”）。",
+    "train.verdict.numbers": (
+        "第 {a} 次（带辅助分类器）测试准确率 **{acc_with:.1f}%**，第 {b} 次（不带）**{acc_without:.1f}%**："
+        "相差 **{diff:+.1f} 个百分点**。最终主损失：带辅助分类器 {loss_with:.3f}，不带 {loss_without:.3f}。"),
+    "train.verdict.same": "在这个问题上，辅助分类器**没有带来实质差别**：不到 {threshold:.0f} 个百分点的差距，两次训练仅凭偶然就会出现（换个种子试试）。",
+    "train.verdict.aux_better": "这一次**带**辅助分类器的训练更好。但只有一对训练，证据很单薄：换个种子再试一次，再下结论。",
+    "train.verdict.aux_worse": "这一次**不带**辅助分类器的训练反而更好：额外的分类器没有帮上忙。只有一对训练，证据很单薄：换个种子再试一次，再下结论。",
+    "train.verdict.grad": "训练初期，传到第一个模块（{block}）的梯度，带辅助分类器时是不带时的 **{ratio:.1f} 倍**。",
+    "train.why.title": "为什么辅助分类器在这里作用不大",
+    "train.why.body": (
+        "- **深度。** 论文中的网络有 22 个带参数的层，顶部的损失离最前面的层很远。这里顶部离每个参数都只有几层，"
+        "单一的损失就能很好地传到它们。\n"
+        "- **BatchNorm。** 它把每一层的输出重新缩放，信号和梯度在层与层之间既不会越来越小，也不会越来越大。"
+        "2014 年的 GoogLeNet 还没有 BatchNorm（它在几个月后才提出）。\n"
+        "- **ReLU。** ReLU 激活的地方梯度原样传回（斜率为 1）；sigmoid 和 tanh 则在每一层都把梯度压小。\n"
+        "- **Adam** 按每个参数自己的梯度历史来缩放步长，把很小的梯度也放大了，掩盖了问题。\n"
+        "- GoogLeNet 的作者们自己在 **Inception v3**（《Rethinking the Inception Architecture》，2016）中发现，"
+        "辅助分类器并没有加快训练初期的收敛，只在训练末期略有帮助：它们主要起**正则化**作用。\n\n"
+        "想看看它们本来要对付的问题：把 BatchNorm **关掉**，设为 **8** 个 Inception 模块，"
+        "再对比带和不带辅助分类器时的梯度图。"),
+    "train.grad.title": "梯度在哪里变小？",
+    "train.grad.caption": "每个模块全部参数上梯度的 L2 范数（对数坐标），分别取训练最初五分之一和最后五分之一的平均。梯度从右（输出）流向左（输入）。",
+    "train.grad.early": "第 {n} 次，训练最初五分之一",
+    "train.grad.late": "第 {n} 次，训练最后五分之一",
+    "train.grad.partner": "第 {n} 次（{aux}），最初五分之一",
+    "train.grad.ylabel": "梯度范数",
+    "train.grad.vanish": "第 {n} 次训练初期，传到 {first} 的梯度比 {last} 处**小 {factor:,.0f} 倍**：信号在逐层反向传播时越来越弱——这就是梯度消失。",
+    "train.grad.flat": "第 {n} 次训练初期，{first} 和 {last} 的梯度相差不到 {factor:.1f} 倍：这里没有梯度消失。",
+    "train.grad.none": "这次训练没有梯度记录（它是从文件加载的）。",
+    "train.confusion.title": "混淆矩阵（测试集）",
+    "train.confusion.caption": "行：真实数字；列：网络的回答。对角线上是答对的。",
+    "train.confusion.true": "真实数字",
+    "train.confusion.pred": "预测数字",
+    "train.confusion.worst": "最常见的错误：把 {true} 认成 {pred}（{count} 次）。",
+    "train.confusion.perfect": "{n} 张测试图片全部认对。",
+    "train.try.title": "3 · 试一试训练好的网络",
+    "train.try.caption": "使用第 {n} 次训练的网络。网络看到的是右边这张 8×8 的图，取值范围与数据集相同（0–16）。",
+    "train.try.test_tab": "测试集中的数字",
+    "train.try.upload_tab": "你自己的图片",
+    "train.try.index": "测试图片编号",
+    "train.try.truth": "真实标签：**{label}**",
+    "train.try.prediction": "预测：**{label}**（把握 {p:.0%}）",
+    "train.try.probs": "每个数字的概率",
+    "train.try.upload": "一张只有一个数字的图片（浅底深字或深底浅字都可以）",
+    "train.try.upload.help": "先裁剪到笔迹，缩放到 32×32，再数每个 4×4 小块里的笔迹像素——与数据集的做法相同。",
+    "train.try.yours": "你的图片",
+    "train.try.seen": "网络看到的（8×8）",
+    "train.try.empty": "这张图片里找不到数字（整张图是同一种颜色）。",
+    "train.save.title": "4 · 保存训练好的权重",
+    "train.save.download": "下载第 {n} 次训练的权重（.pt）",
+    "train.save.caption": "PyTorch 的 state_dict，附带重建网络所需的设置。以后可以在“加载之前保存的权重”里重新加载（读取时使用 weights_only=True：只读数字，绝不执行代码）。",
+    "train.none_yet": "还没有训练：选好设置，点“开始训练”。默认设置训练一次大约需要 10–30 秒。",
+    "train.ckpt.empty": "权重文件是空的。",
+    "train.ckpt.too_big": "权重文件太大（{size_mb:.0f} MB）；本页保存的文件远小于 {limit_mb} MB。",
+    "train.ckpt.not_checkpoint": "这不是 PyTorch 权重文件（或者文件已损坏），无法读取。",
+    "train.ckpt.unsafe": "已拒绝：这个文件里除了权重还有其他对象，加载它们可能在这台电脑上执行代码。只能加载从本页下载的权重文件。",
+    "train.ckpt.not_ours": "这个 PyTorch 文件不是训练实验室保存的（缺少重建网络所需的设置）。",
+    "train.ckpt.bad_config": "这个权重文件里保存的设置无效（字段“{field}”）。",
+    "train.ckpt.not_finite": "这个文件中的权重含有无效数值（NaN 或无穷大）。",
+    "train.ckpt.mismatch": "这个文件中的权重与其设置所描述的网络不匹配。",
+}
