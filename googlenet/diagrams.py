@@ -87,11 +87,13 @@ INCEPTION_LABELS = {"input": "input", "conv": "conv", "reduce": "reduce", "proj"
 
 
 def inception_dot(spec: InceptionSpec, size: int, kernel5: int = 5, title: str = "Inception",
-                  concat_label: str | None = None, bottleneck: bool = True, labels: dict | None = None) -> str:
+                  concat_label: str | None = None, bottleneck: bool = True, labels: dict | None = None,
+                  narrow: bool = False) -> str:
     """One Inception block: its four branches side by side with their channel numbers.
 
     `labels` overrides the words in INCEPTION_LABELS (the app passes translated ones); `concat_label`,
-    when given, wins over labels["concat"].
+    when given, wins over labels["concat"]. `narrow=True` puts "(reduce)" / "(proj)" on a line of their own
+    and packs the branches closer, so the drawing stays legible when it only gets half the page width.
     """
     words = {**INCEPTION_LABELS, **(labels or {})}
     if concat_label is not None:
@@ -100,19 +102,23 @@ def inception_dot(spec: InceptionSpec, size: int, kernel5: int = 5, title: str =
     word_in, concat = words["input"], words["concat"]
     c, s = spec.in_channels, size
     b4_out = spec.pool_proj if bottleneck else c
-    lines = ['digraph inception {', '  rankdir=TB; nodesep=0.35; ranksep=0.35;',
+    if narrow:
+        red, proj = f"\\n({red})", f"\\n({proj})"
+    else:
+        red, proj = f" ({red})", f" ({proj})"
+    lines = ['digraph inception {', f'  rankdir=TB; nodesep={0.12 if narrow else 0.35}; ranksep=0.35;',
              '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=13];',
              f'  in [label="{title}\\n{word_in} {s} x {s} x {c}", fillcolor="#ffffff"];']
     branches = [
         [("b1a", f"1x1 {conv}\\n{c} -> {spec.n1x1}")],
-        ([("b2a", f"1x1 {conv} ({red})\\n{c} -> {spec.n3x3_reduce}"),
+        ([("b2a", f"1x1 {conv}{red}\\n{c} -> {spec.n3x3_reduce}"),
           ("b2b", f"3x3 {conv}\\n{spec.n3x3_reduce} -> {spec.n3x3}")] if bottleneck else
          [("b2b", f"3x3 {conv}\\n{c} -> {spec.n3x3}")]),
-        ([("b3a", f"1x1 {conv} ({red})\\n{c} -> {spec.n5x5_reduce}"),
+        ([("b3a", f"1x1 {conv}{red}\\n{c} -> {spec.n5x5_reduce}"),
           ("b3b", f"{kernel5}x{kernel5} {conv}\\n{spec.n5x5_reduce} -> {spec.n5x5}")] if bottleneck else
          [("b3b", f"{kernel5}x{kernel5} {conv}\\n{c} -> {spec.n5x5}")]),
         ([("b4a", f"3x3 {pool}\\n{stride1}"),
-          ("b4b", f"1x1 {conv} ({proj})\\n{c} -> {spec.pool_proj}")]
+          ("b4b", f"1x1 {conv}{proj}\\n{c} -> {spec.pool_proj}")]
          if bottleneck else [("b4a", f"3x3 {pool}\\n{stride1}\\n{c} -> {c}")]),
     ]
     out = spec.n1x1 + spec.n3x3 + spec.n5x5 + b4_out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import random
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -180,11 +181,14 @@ def one_by_one_demo(seed: int = 0, in_ch: int = 3, out_ch: int = 2, size: int = 
     Inputs and weights are rounded to one decimal so students can check a pixel by hand.
     """
     g = torch.Generator().manual_seed(seed)
-    x = torch.round(torch.randn(in_ch, size, size, generator=g) * 10) / 10
+    def one_decimal(*shape: int) -> torch.Tensor:
+        return torch.round(torch.randn(*shape, generator=g) * 10) / 10 + 0.0  # + 0.0 turns -0.0 into 0.0
+
+    x = one_decimal(in_ch, size, size)
     conv = nn.Conv2d(in_ch, out_ch, kernel_size=1)
     with torch.no_grad():
-        conv.weight.copy_(torch.round(torch.randn(out_ch, in_ch, 1, 1, generator=g) * 10) / 10)
-        conv.bias.copy_(torch.round(torch.randn(out_ch, generator=g) * 10) / 10)
+        conv.weight.copy_(one_decimal(out_ch, in_ch, 1, 1))
+        conv.bias.copy_(one_decimal(out_ch))
         conv_out = conv(x.unsqueeze(0))[0]
         w = conv.weight[:, :, 0, 0].detach()
         b = conv.bias.detach()
@@ -271,11 +275,17 @@ def row_kind(name: str) -> str:
     return "other"
 
 
-@lru_cache(maxsize=8)
-def block_source(kind: str) -> str:
-    """The PyTorch source of the block a row is built from (for st.code beside the diagram)."""
+@lru_cache(maxsize=16)
+def block_source(kind: str, docstring: bool = True) -> str:
+    """The PyTorch source of the block a row is built from (for st.code beside the diagram).
+
+    docstring=False leaves out the class's docstring, so the layers themselves come first.
+    """
     obj = {"inception": Inception, "conv": ConvBlock, "aux": AuxClassifier}.get(kind, GoogLeNet.forward)
-    return inspect.getsource(obj)
+    source = inspect.getsource(obj)
+    if not docstring and obj.__doc__:
+        source = re.sub(r'\n(\s*)"""(?:.|\n)*?"""\n', "\n", source, count=1)
+    return source
 
 
 @dataclass(frozen=True)

@@ -14,24 +14,26 @@ DIFF_TOLERANCE = 3  # percent: published numbers further than this from the comp
 NUM = st.column_config.NumberColumn
 
 
-def layer_label(name: str) -> str:
-    """Table 1's row names as students read them."""
+def layer_label(name: str, variant: str = "paper") -> str:
+    """Table 1's "type" column, as students read it: "convolution (conv1)", "inception (3a)", "max pool (pool2)"."""
     if name.startswith("inception"):
         return f"inception ({name[-2:]})"
+    if name.startswith("conv"):
+        return t("arch.layer.conv", name=name)
     if name.startswith("pool"):
         return t("arch.layer.pool", n=name[-1])
     if name.startswith("aux"):
         return t("arch.layer.aux", n=name[-1])
-    if name in ("avgpool", "dropout", "linear", "softmax"):
-        return t(f"arch.layer.{name}")
-    return name
+    if name == "dropout":
+        return t("arch.layer.dropout", p=round(lab.dropout_p(variant) * 100))
+    return t(f"arch.layer.{name}")
 
 
-def type_label(row, variant: str) -> str:
-    key = row.type.split(" (")[0].replace(" ", "_")
-    if key == "dropout":
-        return t("arch.type.dropout", p=round(lab.dropout_p(variant) * 100))
-    return t(f"arch.type.{key}")
+def chart_label(name: str) -> str:
+    """Short names for the chart's axis."""
+    if name.startswith("inception"):
+        return f"Inception {name[-2:]}"
+    return name if name.startswith("conv") else t(f"arch.layer.{name}")
 
 
 def shape_text(shape: tuple) -> str:
@@ -78,24 +80,26 @@ with st.expander(t("arch.differs.title"), expanded=True):
 # ------------------------------------------------------------------ Table 1
 st.subheader(t("arch.table.title"))
 table = pd.DataFrame({
-    "layer": [layer_label(r.name) for r in rows],
-    "type": [type_label(r, variant) for r in rows],
+    "type": [layer_label(r.name, variant) for r in rows],
     "patch": [r.patch_stride for r in rows],
     "output": [shape_text(r.output_shape) for r in rows],
     "depth": [r.depth for r in rows],
-    **{c: pd.array([r.spec.get(c) for r in rows], dtype="Int64") for c in SPEC_COLUMNS},
+    # Text, so that "does not apply" shows as an empty cell rather than "None".
+    **{c: [str(r.spec[c]) if c in r.spec else "" for r in rows] for c in SPEC_COLUMNS},
     "params": [r.params for r in rows],
     "macs": [r.macs for r in rows],
 })
+# Explicit widths: all twelve columns fit the page next to the sidebar (no sideways scrolling on a projector).
+WIDTHS = {"type": 140, "patch": 80, "output": 92, "depth": 50, "n1x1": 46, "n3x3_reduce": 86, "n3x3": 46,
+          "n5x5_reduce": 86, "n5x5": 46, "pool_proj": 70, "params": 86, "macs": 106}
 config = {
-    "layer": st.column_config.TextColumn(t("arch.col.layer"), pinned=True),
-    "type": st.column_config.TextColumn(t("arch.col.type")),
-    "patch": st.column_config.TextColumn(t("arch.col.patch")),
-    "output": st.column_config.TextColumn(t("arch.col.output")),
-    "depth": NUM(t("arch.col.depth"), format="%d"),
-    **{c: NUM(t(f"arch.col.{c}"), format="%d") for c in SPEC_COLUMNS},
-    "params": NUM(t("arch.col.params"), format="localized"),
-    "macs": NUM(t("arch.col.macs"), format="localized"),
+    "type": st.column_config.TextColumn(t("arch.col.type"), pinned=True, width=WIDTHS["type"]),
+    "patch": st.column_config.TextColumn(t("arch.col.patch"), width=WIDTHS["patch"]),
+    "output": st.column_config.TextColumn(t("arch.col.output"), width=WIDTHS["output"]),
+    "depth": NUM(t("arch.col.depth"), format="%d", width=WIDTHS["depth"]),
+    **{c: st.column_config.TextColumn(t(f"arch.col.{c}"), alignment="right", width=WIDTHS[c]) for c in SPEC_COLUMNS},
+    "params": NUM(t("arch.col.params"), format="localized", width=WIDTHS["params"]),
+    "macs": NUM(t("arch.col.macs"), format="localized", width=WIDTHS["macs"]),
 }
 st.dataframe(table, column_config=config, hide_index=True, width="stretch", height=35 * (len(rows) + 1) + 3)
 st.caption(t("arch.table.caption", variant=vname, size=size))
@@ -118,29 +122,26 @@ if variant == "paper" and size == 224:
                 for p in pct]
 
     styled = compare.style.apply(red_if_far, subset=[c for c in compare.columns if c != "layer"])
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(diffs) + 1) + 3, column_config={
-            "layer": st.column_config.TextColumn(t("arch.col.layer")),
-            "paper_params": NUM(t("arch.col.paper_params"), format="%.1f"),
-            "our_params": NUM(t("arch.col.our_params"), format="%.1f"),
-            "diff_params": NUM(t("arch.col.diff_params"), format="%+.1f%%"),
-            "paper_ops": NUM(t("arch.col.paper_ops"), format="%.0f"),
-            "our_ops": NUM(t("arch.col.our_ops"), format="%.1f"),
-            "diff_ops": NUM(t("arch.col.diff_ops"), format="%+.1f%%"),
-        })
-        st.caption(t("arch.paper.caption", tol=DIFF_TOLERANCE))
-    with right:
-        by_name = {r.name: r for r in rows}
-        far = paper_mismatches(rows, tolerance=DIFF_TOLERANCE / 100)
-        st.markdown(t(
-            "arch.paper.explain", tol=DIFF_TOLERANCE,
-            i3a_params=by_name["inception3a"].params, i3a_k=by_name["inception3a"].params_k,
-            conv1_params=by_name["conv1"].params, conv1_k=by_name["conv1"].params_k, conv1_macs=by_name["conv1"].macs,
-            i4c_k=by_name["inception4c"].params_k, i5a_k=by_name["inception5a"].params_k,
-            i5a_params=by_name["inception5a"].params, i5a_m=by_name["inception5a"].macs_m,
-            names=", ".join(layer_label(n) for n in far),
-            big=", ".join(layer_label(n) for n in paper_mismatches(rows))))
+    st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(diffs) + 1) + 3, column_config={
+        "layer": st.column_config.TextColumn(t("arch.col.layer")),
+        "paper_params": NUM(t("arch.col.paper_params"), format="%.1f"),
+        "our_params": NUM(t("arch.col.our_params"), format="%.1f"),
+        "diff_params": NUM(t("arch.col.diff_params"), format="%+.1f%%"),
+        "paper_ops": NUM(t("arch.col.paper_ops"), format="%.0f"),
+        "our_ops": NUM(t("arch.col.our_ops"), format="%.1f"),
+        "diff_ops": NUM(t("arch.col.diff_ops"), format="%+.1f%%"),
+    })
+    st.caption(t("arch.paper.caption", tol=DIFF_TOLERANCE))
+    by_name = {r.name: r for r in rows}
+    far = paper_mismatches(rows, tolerance=DIFF_TOLERANCE / 100)
+    st.markdown(t(
+        "arch.paper.explain", tol=DIFF_TOLERANCE,
+        i3a_params=by_name["inception3a"].params, i3a_k=by_name["inception3a"].params_k,
+        conv1_params=by_name["conv1"].params, conv1_k=by_name["conv1"].params_k, conv1_macs=by_name["conv1"].macs,
+        i4c_k=by_name["inception4c"].params_k, i5a_k=by_name["inception5a"].params_k,
+        i5a_params=by_name["inception5a"].params, i5a_m=by_name["inception5a"].macs_m,
+        names=", ".join(layer_label(n) for n in far),
+        big=", ".join(layer_label(n) for n in paper_mismatches(rows))))
 else:
     st.info(t("arch.paper.only", variant=vname, size=size))
 
@@ -160,7 +161,7 @@ m2.metric(t("arch.size.macs", size=size), f"{here.macs:,}",
 st.subheader(t("arch.pick.title"))
 options = [r.name for r in rows] + ["aux1", "aux2"]
 pick = st.selectbox(t("arch.pick"), options, index=options.index("inception3a"), key="arch_layer",
-                    format_func=layer_label)
+                    format_func=lambda n: layer_label(n, variant))
 kind = lab.row_kind(pick)
 shares = lab.shares(rows)
 row = next((r for r in rows if r.name == pick), None)
@@ -175,23 +176,24 @@ k1.metric(t("arch.pick.shape"), " × ".join(str(s) for s in shape))
 k2.metric(t("arch.pick.params"), f"{params:,}")
 k3.metric(t("arch.pick.macs"), f"{macs:,}")
 p_share, m_share = shares.get(pick, (0.0, 0.0))
-k4.metric(t("arch.pick.share"), f"{m_share:.1%}", delta=t("arch.pick.share.value", params=p_share, macs=m_share),
+k4.metric(t("arch.pick.share"), f"{m_share:.1%}", delta=t("arch.pick.share.value", params=p_share),
           delta_color="off")
 
 names = list(shares)
-st.image(share_png(tuple(layer_label(n) for n in names), tuple(shares[n][0] for n in names),
-                   tuple(shares[n][1] for n in names), layer_label(pick), (t("arch.chart.params"), t("arch.chart.macs"))),
+st.image(share_png(tuple(chart_label(n) for n in names), tuple(shares[n][0] for n in names),
+                   tuple(shares[n][1] for n in names), chart_label(pick), (t("arch.chart.params"), t("arch.chart.macs"))),
          width="stretch")
 st.caption(t("arch.chart.caption", variant=vname, size=size))
 
-left, right = st.columns([1, 1], gap="large")
+left, right = st.columns([1, 1], gap="medium")
 with left:
     if kind == "inception":
         st.markdown(f"**{t('arch.diagram.title', name=layer_label(pick))}**")
         words = {k: t(f"arch.diagram.label.{k}") for k in INCEPTION_LABELS}
         kernel5 = 5 if variant == "paper" else 3
         st.graphviz_chart(inception_dot(INCEPTION_CONFIG[pick], row.output_shape[1], kernel5=kernel5,
-                                        title=layer_label(pick), labels=words))
+                                        title=layer_label(pick), labels=words, narrow=True),
+                          width="stretch")
         if variant == "torchvision":
             st.caption(t("arch.diagram.kernel_note"))
     elif kind == "conv":
@@ -209,7 +211,7 @@ with left:
         st.markdown(t("arch.pick.noweights"))
 with right:
     st.markdown(f"**{t('arch.code.title')}**")
-    st.code(lab.block_source(kind), language="python")
+    st.code(lab.block_source(kind, docstring=False), language="python", wrap_lines=True)
     st.caption(t(f"arch.code.caption.{kind}"))
 
 # ------------------------------------------------------------------ torchinfo

@@ -28,39 +28,35 @@ with st.spinner():
     summary = efficiency_summary()
 names = tuple(m.name for m in members)
 
-# ------------------------------------------------------------------ accuracy vs cost, with the table beside it
+# ------------------------------------------------------------------ accuracy vs cost, and the table
 st.subheader(t("familypage.chart.title"))
-left, right = st.columns([3, 2], gap="large")
-with left:
-    st.image(scatter_png(names, tuple(m.gflops for m in members), tuple(m.top1 for m in members),
-                         tuple(m.params for m in members),
-                         (t("familypage.chart.x"), t("familypage.chart.y"), t("familypage.chart.size_note"))),
-             width="stretch")
-    st.caption(t("familypage.chart.caption"))
-with right:
-    st.markdown(f"**{t('familypage.table.title')}**")
-    table = pd.DataFrame({
-        "name": names,
-        "year": [m.year for m in members],
-        "params": [m.params for m in members],
-        "gflops": [m.gflops for m in members],
-        "top1": [m.top1 for m in members],
-        "top5": [m.top5 for m in members],
-        "idea": [t(m.idea_key) for m in members],
-    })
-    st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(members) + 1) + 3, column_config={
-        "name": st.column_config.TextColumn(t("familypage.col.name"), pinned=True),
-        "year": NUM(t("familypage.col.year"), format="%d"),
-        "params": NUM(t("familypage.col.params"), format="localized"),
-        "gflops": NUM(t("familypage.col.gflops"), format="%.2f"),
-        "top1": NUM(t("familypage.col.top1"), format="%.1f"),
-        "top5": NUM(t("familypage.col.top5"), format="%.1f"),
-        "idea": st.column_config.TextColumn(t("familypage.col.idea"), width="large"),
-    })
-    st.caption(t("familypage.table.caption"))
+st.image(scatter_png(names, tuple(m.gflops for m in members), tuple(m.top1 for m in members),
+                     tuple(m.params for m in members),
+                     (t("familypage.chart.x"), t("familypage.chart.y"), t("familypage.chart.size_note"))),
+         width="stretch")
+st.caption(t("familypage.chart.caption"))
 
-with st.expander(t("familypage.ideas.title"), expanded=True):
-    st.markdown("\n".join(f"- **{m.name}** ({m.year}): {t(m.idea_key)}" for m in members))
+st.subheader(t("familypage.table.title"))
+table = pd.DataFrame({
+    "name": names,
+    "year": [m.year for m in members],
+    "params": [m.params for m in members],
+    "gflops": [m.gflops for m in members],
+    "top1": [m.top1 for m in members],
+    "top5": [m.top5 for m in members],
+    "idea": [t(m.idea_key) for m in members],
+})
+ROW = 132  # tall rows: the key idea wraps onto several lines
+st.dataframe(table, hide_index=True, width="stretch", row_height=ROW, height=ROW * len(members) + 40, column_config={
+    "name": st.column_config.TextColumn(t("familypage.col.name"), pinned=True, width=135),
+    "year": NUM(t("familypage.col.year"), format="%d", width=55),
+    "params": NUM(t("familypage.col.params"), format="localized", width=100),
+    "gflops": NUM(t("familypage.col.gflops"), format="%.2f", width=70),
+    "top1": NUM(t("familypage.col.top1"), format="%.1f", width=68),
+    "top5": NUM(t("familypage.col.top5"), format="%.1f", width=68),
+    "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=420),
+})
+st.caption(t("familypage.table.caption"))
 
 # ------------------------------------------------------------------ why GoogLeNet was efficient
 st.subheader(t("familypage.why.title"))
@@ -71,14 +67,11 @@ c2.metric(t("familypage.why.metric.alexnet"), f"{a:,}", delta=t("familypage.why.
           delta_color="off")
 c3.metric(t("familypage.why.metric.vgg"), f"{v:,}", delta=t("familypage.why.delta", ratio=v / g), delta_color="off")
 
-left, right = st.columns([1, 1], gap="large")
-with left:
-    st.markdown(t("familypage.why.body", g=g, a=a, v=v, ra=a / g, rv=v / g, a_fc=summary.fc_share["alexnet"],
-                  v_fc=summary.fc_share["vgg16"], g_fc=summary.fc_params["googlenet"],
-                  g_fc_share=summary.fc_share["googlenet"]))
-with right:
-    st.markdown(f"**{t('familypage.split.title')}**")
-    st.image(split_png(names, tuple((m.conv_params, m.fc_params, m.other_params) for m in members),
-                       (t("familypage.split.conv"), t("familypage.split.fc"), t("familypage.split.other")),
-                       t("familypage.split.xlabel")), width="stretch")
-    st.caption(t("familypage.split.caption"))
+st.markdown(t("familypage.why.body", g=g, a=a, v=v, ra=a / g, rv=v / g, a_fc=summary.fc_share["alexnet"],
+              v_fc=summary.fc_share["vgg16"], g_fc=summary.fc_params["googlenet"],
+              g_fc_share=summary.fc_share["googlenet"]))
+st.markdown(f"**{t('familypage.split.title')}**")
+st.image(split_png(names, tuple((m.conv_params, m.fc_params, m.other_params) for m in members),
+                   (t("familypage.split.conv"), t("familypage.split.fc"), t("familypage.split.other")),
+                   t("familypage.split.xlabel")), width="stretch")
+st.caption(t("familypage.split.caption"))

@@ -101,36 +101,36 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
     **{c: NUM(t(f"lab.col.{c}"), format="localized")
        for c in ("params_naive", "params_bottleneck", "macs_naive", "macs_bottleneck")},
     "ratio": NUM(t("lab.col.ratio"), format="%.2f×"),
-})
+}, column_order=("branch", "shape_naive", "shape_bottleneck", "params_naive", "params_bottleneck", "macs_naive",
+                 "macs_bottleneck", "ratio"))
 st.caption(t("lab.compare.caption", in_ch=cfg.in_ch, naive_out=cfg.out_channels(False),
              bottleneck_out=cfg.out_channels(True)))
 
-left, right = st.columns([1, 1], gap="large")
-with left:
-    st.image(branch_png(tuple(branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES),
-                        tuple(tuple(naive[b]) for b in BRANCHES), tuple(tuple(reduced[b]) for b in BRANCHES),
-                        (t("lab.chart.params"), t("lab.chart.macs")), (t("lab.chart.naive"), t("lab.chart.bottleneck"))),
-             width="stretch")
-with right:
-    st.markdown(f"**{t('lab.formula.title')}**")
-    st.caption(t("lab.formula.rule"))
-    if "lab_formula_branch" not in st.session_state:
-        st.session_state["lab_formula_branch"] = "branch3"
-    fb = st.selectbox(t("lab.formula.branch"), BRANCHES, key="lab_formula_branch", format_func=branch_name)
-    for bottleneck, quantity, label in ((False, "macs", "lab.formula.naive"), (True, "macs", "lab.formula.bottleneck"),
-                                        (False, "params", "lab.formula.naive_params"),
-                                        (True, "params", "lab.formula.bottleneck_params")):
-        latex, _value = lab.branch_formula(cfg, fb, bottleneck=bottleneck, quantity=quantity)
-        st.markdown(t(label))
-        if latex == "0":
-            st.caption(t("lab.formula.no_weights"))
-        else:
-            st.latex(latex)
-    f1, f2 = st.columns(2)
-    f1.metric(t("lab.formula.naive_value", branch=branch_name(fb)), f"{naive[fb].macs:,}")
-    f2.metric(t("lab.formula.bottleneck_value", branch=branch_name(fb)), f"{reduced[fb].macs:,}")
+st.image(branch_png(tuple(branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES),
+                    tuple(tuple(naive[b]) for b in BRANCHES), tuple(tuple(reduced[b]) for b in BRANCHES),
+                    (t("lab.chart.params"), t("lab.chart.macs")), (t("lab.chart.naive"), t("lab.chart.bottleneck"))),
+         width="stretch")
 
-with st.expander(t("lab.slip.title"), expanded=is_worked, icon="🔎"):
+# ------------------------------------------------------------------ the formula with the numbers substituted
+st.subheader(t("lab.formula.title"))
+st.caption(t("lab.formula.rule"))
+if "lab_formula_branch" not in st.session_state:
+    st.session_state["lab_formula_branch"] = "branch3"
+f0, f1, f2 = st.columns([2, 1, 1], vertical_alignment="bottom")
+fb = f0.selectbox(t("lab.formula.branch"), BRANCHES, key="lab_formula_branch", format_func=branch_name)
+f1.metric(t("lab.formula.naive_value", branch=branch_name(fb)), f"{naive[fb].macs:,}")
+f2.metric(t("lab.formula.bottleneck_value", branch=branch_name(fb)), f"{reduced[fb].macs:,}")
+for bottleneck, quantity, label in ((False, "macs", "lab.formula.naive"), (True, "macs", "lab.formula.bottleneck"),
+                                    (False, "params", "lab.formula.naive_params"),
+                                    (True, "params", "lab.formula.bottleneck_params")):
+    latex, _value = lab.branch_formula(cfg, fb, bottleneck=bottleneck, quantity=quantity)
+    st.markdown(t(label))
+    if latex == "0":
+        st.caption(t("lab.formula.no_weights"))
+    else:
+        st.latex(latex)
+
+with st.expander(t("lab.slip.title"), expanded=is_worked, icon=":material/search:"):
     st.markdown(t("lab.slip.body", **lab.SLIP))
 
 # ------------------------------------------------------------------ verification with a real module

@@ -191,6 +191,8 @@ def test_block_sources_and_row_kinds():
     assert "class ConvBlock" in lab.block_source("conv")
     assert "class AuxClassifier" in lab.block_source("aux")
     assert "def forward" in lab.block_source("other")
+    short = lab.block_source("inception", docstring=False)
+    assert short.startswith("class Inception") and '"""' not in short and "self.branch4" in short
     assert [lab.row_kind(n) for n in ("inception4a", "conv2", "aux1", "pool3")] == ["inception", "conv", "aux", "other"]
 
 

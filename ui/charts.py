@@ -36,11 +36,11 @@ def png_bytes(fig: Figure, dpi: int = PNG_DPI) -> bytes:
     return buf.getvalue()
 
 
-def human(n: float) -> str:
-    """1_582_671_872 -> "1.58G", 6_998_552 -> "7.00M", 9_408 -> "9.4K"."""
+def human(n: float, digits: int = 3) -> str:
+    """1_582_671_872 -> "1.58G", 6_998_552 -> "7M", 9_408 -> "9.41K" (digits=2: "9.4K")."""
     for unit, scale in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
         if abs(n) >= scale:
-            return f"{n / scale:.3g}{unit}" if n / scale < 100 else f"{n / scale:.0f}{unit}"
+            return f"{n / scale:.{digits}g}{unit}" if n / scale < 100 else f"{n / scale:.0f}{unit}"
     return f"{n:.0f}"
 
 
@@ -85,7 +85,7 @@ def branch_chart(branches: Sequence[str], naive: Sequence[tuple[int, int]], bott
         bars_b = ax.bar([xi + w / 2 for xi in x], b, w, color=BOTTLENECK, label=legend[1])
         for bars in (bars_a, bars_b):
             for bar in bars:
-                ax.annotate(human(bar.get_height()), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                ax.annotate(human(bar.get_height(), digits=2), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                             ha="center", va="bottom", fontsize=10, xytext=(0, 2), textcoords="offset points")
         ax.set_xticks(list(x), branches)
         ax.set_title(title)

@@ -15,8 +15,7 @@ EN = {
     "familypage.col.idea": "Key idea",
     "familypage.table.caption": (
         "ImageNet-1K validation accuracy of torchvision's IMAGENET1K_V1 weights (single 224×224 crop; 299×299 for "
-        "Inception v3). GFLOPs as torchvision reports them: billions of multiply-adds per image. Hover over or widen "
-        "“Key idea” to read it all."
+        "Inception v3). GFLOPs as torchvision reports them: billions of multiply-adds per image."
     ),
     "familypage.chart.title": "Accuracy against cost",
     "familypage.chart.x": "GFLOPs per image (log scale)",
@@ -27,7 +26,6 @@ EN = {
         "range with about a tenth of the computation and a twentieth of the parameters; later networks (ResNet, "
         "MobileNet) pushed further along the same direction."
     ),
-    "familypage.ideas.title": "The key idea of each network",
     "familypage.why.title": "Why GoogLeNet was efficient",
     "familypage.why.metric.params": "GoogLeNet parameters",
     "familypage.why.metric.alexnet": "AlexNet parameters",
@@ -69,7 +67,7 @@ ZH = {
     "familypage.col.idea": "核心思想",
     "familypage.table.caption": (
         "torchvision 的 IMAGENET1K_V1 权重在 ImageNet-1K 验证集上的准确率（单个 224×224 裁剪；Inception v3 为 299×299）。"
-        "GFLOPs 沿用 torchvision 的数据：每张图像的乘加次数（十亿次）。把鼠标悬停在“核心思想”上或拉宽该列即可看到全文。"
+        "GFLOPs 沿用 torchvision 的数据：每张图像的乘加次数（十亿次）。"
     ),
     "familypage.chart.title": "准确率与计算量",
     "familypage.chart.x": "每张图像的 GFLOPs（对数坐标）",
@@ -79,7 +77,6 @@ ZH = {
         "越靠左上越好：用更少的计算量得到更高的准确率。GoogLeNet（红色）的准确率与 VGG-16 相近，"
         "计算量却只有约十分之一，参数量只有约二十分之一；之后的 ResNet、MobileNet 沿着同一方向走得更远。"
     ),
-    "familypage.ideas.title": "每个网络的核心思想",
     "familypage.why.title": "GoogLeNet 为什么高效",
     "familypage.why.metric.params": "GoogLeNet 参数量",
     "familypage.why.metric.alexnet": "AlexNet 参数量",

@@ -26,15 +26,15 @@ EN = {
     "lab.branch.total": "total",
     "lab.compare.title": "Naive vs with 1×1 reductions, branch by branch",
     "lab.col.branch": "Branch",
-    "lab.col.shape_naive": "Output (naive)",
-    "lab.col.shape_bottleneck": "Output (1×1 reduce)",
-    "lab.col.params_naive": "Params (naive)",
-    "lab.col.params_bottleneck": "Params (1×1 reduce)",
-    "lab.col.macs_naive": "Multiply-adds (naive)",
-    "lab.col.macs_bottleneck": "Multiply-adds (1×1 reduce)",
-    "lab.col.ratio": "Naive ÷ reduced",
+    "lab.col.shape_naive": "Output, naive",
+    "lab.col.shape_bottleneck": "Output, 1×1",
+    "lab.col.params_naive": "Params, naive",
+    "lab.col.params_bottleneck": "Params, 1×1",
+    "lab.col.macs_naive": "Mult-adds, naive",
+    "lab.col.macs_bottleneck": "Mult-adds, 1×1",
+    "lab.col.ratio": "Naive ÷ 1×1",
     "lab.compare.caption": (
-        "Weights only (biases left out). In the naive module branch 4 is just the 3×3 max pool: no weights, and it "
+        "“1×1” = the module with 1×1 reductions. Weights only (biases left out). In the naive module branch 4 is just the 3×3 max pool: no weights, and it "
         "passes all {in_ch} input channels on, so the output grows to {naive_out} channels instead of "
         "{bottleneck_out}."
     ),
@@ -152,15 +152,15 @@ ZH = {
     "lab.branch.total": "合计",
     "lab.compare.title": "朴素版与带 1×1 降维的版本：逐个分支对比",
     "lab.col.branch": "分支",
-    "lab.col.shape_naive": "输出（朴素版）",
-    "lab.col.shape_bottleneck": "输出（1×1 降维）",
-    "lab.col.params_naive": "参数量（朴素版）",
-    "lab.col.params_bottleneck": "参数量（1×1 降维）",
-    "lab.col.macs_naive": "乘加次数（朴素版）",
-    "lab.col.macs_bottleneck": "乘加次数（1×1 降维）",
-    "lab.col.ratio": "朴素版 ÷ 降维版",
+    "lab.col.shape_naive": "输出（朴素）",
+    "lab.col.shape_bottleneck": "输出（1×1）",
+    "lab.col.params_naive": "参数量（朴素）",
+    "lab.col.params_bottleneck": "参数量（1×1）",
+    "lab.col.macs_naive": "乘加（朴素）",
+    "lab.col.macs_bottleneck": "乘加（1×1）",
+    "lab.col.ratio": "朴素 ÷ 1×1",
     "lab.compare.caption": (
-        "只计权重（不含偏置）。朴素版的分支 4 只有 3×3 最大池化：没有权重，并且把全部 {in_ch} 个输入通道原样传下去，"
+        "“1×1”指带 1×1 降维的模块。只计权重（不含偏置）。朴素版的分支 4 只有 3×3 最大池化：没有权重，并且把全部 {in_ch} 个输入通道原样传下去，"
         "所以输出变成 {naive_out} 个通道，而不是 {bottleneck_out} 个。"
     ),
     "lab.metric.naive": "朴素版模块：乘加次数",
