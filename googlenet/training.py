@@ -590,14 +590,17 @@ def load_checkpoint(data: bytes) -> tuple[nn.Module, TrainConfig, float | None]:
         raise CheckpointError("train.ckpt.empty")
     if len(data) > MAX_CHECKPOINT_BYTES:
         raise CheckpointError("train.ckpt.too_big", size_mb=len(data) / 2**20, limit_mb=MAX_CHECKPOINT_BYTES // 2**20)
+    if not data.startswith(b"PK\x03\x04"):
+        # torch.save writes a zip archive; anything else (a bare pickle included) is never unpickled at all.
+        raise CheckpointError("train.ckpt.not_checkpoint")
     try:
         with warnings.catch_warnings():  # e.g. "pickle protocol 4": harmless, and the file is refused anyway
             warnings.simplefilter("ignore")
             payload = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError as exc:
-        if "weights only" in str(exc).lower() or "unsupported global" in str(exc).lower():
-            raise CheckpointError("train.ckpt.unsafe") from None
-        raise CheckpointError("train.ckpt.not_checkpoint") from None
+    except pickle.UnpicklingError:
+        # The restricted unpickler met something other than tensors and plain containers: an object whose
+        # loading could run code. It has been refused before anything ran.
+        raise CheckpointError("train.ckpt.unsafe") from None
     except Exception:  # noqa: BLE001 - damaged zip, truncated data, not a torch file at all ...
         raise CheckpointError("train.ckpt.not_checkpoint") from None
     if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
