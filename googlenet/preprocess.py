@@ -13,7 +13,7 @@ from typing import Union
 
 import numpy as np
 import torch
-from PIL import Image
+from PIL import Image, ImageDraw
 from torchvision.transforms import functional as F
 
 from .images import load_image, preprocessing
@@ -97,3 +97,20 @@ def denormalise(x: torch.Tensor) -> torch.Tensor:
     """Undo the ImageNet normalisation of a (3, H, W) or (N, 3, H, W) tensor: back to [0, 1]."""
     shape = (3, 1, 1) if x.dim() == 3 else (1, 3, 1, 1)
     return x * x.new_tensor(IMAGENET_STD).view(shape) + x.new_tensor(IMAGENET_MEAN).view(shape)
+
+
+def centre_crop_box(width: int, height: int, crop: int | None = None) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) of the centre crop that step 3 cuts from a width x height picture
+    (torchvision's rounding, so cutting this box out gives exactly the crop step)."""
+    crop = crop or preprocessing().crop_size[0]
+    left, top = int(round((width - crop) / 2.0)), int(round((height - crop) / 2.0))
+    return left, top, left + crop, top + crop
+
+
+def outline_crop(image: Image.Image, colour=(255, 235, 0), width: int = 3) -> Image.Image:
+    """A copy of the resized picture with the centre crop drawn as a rectangle and the rest dimmed."""
+    box = centre_crop_box(*image.size)
+    dimmed = Image.blend(image.convert("RGB"), Image.new("RGB", image.size, (0, 0, 0)), 0.45)
+    dimmed.paste(image.crop(box), box[:2])
+    ImageDraw.Draw(dimmed).rectangle([box[0], box[1], box[2] - 1, box[3] - 1], outline=colour, width=width)
+    return dimmed

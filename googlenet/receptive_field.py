@@ -138,27 +138,29 @@ def unit_centre(stage: str, row: int, col: int, variant: str = "torchvision",
 
 
 def draw_field(image: Image.Image, stage: str, row: int, col: int, variant: str = "torchvision",
-               scale: int = 2, grid_colour=(255, 255, 255, 90), box_colour=(230, 30, 30, 255)) -> Image.Image:
-    """The 224x224 crop enlarged `scale` times, with the stage's grid of output units and one unit's field.
+               scale: int = 2, dot_colour=(255, 255, 255, 200), box_colour=(230, 30, 30, 255)) -> Image.Image:
+    """The 224x224 crop enlarged `scale` times, with the stage's output positions and one unit's field.
 
-    The grid has one cell per output unit (cell side = jump); the selected cell is filled, its field drawn
-    as a red box (clipped to the picture) and its centre as a dot. Grids finer than MIN_GRID_CELL pixels are
-    left out (MIN_GRID_CELL).
+    Every output unit is a dot at the centre of its field (units are `jump` pixels apart; lattices denser
+    than MIN_GRID_CELL screen pixels are left out). The chosen unit gets a yellow jump x jump square
+    around its centre (its share of the picture), its field a red box (clipped to the picture).
     """
     field = _fields(variant, INPUT_SIZE)[stage]
     base = image.convert("RGB").resize((INPUT_SIZE * scale,) * 2, Image.Resampling.NEAREST).convert("RGBA")
     layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
-    cell = field.jump * scale
-    if cell >= MIN_GRID_CELL:
-        for i in range(1, field.side):
-            v = i * cell
-            draw.line([(v, 0), (v, base.height)], fill=grid_colour, width=1)
-            draw.line([(0, v), (base.width, v)], fill=grid_colour, width=1)
-    draw.rectangle([col * cell, row * cell, (col + 1) * cell - 1, (row + 1) * cell - 1], fill=(255, 220, 0, 150))
+    step = field.jump * scale
+    if step >= MIN_GRID_CELL:
+        r = max(1.0, step / 10)
+        for i in range(field.side):
+            for j in range(field.side):
+                cx, cy = (v * scale for v in unit_centre(stage, i, j, variant))
+                draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=dot_colour)
+    cx, cy = (v * scale for v in unit_centre(stage, row, col, variant))
+    half = step / 2
+    draw.rectangle([cx - half, cy - half, cx + half - 1, cy + half - 1], fill=(255, 220, 0, 140))
     x0, y0, x1, y1 = (v * scale for v in unit_field(stage, row, col, variant))
     draw.rectangle([x0, y0, x1 - 1, y1 - 1], outline=box_colour, width=max(2, scale + 1))
-    cx, cy = (v * scale for v in unit_centre(stage, row, col, variant))
     r = max(3, scale * 2)
     draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=box_colour)
     return Image.alpha_composite(base, layer).convert("RGB")

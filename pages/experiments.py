@@ -10,14 +10,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import streamlit as st
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from googlenet.ablation import BLOCKS, branch_slices, compare, plain_logits
 from googlenet.costs import BRANCHES
 from googlenet.i18n import get_language, t
 from googlenet.images import to_batch
 from googlenet.model import INCEPTION_CONFIG
-from googlenet.preprocess import display_image, preprocessing_steps
+from googlenet.preprocess import display_image, outline_crop, preprocessing_steps
 from googlenet.receptive_field import MIN_GRID_CELL, draw_field, receptive_fields, unit_field
 from googlenet.weights import imagenet_labels
 from ui.image_input import pick_image
@@ -94,7 +94,7 @@ def comparison_figure(intact: np.ndarray, ablated: np.ndarray, k: int = 5):
     """Grouped bars for the classes of both top-k lists: intact (blue) vs ablated (red)."""
     classes = list(dict.fromkeys([*np.argsort(-intact)[:k], *np.argsort(-ablated)[:k]]))
     names = [class_name(int(c)) for c in classes]
-    fig, ax = plt.subplots(figsize=(10, 0.75 * len(classes) + 1.6))
+    fig, ax = plt.subplots(figsize=(8, 0.7 * len(classes) + 1.8))
     y = np.arange(len(classes))
     h = 0.38
     a = [float(intact[c]) for c in classes]
@@ -107,24 +107,26 @@ def comparison_figure(intact: np.ndarray, ablated: np.ndarray, k: int = 5):
         ax.text(vb + top * 0.01, yi + h / 2, f"{vb:.1%}", va="center", fontsize=12)
     ax.set_yticks(y, names)
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.2)
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0 if top > 0.05 else 1))
+    ax.set_xlim(0, top * 1.22)
+    ax.xaxis.set_major_locator(MaxNLocator(4))
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=None))
     ax.set_xlabel(t("exp.abl.chart.x"))
-    ax.set_title(t("exp.abl.chart.title"), loc="left")
-    ax.legend(loc="lower right", frameon=False)
+    ax.set_title(t("exp.abl.chart.title"), loc="left", pad=34)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, borderaxespad=0.2)
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return fig
 
 
 def scan_figure(labels: list[str], shifts: list[float]):
-    fig, ax = plt.subplots(figsize=(10, 3.6))
+    fig, ax = plt.subplots(figsize=(8, 3.4))
     y = np.arange(len(labels))
     pp = [s * 100 for s in shifts]
     ax.barh(y, pp, color=[ABLATED_COLOUR if v < 0 else INTACT_COLOUR for v in pp], height=0.6)
     span = max(max(abs(v) for v in pp), 0.1)
     for yi, v in zip(y, pp):
-        ax.text(v + (span * 0.02 if v >= 0 else -span * 0.02), yi, f"{v:+.1f}", va="center",
+        ax.text(v + (span * 0.02 if v >= 0 else -span * 0.02), yi, f"{v:+.2f}" if span < 1 else f"{v:+.1f}",
+                va="center",
                 ha="left" if v >= 0 else "right", fontsize=13)
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(y, labels)
@@ -132,6 +134,24 @@ def scan_figure(labels: list[str], shifts: list[float]):
     ax.set_xlim(-span * 1.3, span * 1.3)
     ax.set_xlabel(t("exp.abl.scan.chart.x"))
     ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def histogram_figure(steps):
+    """Value histograms of the tensor steps, one panel per step, one colour per channel."""
+    fig, axes = plt.subplots(1, len(steps), figsize=(12, 3.6))
+    for ax, step in zip(axes, steps):
+        values = step.data.reshape(3, -1).numpy()
+        edges = np.linspace(step.min, step.max, 61) if step.max > step.min else 60
+        for channel, colour, name in zip(values, ("#d62728", "#2ca02c", "#1f77b4"), "RGB"):
+            ax.hist(channel, bins=edges, histtype="stepfilled", alpha=0.35, color=colour, label=name)
+            ax.hist(channel, bins=edges, histtype="step", color=colour, linewidth=1.2)
+        ax.axvline(0, color="black", lw=0.8)
+        ax.set_title(t(f"exp.pre.step.{step.name_key}"), fontsize=14, loc="left")
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+    axes[0].legend(frameon=False, loc="upper right")
     fig.tight_layout()
     return fig
 
@@ -144,6 +164,7 @@ def ablation_tab(model, image, img: str) -> None:
         st.info(t("exp.abl.no_weights"))
         return
     model_key = str(id(model))
+    headline = st.container()   # the three numbers go on top, full width, once the switches are read
     left, right = st.columns([1, 2], gap="large")
     with left:
         block = st.selectbox(t("exp.abl.block"), [*BLOCKS, ALL_BLOCKS], index=BLOCKS.index("inception4a"),
@@ -167,13 +188,12 @@ def ablation_tab(model, image, img: str) -> None:
         intact, ablated = run_ablation(img, model_key, switches(block, branches), model, image)
     top = int(intact.argmax())
     new_top = int(ablated.argmax())
-    with right:
-        if not branches:
-            st.info(t("exp.abl.none"))
+    with headline:
         if float(intact.max()) < UNTRAINED_TOP:
             st.warning(t("exp.abl.untrained", prob=float(intact.max())))
         m1, m2, m3 = st.columns(3)
-        m1.metric(t("exp.abl.metric.top"), class_name(top), f"{float(intact[top]):.1%}", delta_color="off")
+        m1.metric(t("exp.abl.metric.top"), class_name(top), f"{float(intact[top]):.1%}", delta_color="off",
+                  delta_arrow="off")
         shift = float(ablated[top] - intact[top])
         m2.metric(t("exp.abl.metric.prob"), f"{float(ablated[top]):.1%}", t("exp.abl.shift", pp=shift * 100),
                   help=t("exp.abl.metric.prob.help"))
@@ -181,6 +201,9 @@ def ablation_tab(model, image, img: str) -> None:
                   t("exp.abl.metric.same") if new_top == top else t("exp.abl.metric.changed"),
                   delta_color="off" if new_top == top else "inverse",
                   delta_arrow="off" if new_top == top else "auto")
+    with right:
+        if not branches:
+            st.info(t("exp.abl.none"))
         fig = comparison_figure(intact, ablated)
         st.pyplot(fig)
         plt.close(fig)
@@ -218,8 +241,10 @@ def preprocess_tab(image, img: str) -> None:
         for step, column in zip(row, st.columns(3, gap="medium")):
             with column:
                 st.markdown(f"**{t(f'exp.pre.step.{step.name_key}')}**")
-                st.image(display_image(step), width="stretch")
-                st.caption(t(f"exp.pre.what.{step.name_key}"))
+                shown = outline_crop(step.data) if step.name_key == "resize" else display_image(step)
+                st.image(shown, width="stretch")
+                h, w = (step.shape[1:] if step.is_tensor else step.shape[:2])
+                st.caption(f"{w}×{h} · " + t(f"exp.pre.what.{step.name_key}"))
     st.caption(t("exp.pre.shown"))
 
     def numbers(values, tensor: bool) -> str:
@@ -234,6 +259,10 @@ def preprocess_tab(image, img: str) -> None:
         t("exp.pre.table.std"): [numbers(s.std, s.is_tensor) for s in steps],
     }), hide_index=True, width="stretch")
     st.caption(t("exp.pre.table.caption"))
+    fig = histogram_figure(steps[3:])
+    st.pyplot(fig)
+    plt.close(fig)
+    st.caption(t("exp.pre.hist.caption"))
     st.info(t("exp.pre.why_transform"))
 
 
@@ -261,7 +290,7 @@ def receptive_tab(image) -> None:
         st.metric(t("exp.rf.metric.side"), t("exp.rf.grid", n=field.side))
         st.metric(t("exp.rf.metric.jump"), t("exp.rf.px", n=field.jump))
         st.metric(t("exp.rf.metric.rf"), t("exp.rf.px", n=field.rf))
-        st.metric(t("exp.rf.metric.box"), t("exp.rf.box", x0=x0, x1=x1, y0=y0, y1=y1))
+        st.markdown(f"{t('exp.rf.metric.box')}  \n**{t('exp.rf.box', x0=x0, x1=x1, y0=y0, y1=y1)}**")
     if field.rf > 224:
         st.info(t("exp.rf.bigger", rf=field.rf))
     if field.widest_branches:
@@ -270,12 +299,16 @@ def receptive_tab(image) -> None:
     st.caption(t("exp.rf.theory_note"))
 
     st.markdown(f"**{t('exp.rf.table.title')}**")
-    st.dataframe(pd.DataFrame({
+    table = pd.DataFrame({
         t("exp.rf.table.stage"): [stage_label(s) for s in stages],
         t("exp.rf.table.side"): [t("exp.rf.grid", n=fields[s].side) for s in stages],
         t("exp.rf.table.jump"): [fields[s].jump for s in stages],
         t("exp.rf.table.rf"): [fields[s].rf for s in stages],
-    }), hide_index=True, width="stretch")
+    })
+    chosen = stages.index(stage)
+    st.dataframe(table.style.apply(lambda r: ["background-color: #fff3b0; font-weight: bold" if r.name == chosen
+                                              else "" for _ in r], axis=1),
+                 hide_index=True, width="stretch", height="content")
 
 
 # ----------------------------------------------------------------------------------------- page

@@ -55,19 +55,21 @@ def crop_of(img: str, _image):
     return preprocessed_crop(_image)
 
 
-def heatmap_figure(heatmap: np.ndarray, title: str):
+def heatmap_figure(heatmap: np.ndarray):
     """The raw heat map, cell by cell (values written in when the grid is coarse enough to read them)."""
     side = heatmap.shape[0]
-    fig, ax = plt.subplots(figsize=(6, 5.2))
+    fig, ax = plt.subplots(figsize=(5, 4.4))
     shown = ax.imshow(heatmap, cmap="jet", vmin=0, vmax=1, interpolation="nearest")
     if side <= 14:
         for (r, c), v in np.ndenumerate(heatmap):
             ax.text(c, r, f"{v:.2f}" if side <= 7 else f"{v:.1f}", ha="center", va="center",
                     fontsize=12 if side <= 7 else 7, color="white" if v < 0.25 or v > 0.8 else "black")
-    ax.set_xticks(range(0, side, max(1, side // 7)))
-    ax.set_yticks(range(0, side, max(1, side // 7)))
-    ax.set_title(title, fontsize=13, loc="left")
-    fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04, label=t("gradcam.raw.colorbar"))
+    ticks = range(0, side, max(1, side // 7))
+    ax.set_xticks(ticks)
+    ax.set_yticks(ticks)
+    ax.tick_params(labelsize=11)
+    bar = fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04)
+    bar.ax.tick_params(labelsize=11)
     fig.tight_layout()
     return fig
 
@@ -115,11 +117,11 @@ else:
 field = receptive_fields("torchvision")[layer]
 name = class_name(class_index)
 
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("gradcam.metric.class"), name)
-m2.metric(t("gradcam.metric.prob"), f"{float(probs[class_index]):.1%}")
-m3.metric(t("gradcam.metric.rank"), t("gradcam.metric.rank.value", rank=rank_of[class_index]))
-m4.metric(t("gradcam.metric.grid"), f"{field.side}×{field.side}")
+st.markdown(f"### {t('gradcam.metric.class')}: {name}")
+m1, m2, m3 = st.columns(3)
+m1.metric(t("gradcam.metric.prob"), f"{float(probs[class_index]):.1%}")
+m2.metric(t("gradcam.metric.rank"), f"{rank_of[class_index]} / {len(probs)}")
+m3.metric(t("gradcam.metric.grid"), f"{field.side}×{field.side}")
 if float(probs.max()) < UNTRAINED_TOP:
     st.warning(t("gradcam.untrained_note", prob=float(probs.max())))
 if cam.raw_max <= 0:
@@ -133,9 +135,10 @@ with middle:
     st.image(overlay(crop, cam.heatmap, opacity).resize((SHOW_PX, SHOW_PX)), width="stretch",
              caption=t("gradcam.overlay", name=name, block=block_label(layer)))
 with right:
-    fig = heatmap_figure(cam.heatmap, t("gradcam.raw", side=field.side, jump=field.jump))
+    fig = heatmap_figure(cam.heatmap)
     st.pyplot(fig)
     plt.close(fig)
+    st.caption(t("gradcam.raw", side=field.side, jump=field.jump))
 
 with st.expander(t("gradcam.how.title")):
     st.markdown(t("gradcam.how.body"))

@@ -10,7 +10,8 @@ from PIL import Image
 
 from googlenet import GoogLeNet
 from googlenet.images import to_batch
-from googlenet.preprocess import STEP_KEYS, denormalise, display_image, preprocessing_steps
+from googlenet.preprocess import (STEP_KEYS, centre_crop_box, denormalise, display_image, outline_crop,
+                                  preprocessing_steps)
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -72,3 +73,13 @@ def test_display_images(steps):
         shown = display_image(step)
         assert shown.mode == "RGB"
     assert display_image(steps[4]).size == (224, 224)
+
+
+def test_the_outlined_crop_is_the_crop_step(steps):
+    resized, cropped = steps[1].data, steps[2].data
+    box = centre_crop_box(*resized.size)
+    assert resized.crop(box).tobytes() == cropped.tobytes()
+    outlined = outline_crop(resized)
+    assert outlined.size == resized.size
+    assert outlined.getpixel((box[0], box[1] + 50)) == (255, 235, 0)          # the frame
+    assert sum(outlined.getpixel((2, 2))) < sum(resized.getpixel((2, 2)))      # outside dimmed (if not black)
