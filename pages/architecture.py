@@ -180,8 +180,10 @@ k4.metric(t("arch.pick.share"), f"{m_share:.1%}", delta=t("arch.pick.share.value
           delta_color="off")
 
 names = list(shares)
-st.image(share_png(tuple(chart_label(n) for n in names), tuple(shares[n][0] for n in names),
-                   tuple(shares[n][1] for n in names), chart_label(pick), (t("arch.chart.params"), t("arch.chart.macs"))),
+# Shares rounded to the 0.1% the chart prints: input sizes that scale every layer alike reuse one drawing.
+st.image(share_png(tuple(chart_label(n) for n in names), tuple(round(shares[n][0], 3) for n in names),
+                   tuple(round(shares[n][1], 3) for n in names), chart_label(pick),
+                   (t("arch.chart.params"), t("arch.chart.macs"))),
          width="stretch")
 st.caption(t("arch.chart.caption", variant=vname, size=size))
 

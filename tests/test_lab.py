@@ -229,3 +229,4 @@ def test_inception_dot_naive_and_kernel():
     naive = inception_dot(spec, 28, kernel5=3, bottleneck=False)
     assert "reduce" not in naive and "3x3 conv\\n192 -> 32" in naive
     assert "28 x 28 x 416" in naive  # 64 + 128 + 32 + 192: the pool passes all input channels on
+
