@@ -319,7 +319,7 @@ def network_summary(variant: str = "paper", input_size: int = 224) -> str:
     with torch.device("meta"):
         model = GoogLeNet(variant=variant, aux_logits=False, init_weights=False).eval()
     stats = torchinfo.summary(model, input_size=(1, 3, input_size, input_size), verbose=0, depth=3,
-                              col_names=("output_size", "num_params", "mult_adds"), device="meta")
+                              col_names=("output_size", "num_params", "mult_adds"), col_width=18, device="meta")
     return str(stats)
 
 

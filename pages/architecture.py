@@ -101,7 +101,7 @@ config = {
     "params": NUM(t("arch.col.params"), format="localized", width=WIDTHS["params"]),
     "macs": NUM(t("arch.col.macs"), format="localized", width=WIDTHS["macs"]),
 }
-st.dataframe(table, column_config=config, hide_index=True, width="stretch", height=35 * (len(rows) + 1) + 3)
+st.dataframe(table, column_config=config, hide_index=True, width="stretch", height=35 * (len(rows) + 1) + 24)
 st.caption(t("arch.table.caption", variant=vname, size=size))
 
 # ------------------------------------------------------------------ published vs computed (paper, 224 only)
@@ -111,9 +111,9 @@ if variant == "paper" and size == 224:
     compare = pd.DataFrame({
         "layer": [layer_label(d.name) for d in diffs],
         "paper_params": [d.paper_params_k for d in diffs], "our_params": [d.params_k for d in diffs],
-        "diff_params": [d.params_pct for d in diffs],
+        "diff_params": [round(d.params_pct, 1) + 0.0 for d in diffs],  # + 0.0: no "-0.0%"
         "paper_ops": [d.paper_ops_m for d in diffs], "our_ops": [d.macs_m for d in diffs],
-        "diff_ops": [d.ops_pct for d in diffs],
+        "diff_ops": [round(d.ops_pct, 1) + 0.0 for d in diffs],
     })
 
     def red_if_far(col: pd.Series) -> list[str]:
@@ -122,7 +122,7 @@ if variant == "paper" and size == 224:
                 for p in pct]
 
     styled = compare.style.apply(red_if_far, subset=[c for c in compare.columns if c != "layer"])
-    st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(diffs) + 1) + 3, column_config={
+    st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(diffs) + 1) + 24, column_config={
         "layer": st.column_config.TextColumn(t("arch.col.layer")),
         "paper_params": NUM(t("arch.col.paper_params"), format="%.1f"),
         "our_params": NUM(t("arch.col.our_params"), format="%.1f"),
@@ -140,8 +140,8 @@ if variant == "paper" and size == 224:
         conv1_params=by_name["conv1"].params, conv1_k=by_name["conv1"].params_k, conv1_macs=by_name["conv1"].macs,
         i4c_k=by_name["inception4c"].params_k, i5a_k=by_name["inception5a"].params_k,
         i5a_params=by_name["inception5a"].params, i5a_m=by_name["inception5a"].macs_m,
-        names=", ".join(layer_label(n) for n in far),
-        big=", ".join(layer_label(n) for n in paper_mismatches(rows))))
+        names=t("arch.list_sep").join(layer_label(n) for n in far),
+        big=t("arch.list_sep").join(layer_label(n) for n in paper_mismatches(rows))))
 else:
     st.info(t("arch.paper.only", variant=vname, size=size))
 
@@ -221,5 +221,5 @@ with right:
 summary = st.expander(t("arch.summary.title", variant=vname, size=size), key="arch_summary", on_change="rerun")
 with summary:
     if summary.open:
-        st.code(lab.network_summary(variant, size), language="text")
+        st.code(lab.network_summary(variant, size), language="text", height=640)
     st.caption(t("arch.summary.caption", size=size))

@@ -146,7 +146,8 @@ if st.button(t("lab.verify.button"), key="lab_verify", type="primary"):
 stored = st.session_state.get("lab_verify_result")
 if stored and stored[0] == cfg:
     v = stored[1]
-    v1, v2, v3, v4 = st.columns(4)
+    v1, v2 = st.columns(2)
+    v3, v4 = st.columns(2)
     v1.metric(t("lab.verify.shape"), str(tuple(v.output_shape)))
     v2.metric(t("lab.verify.shape_formula"), str(tuple(v.expected_shape)))
     v3.metric(t("lab.verify.params_torchinfo"), f"{v.torchinfo_params:,}")

@@ -88,6 +88,7 @@ EN = {
         "- **inception 5a**: published 1072K and 54M, computed {i5a_k:.0f}K ({i5a_params:,}) and {i5a_m:.1f}M.\n\n"
         "Rows off by more than {tol}%: {names}. Rows off by more than 10% (`costs.paper_mismatches`): {big}."
     ),
+    "arch.list_sep": ", ",
     "arch.paper.only": (
         "The paper's published numbers are for its own variant at 224 × 224. You are looking at {variant} at "
         "{size} × {size}, so they are not shown — choose “Paper (2014)” and 224 to compare."
@@ -244,6 +245,7 @@ ZH = {
         "- **inception 5a**：公布 1072K 和 54M，计算值为 {i5a_k:.0f}K（{i5a_params:,}）和 {i5a_m:.1f}M。\n\n"
         "相差超过 {tol}% 的行：{names}。相差超过 10% 的行（`costs.paper_mismatches`）：{big}。"
     ),
+    "arch.list_sep": "、",
     "arch.paper.only": (
         "论文公布的数字对应论文原版、输入 224 × 224。当前是 {variant}、输入 {size} × {size}，所以不显示公布值——"
         "请选择“论文原版（2014）”和 224 进行对比。"
