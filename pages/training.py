@@ -3,6 +3,7 @@ classifiers; watch the loss, the accuracy and the gradient of every block; compa
 import time
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, LogLocator
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -19,6 +20,16 @@ MAX_RUNS = 8                      # the history keeps the newest runs (each hold
 DRAW_EVERY_S = 0.5                # live charts are redrawn at most twice a second
 LEARNING_RATES = [0.0003, 0.001, 0.003, 0.01, 0.03]
 FIGSIZE = (10, 4.5)
+PLAIN = FuncFormatter(lambda v, _: f"{v:g}")   # 0.5 rather than 5 x 10^-1 on logarithmic axes
+
+
+def plain_log_axis(ax) -> None:
+    """Logarithmic y axis with plain tick labels: 1, 2, 5 per decade, or 1 per decade over a wide range."""
+    ax.set_yscale("log")
+    low, high = ax.get_ylim()
+    ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0) if high / max(low, 1e-30) < 200 else (1.0,)))
+    ax.yaxis.set_major_formatter(PLAIN)
+    ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
 
 data = load_digits_split()
 history: list[RunRecord] = st.session_state.setdefault("train_history", [])
@@ -28,12 +39,14 @@ def on_off(flag: bool) -> str:
     return t("train.on") if flag else t("train.off")
 
 
-def run_label(rec: RunRecord, stat: bool = True) -> str:
-    cfg = rec.config
+def settings_label(cfg: TrainConfig) -> str:
     if cfg.preset == "seed_mnist":
-        label = t("train.label.seed", n=rec.number, aux=on_off(cfg.aux))
-    else:
-        label = t("train.label.small", n=rec.number, depth=cfg.depth, aux=on_off(cfg.aux), bn=on_off(cfg.batch_norm))
+        return t("train.label.seed", aux=on_off(cfg.aux))
+    return t("train.label.small", depth=cfg.depth, aux=on_off(cfg.aux), bn=on_off(cfg.batch_norm))
+
+
+def run_label(rec: RunRecord, stat: bool = True) -> str:
+    label = f"#{rec.number} · {settings_label(rec.config)}"
     if stat and rec.test_accuracy is not None:
         label += " · " + t("train.label.stat", acc=100 * rec.test_accuracy, status=t(f"train.status.{rec.status}"))
     return label
@@ -87,10 +100,10 @@ with st.container(border=True):
         epochs = st.slider(t("train.epochs"), 1, 30, 8, key="train_epochs", help=t("train.epochs.help"))
         lr = st.select_slider(t("train.lr"), LEARNING_RATES, value=0.003, key="train_lr", help=t("train.lr.help"))
         with st.expander(t("train.more")):
-            m1, m2, m3 = st.columns(3)
+            m1, m2 = st.columns(2)
             seed = int(m1.number_input(t("train.seed"), 0, 10_000, 0, key="train_seed", help=t("train.seed.help")))
             batch_size = int(m2.selectbox(t("train.batch"), [32, 64, 128], index=1, key="train_batch"))
-            max_steps = int(m3.number_input(t("train.max_steps"), 0, 10_000, 0, key="train_max_steps",
+            max_steps = int(st.number_input(t("train.max_steps"), 0, 10_000, 0, key="train_max_steps",
                                             help=t("train.max_steps.help")))
 
     config = TrainConfig(preset=preset, depth=2 if seed_net else depth, aux=aux,
@@ -143,21 +156,22 @@ def draw_live(box, rec: RunRecord) -> None:
     loss = pd.DataFrame({t("train.series.total"): rec.losses, t("train.series.main"): rec.main_losses}, index=steps)
     test = pd.Series(np.nan, index=steps)
     test.loc[rec.epoch_steps] = rec.test_accuracies
-    acc = pd.DataFrame({t("train.series.train_acc"): smooth(rec.accuracies), t("train.series.test_acc"): test.ffill()},
-                       index=steps)
+    acc = pd.DataFrame({t("train.series.train_acc"): 100 * smooth(rec.accuracies),
+                        t("train.series.test_acc"): 100 * test.ffill()}, index=steps)
     with box.container():
         c1, c2 = st.columns(2)
         c1.markdown(f"**{t('train.live.loss')}**")
-        c1.line_chart(loss, height=260)
+        c1.line_chart(loss, height=280, x_label=t("train.chart.step"))
         c2.markdown(f"**{t('train.live.accuracy')}**")
-        c2.line_chart(acc, height=260)
+        c2.line_chart(acc, height=280, x_label=t("train.chart.step"), y_label="%")
+        c2.caption(t("train.live.accuracy.caption"))
 
 
 def train_live(cfg: TrainConfig) -> None:
     trainer = Trainer(cfg, data)
     rec = RunRecord(number=next_number(), config=cfg, model=trainer.model, total_steps=trainer.total_steps)
     remember(rec)  # from now on every report lands in the history, so a stopped run keeps its curves
-    st.subheader(t("train.live.title", n=rec.number, label=run_label(rec, stat=False)))
+    st.subheader(t("train.live.title", n=rec.number, label=settings_label(cfg)))
     bar = st.progress(0.0)
     box = st.empty()
     last_draw = 0.0
@@ -171,6 +185,8 @@ def train_live(cfg: TrainConfig) -> None:
             draw_live(box, rec)
             last_draw = now
     rec.finish(data)
+    box.empty()  # the finished run's curves are drawn below, with all the others
+    bar.progress(1.0, text=t("train.live.done", n=rec.number, acc=100 * rec.test_accuracy, elapsed=rec.elapsed))
 
 
 if start:
@@ -187,7 +203,7 @@ def loss_and_accuracy_figure(runs: list[RunRecord]):
         style = dict(color=f"C{i % 10}", linestyle="--" if rec.config.aux else "-", label=f"#{rec.number}")
         ax1.plot(rec.steps, smooth(rec.main_losses), **style)
         ax2.plot(rec.epoch_steps, [100 * a for a in rec.test_accuracies], marker="o", markersize=4, **style)
-    ax1.set_yscale("log")
+    plain_log_axis(ax1)
     ax1.set_title(t("train.chart.loss"))
     ax1.set_xlabel(t("train.chart.step"))
     ax2.set_title(t("train.chart.test_acc"))
@@ -213,12 +229,13 @@ def grad_figure(rec: RunRecord, partner: RunRecord | None):
     if partner is not None:
         other = partner.mean_grad_norms(max(1, len(partner.grad_norms) // 5))
         ax.plot(x, [other.get(n, np.nan) for n in names], marker="^", color="C2", linestyle="--",
-                label=t("train.grad.partner", n=partner.number, aux=t("train.aux") + " " + on_off(partner.config.aux)))
-    ax.set_yscale("log")
+                label=t("train.grad.partner", n=partner.number, aux=on_off(partner.config.aux)))
+    plain_log_axis(ax)
     ax.set_xticks(x, names, rotation=30 if len(names) > 6 else 0)
     ax.set_ylabel(t("train.grad.ylabel"))
-    ax.grid(alpha=0.3, which="both")
-    ax.legend()
+    ax.grid(alpha=0.3, which="major")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3 if partner is not None else 2, frameon=False,
+              fontsize=12)
     fig.tight_layout()
     return fig, early
 
@@ -271,8 +288,9 @@ m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("train.metric.test_acc"), f"{100 * chosen.test_accuracy:.1f}%" if chosen.test_accuracy is not None else "–")
 m2.metric(t("train.metric.time"), f"{chosen.elapsed:.1f} s" if chosen.steps else "–")
 m3.metric(t("train.metric.steps"), f"{len(chosen.steps)} / {chosen.total_steps}" if chosen.steps else "–")
-m4.metric(t("train.metric.params"), f"{count_parameters(chosen.model, include_aux=False):,} / "
-                                    f"{count_parameters(chosen.model):,}")
+trunk = count_parameters(chosen.model, include_aux=False)
+m4.metric(t("train.metric.params"), f"{trunk:,}",
+          help=t("train.metric.params.help", aux=count_parameters(chosen.model) - trunk))
 
 trained = [r for r in history if r.steps]
 if trained:
@@ -283,7 +301,7 @@ if trained:
     st.caption(t("train.history.caption"))
 table = pd.DataFrame({
     t("train.history.table.run"): [f"#{r.number}" for r in history],
-    t("train.history.table.settings"): [run_label(r, stat=False).split(" · ", 1)[1] for r in history],
+    t("train.history.table.settings"): [settings_label(r.config) for r in history],
     t("train.history.table.acc"): [f"{100 * r.test_accuracy:.1f}%" if r.test_accuracy is not None else "–"
                                    for r in history],
     t("train.history.table.time"): [f"{r.elapsed:.1f}" if r.steps else "–" for r in history],

@@ -52,10 +52,12 @@ EN = {
     "train.progress": "Step {step} of {total} · epoch {epoch} · loss {loss:.3f} · {elapsed:.1f} s",
     "train.live.loss": "Loss",
     "train.live.accuracy": "Accuracy",
+    "train.live.accuracy.caption": "Training batches: mean of the last 10 steps. Test set: measured after each epoch.",
+    "train.live.done": "Run #{n} finished: {acc:.1f}% test accuracy in {elapsed:.1f} s.",
     "train.series.total": "total loss",
     "train.series.main": "main loss",
-    "train.series.train_acc": "training batches (mean of last 10)",
-    "train.series.test_acc": "test set (each epoch)",
+    "train.series.train_acc": "training batches",
+    "train.series.test_acc": "test set",
     "train.stopped": "Run #{n} was stopped at step {step} of {total}. What it learnt so far is kept below.",
     # results
     "train.results": "2 · Results",
@@ -63,13 +65,14 @@ EN = {
     "train.metric.test_acc": "Test accuracy",
     "train.metric.time": "Training time",
     "train.metric.steps": "Steps",
-    "train.metric.params": "Weights (trunk / with aux)",
+    "train.metric.params": "Weights",
+    "train.metric.params.help": "Weights of the network itself; the auxiliary heads add {aux:,} more, used only in training.",
     "train.status.running": "running",
     "train.status.done": "finished",
     "train.status.stopped": "stopped early",
     "train.status.loaded": "loaded from file",
-    "train.label.small": "#{n} · {depth} block(s) · aux {aux} · BN {bn}",
-    "train.label.seed": "#{n} · seed MNIST net · aux {aux}",
+    "train.label.small": "{depth} block(s) · aux {aux} · BN {bn}",
+    "train.label.seed": "seed MNIST net · aux {aux}",
     "train.label.stat": "{acc:.1f}% · {status}",
     "train.on": "on",
     "train.off": "off",
@@ -107,10 +110,11 @@ EN = {
     "train.verdict.grad": (
         "Early in training, the gradient reaching the first block ({block}) was **{ratio:.1f}×** as large with "
         "auxiliary classifiers as without."),
-    "train.why.title": "Why the auxiliary classifiers matter so little here",
+    "train.why.title": "When do auxiliary classifiers help? (depth, BatchNorm, ReLU)",
     "train.why.body": (
         "- **Depth.** The paper's network has 22 layers with weights; the loss at the top is far from the first "
-        "layers. Here the top is only a few layers away from every weight, so the single loss reaches them well.\n"
+        "layers. In the default network here (3 Inception blocks) the top is only a few layers away from every "
+        "weight, so the single loss reaches them well.\n"
         "- **BatchNorm.** It rescales every layer's output, so signals and gradients neither shrink nor blow up "
         "from layer to layer. The 2014 GoogLeNet had no BatchNorm (it came out a few months later).\n"
         "- **ReLU.** Where a ReLU is active it passes the gradient on unchanged (slope 1); sigmoid and tanh squash it "
@@ -128,7 +132,7 @@ EN = {
         "the last fifth of the run. The gradient flows from right (the output) to left (the input)."),
     "train.grad.early": "run #{n}, first fifth of training",
     "train.grad.late": "run #{n}, last fifth of training",
-    "train.grad.partner": "run #{n} ({aux}), first fifth",
+    "train.grad.partner": "run #{n} (aux {aux}), first fifth",
     "train.grad.ylabel": "gradient norm",
     "train.grad.vanish": (
         "In run #{n} the gradient reaching {first} was **{factor:,.0f}× smaller** than at {last} early in training: "
@@ -225,23 +229,26 @@ ZH = {
     "train.progress": "第 {step}/{total} 步 · 第 {epoch} 轮 · 损失 {loss:.3f} · {elapsed:.1f} 秒",
     "train.live.loss": "损失",
     "train.live.accuracy": "准确率",
+    "train.live.accuracy.caption": "训练批次：最近 10 步的平均。测试集：每轮结束时测一次。",
+    "train.live.done": "第 {n} 次训练完成：测试准确率 {acc:.1f}%，用时 {elapsed:.1f} 秒。",
     "train.series.total": "总损失",
     "train.series.main": "主损失",
-    "train.series.train_acc": "训练批次（最近 10 步平均）",
-    "train.series.test_acc": "测试集（每轮结束时）",
+    "train.series.train_acc": "训练批次",
+    "train.series.test_acc": "测试集",
     "train.stopped": "第 {n} 次训练在第 {step}/{total} 步被停止。已经学到的内容保留在下方。",
     "train.results": "2 · 结果",
     "train.pick": "查看哪一次训练",
     "train.metric.test_acc": "测试准确率",
     "train.metric.time": "训练用时",
     "train.metric.steps": "步数",
-    "train.metric.params": "参数量（主干 / 含辅助分类器）",
+    "train.metric.params": "参数量",
+    "train.metric.params.help": "网络本身的参数；辅助分类器另有 {aux:,} 个参数，只在训练时使用。",
     "train.status.running": "训练中",
     "train.status.done": "已完成",
     "train.status.stopped": "提前停止",
     "train.status.loaded": "从文件加载",
-    "train.label.small": "#{n} · {depth} 个模块 · 辅助分类器{aux} · BN {bn}",
-    "train.label.seed": "#{n} · 参考文章 MNIST 网络 · 辅助分类器{aux}",
+    "train.label.small": "{depth} 个模块 · 辅助分类器{aux} · BN {bn}",
+    "train.label.seed": "参考文章 MNIST 网络 · 辅助分类器{aux}",
     "train.label.stat": "{acc:.1f}% · {status}",
     "train.on": "开",
     "train.off": "关",
@@ -267,10 +274,10 @@ ZH = {
     "train.verdict.aux_better": "这一次**带**辅助分类器的训练更好。但只有一对训练，证据很单薄：换个种子再试一次，再下结论。",
     "train.verdict.aux_worse": "这一次**不带**辅助分类器的训练反而更好：额外的分类器没有帮上忙。只有一对训练，证据很单薄：换个种子再试一次，再下结论。",
     "train.verdict.grad": "训练初期，传到第一个模块（{block}）的梯度，带辅助分类器时是不带时的 **{ratio:.1f} 倍**。",
-    "train.why.title": "为什么辅助分类器在这里作用不大",
+    "train.why.title": "辅助分类器什么时候有用？（深度、BatchNorm、ReLU）",
     "train.why.body": (
-        "- **深度。** 论文中的网络有 22 个带参数的层，顶部的损失离最前面的层很远。这里顶部离每个参数都只有几层，"
-        "单一的损失就能很好地传到它们。\n"
+        "- **深度。** 论文中的网络有 22 个带参数的层，顶部的损失离最前面的层很远。这里的默认网络（3 个 Inception 模块）"
+        "顶部离每个参数都只有几层，单一的损失就能很好地传到它们。\n"
         "- **BatchNorm。** 它把每一层的输出重新缩放，信号和梯度在层与层之间既不会越来越小，也不会越来越大。"
         "2014 年的 GoogLeNet 还没有 BatchNorm（它在几个月后才提出）。\n"
         "- **ReLU。** ReLU 激活的地方梯度原样传回（斜率为 1）；sigmoid 和 tanh 则在每一层都把梯度压小。\n"
@@ -283,7 +290,7 @@ ZH = {
     "train.grad.caption": "每个模块全部参数上梯度的 L2 范数（对数坐标），分别取训练最初五分之一和最后五分之一的平均。梯度从右（输出）流向左（输入）。",
     "train.grad.early": "第 {n} 次，训练最初五分之一",
     "train.grad.late": "第 {n} 次，训练最后五分之一",
-    "train.grad.partner": "第 {n} 次（{aux}），最初五分之一",
+    "train.grad.partner": "第 {n} 次（辅助分类器{aux}），最初五分之一",
     "train.grad.ylabel": "梯度范数",
     "train.grad.vanish": "第 {n} 次训练初期，传到 {first} 的梯度比 {last} 处**小 {factor:,.0f} 倍**：信号在逐层反向传播时越来越弱——这就是梯度消失。",
     "train.grad.flat": "第 {n} 次训练初期，{first} 和 {last} 的梯度相差不到 {factor:.1f} 倍：这里没有梯度消失。",

@@ -1,0 +1,121 @@
+"""The training lab's default run, with and without auxiliary classifiers: time and test accuracy.
+
+    .venv/bin/python benchmarks/training_run.py                 # default settings, seed 0, aux on / off
+    .venv/bin/python benchmarks/training_run.py --seeds 0 1 2   # several seeds: how much runs vary by chance
+    .venv/bin/python benchmarks/training_run.py --deep          # also 8 blocks without BatchNorm (vanishing gradients)
+    .venv/bin/python benchmarks/training_run.py --threads 2     # intra-op threads (the app uses 1, see training.py)
+
+The runs alternate (aux on, aux off, aux on, ...) so that background load hits both alike. Times are wall-clock
+seconds of the whole run, including the test-set evaluation after every epoch, as the page shows them.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from googlenet.digits import load_digits_split  # noqa: E402
+from googlenet.training import TRAIN_THREADS, RunRecord, TrainConfig, Trainer, compare_aux, count_parameters  # noqa: E402
+
+
+def machine_load() -> str:
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return "load average: unknown"
+    cores = os.cpu_count() or 1
+    note = "  (BUSY: other processes compete for the cores; times are inflated)" if one > 0.5 * cores else ""
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {cores} cores{note}"
+
+
+def run(config: TrainConfig, threads: int, number: int) -> RunRecord:
+    data = load_digits_split()
+    trainer = Trainer(config, data, threads=threads)
+    record = RunRecord(number=number, config=config, model=trainer.model)
+    start = time.perf_counter()
+    for report in trainer.run():
+        record.update(report)
+    record.elapsed = time.perf_counter() - start
+    record.finish(data)
+    return record
+
+
+def describe(record: RunRecord) -> str:
+    cfg = record.config
+    epochs = " ".join(f"{100 * a:.1f}" for a in record.test_accuracies)
+    return (f"  aux {'on ' if cfg.aux else 'off'} seed {cfg.seed}: test accuracy {100 * record.test_accuracy:5.1f}%  "
+            f"time {record.elapsed:5.1f} s  ({len(record.steps)} steps, {1e3 * record.elapsed / len(record.steps):.0f} ms/step)"
+            f"\n      test accuracy after each epoch: {epochs}")
+
+
+def grad_table(records: list[RunRecord]) -> str:
+    names = list(records[0].grad_norms[0])
+    lines = ["      " + " ".join(f"{n:>11}" for n in names)]
+    for rec in records:
+        fifth = max(1, len(rec.grad_norms) // 5)
+        early = rec.mean_grad_norms(fifth)
+        lines.append(f"  aux {'on ' if rec.config.aux else 'off'} " + " ".join(f"{early[n]:11.2e}" for n in names))
+    return "\n".join(lines)
+
+
+def experiment(title: str, base: TrainConfig, seeds: list[int], threads: int) -> list[RunRecord]:
+    print(f"\n== {title}")
+    model = Trainer(base.with_(max_steps=1), load_digits_split()).model
+    print(f"   {base}\n   weights: {count_parameters(model, include_aux=False):,} in the network"
+          f"{f', {count_parameters(model):,} with the aux heads' if base.aux else ''}")
+    records = []
+    for seed in seeds:
+        for aux in (True, False):
+            rec = run(base.with_(aux=aux, seed=seed), threads, len(records) + 1)
+            records.append(rec)
+            print(describe(rec), flush=True)
+    for aux in (True, False):
+        mine = [r for r in records if r.config.aux == aux]
+        accs = [100 * r.test_accuracy for r in mine]
+        times = [r.elapsed for r in mine]
+        print(f"  aux {'on ' if aux else 'off'} summary: test accuracy mean {np.mean(accs):.2f}% "
+              f"(min {min(accs):.1f}, max {max(accs):.1f}), time median {np.median(times):.1f} s "
+              f"(max {max(times):.1f} s)")
+    verdict = compare_aux(records[-2:])
+    if verdict is not None:
+        print(f"  last pair: accuracy with - without aux = {verdict.accuracy_gain:+.2f} points -> {verdict.verdict}; "
+              f"first block's early gradient with/without aux = {verdict.first_block_ratio:.2f}x")
+    print("  gradient norm per block, mean over the first fifth of the run (last seed):")
+    print(grad_table(records[-2:]))
+    return records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0])
+    parser.add_argument("--threads", type=int, default=TRAIN_THREADS)
+    parser.add_argument("--deep", action="store_true", help="also run 8 Inception blocks without BatchNorm")
+    args = parser.parse_args()
+
+    import torch
+
+    print(f"torch {torch.__version__}, {args.threads} intra-op thread(s); {machine_load()}")
+    data = load_digits_split()
+    print(f"digits: {data.sizes[0]} training / {data.sizes[1]} test images, 8x8")
+    records = experiment("default run (the page's defaults)", TrainConfig(), args.seeds, args.threads)
+    slowest = max(r.elapsed for r in records)
+    worst = min(r.test_accuracy for r in records)
+    ok = slowest < 60 and worst >= 0.95
+    print(f"\n  target: >= 95% test accuracy in < 60 s -> slowest {slowest:.1f} s, lowest {100 * worst:.1f}%: "
+          f"{'MET' if ok else 'NOT MET'}")
+    if args.deep:
+        experiment("deep, no BatchNorm: 8 Inception blocks (where gradients vanish)",
+                   TrainConfig(depth=8, batch_norm=False), args.seeds, args.threads)
+    print(f"\n{machine_load()}")
+
+
+if __name__ == "__main__":
+    main()
