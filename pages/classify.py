@@ -27,16 +27,17 @@ def _crop(key: str, _image):
 
 
 def top5_figure(names: list[str], probs: list[float]):
-    fig, ax = plt.subplots(figsize=(10, 4.5))
+    # Drawn at about the size it appears in its column, so the type stays large on a projector.
+    fig, ax = plt.subplots(figsize=(7.5, 4.2))
     y = list(range(len(names)))
     ax.barh(y, probs, color=[TOP_COLOUR] + [OTHER_COLOUR] * (len(names) - 1), height=0.65)
-    ax.set_yticks(y, names, fontsize=15)
+    ax.set_yticks(y, names, fontsize=16)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.12)  # probabilities on their true 0..1 scale: an unsure network shows short bars
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     for yi, p in zip(y, probs):
-        ax.text(p + 0.01, yi, f"{p:.1%}", va="center", fontsize=14, fontweight="bold" if yi == 0 else "normal")
+        ax.text(p + 0.01, yi, f"{p:.1%}", va="center", fontsize=15, fontweight="bold" if yi == 0 else "normal")
     ax.set_xlabel(t("classify.chart.x"))
     ax.set_title(t("classify.chart.title"), loc="left")
     ax.grid(axis="x", alpha=0.3)

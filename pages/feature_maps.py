@@ -58,12 +58,13 @@ def concat_figure(output: np.ndarray, sizes: dict[str, int]):
     """Mean activation per channel of the concatenated output, coloured by branch, with the band strip below."""
     means = channel_means(output)
     fig, (bars, strip) = plt.subplots(2, 1, figsize=(10, 4.5), height_ratios=[5, 1], sharex=True)
-    for (part, n), (first, end) in zip(sizes.items(), branch_offsets(sizes)):
+    for n, (part, (first, end)) in enumerate(zip(sizes, branch_offsets(sizes)), start=1):
         bars.bar(np.arange(first, end), means[first:end], width=1.0, color=BRANCH_COLOURS[part],
-                 label=part_label(part))
+                 label=t("fmaps.branch.short", n=n, channels=end - first))
         bars.axvline(end - 0.5, color="#555555", lw=0.8, ls=":")
     bars.set_ylabel(t("fmaps.concat.ylabel"))
-    bars.legend(loc="upper center", bbox_to_anchor=(0.5, -0.42), ncol=2, frameon=False, fontsize=12)
+    bars.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False, fontsize=13,
+                handlelength=1.2, columnspacing=1.2, borderaxespad=0.2)
     bars.set_xlim(-0.5, len(means) - 0.5)
     strip.imshow(concat_band_image(output, sizes, px=1), aspect="auto", interpolation="nearest",
                  extent=(-0.5, len(means) - 0.5, 1, 0))
@@ -147,11 +148,15 @@ else:
         stats = branch_stats(x)
         shown = min(top_k, x.shape[0])
         with column:
-            st.markdown(f"**:{BRANCH_MARKDOWN_COLOURS[part]}[{part_label(part)}]**")
+            # Two header lines in every column (name, then operation) keep the four grids level.
+            name = t("fmaps.branch.short", n=BRANCHES.index(part) + 1, channels=x.shape[0])
+            st.markdown(f"**:{BRANCH_MARKDOWN_COLOURS[part]}[{name}]**  \n{t(f'fmaps.branch.op.{part}')}")
             st.image(tile_channels(x, top_k=shown, normalize=normalize), width="stretch",
                      caption=t("fmaps.grid_caption", shown=shown, channels=x.shape[0]))
             st.caption(t("fmaps.stats_line", channels=stats.channels, h=stats.shape[1], w=stats.shape[2],
                          mean=stats.mean, zeros=stats.zero_fraction))
+            if part == "branch3":
+                st.caption(t("fmaps.branch3_note"))
         rows.append((part_label(part), stats))
     rows.append((part_label("output"), branch_stats(out)))
     st.subheader(t("fmaps.stats.title"))
