@@ -4,8 +4,6 @@ Ablation needs the pretrained weights; the other two tabs work without them.
 """
 from __future__ import annotations
 
-import hashlib
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -15,18 +13,13 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from googlenet.ablation import BLOCKS, branch_slices, compare, plain_logits
 from googlenet.costs import BRANCHES
 from googlenet.i18n import get_language, t
+from googlenet.inference import display_name, image_fingerprint, model_fingerprint
 from googlenet.images import to_batch
 from googlenet.model import INCEPTION_CONFIG
 from googlenet.preprocess import display_image, outline_crop, preprocessing_steps
 from googlenet.receptive_field import MIN_GRID_CELL, draw_field, receptive_fields, unit_field
-from googlenet.weights import imagenet_labels
 from ui.image_input import pick_image
 from ui.models import pretrained_model
-
-try:  # Chinese class names, where a translation exists (another module of the app; optional)
-    from googlenet.labels_zh import label_zh
-except ImportError:  # pragma: no cover - English names only
-    label_zh = None
 
 ALL_BLOCKS = "all"
 INTACT_COLOUR, ABLATED_COLOUR = "#4e79a7", "#d62728"
@@ -36,19 +29,8 @@ UNTRAINED_TOP = 0.002  # a top probability this low means the weights cannot be 
 
 # ----------------------------------------------------------------------------------------- helpers
 
-def image_key(image) -> str:
-    digest = hashlib.blake2b(image.tobytes(), digest_size=16)
-    digest.update(f"{image.mode}{image.size}".encode())
-    return digest.hexdigest()
-
-
 def class_name(index: int) -> str:
-    english = imagenet_labels()[index]
-    if get_language() == "zh" and label_zh is not None:
-        chinese = label_zh(index)
-        if chinese:
-            return f"{chinese} ({english})"
-    return english
+    return display_name(index, get_language())  # "中文名 (English)" in Chinese where a translation exists
 
 
 def block_label(block: str) -> str:
@@ -163,7 +145,7 @@ def ablation_tab(model, image, img: str) -> None:
     if model is None:
         st.info(t("exp.abl.no_weights"))
         return
-    model_key = str(id(model))
+    model_key = model_fingerprint(model)
     headline = st.container()   # the three numbers go on top, full width, once the switches are read
     left, right = st.columns([1, 2], gap="large")
     with left:
@@ -280,7 +262,7 @@ def receptive_tab(image) -> None:
         # One pair of sliders per grid size, so a position never falls outside a smaller grid.
         row = st.slider(t("exp.rf.row"), 0, field.side - 1, field.side // 2, key=f"exp_rf_row_{field.side}")
         col = st.slider(t("exp.rf.col"), 0, field.side - 1, field.side // 2, key=f"exp_rf_col_{field.side}")
-    crop = steps_of(image_key(image), image)[2].data
+    crop = steps_of(image_fingerprint(image), image)[2].data
     x0, y0, x1, y1 = unit_field(stage, row, col, variant)
     with picture:
         st.image(draw_field(crop, stage, row, col, variant, scale=RF_SCALE), width="stretch")
@@ -321,7 +303,7 @@ picked = pick_image("exp")
 if picked is None:           # a bad upload: pick_image has shown the reason
     st.stop()
 
-img = image_key(picked.image)
+img = image_fingerprint(picked.image)
 tab_ablation, tab_pre, tab_rf = st.tabs([t("exp.tab.ablation"), t("exp.tab.preprocess"), t("exp.tab.receptive")])
 with tab_ablation:
     ablation_tab(model, picked.image, img)

@@ -1,8 +1,6 @@
 """Grad-CAM: which part of the photo made the pretrained network choose a class?"""
 from __future__ import annotations
 
-import hashlib
-
 import matplotlib.pyplot as plt
 import numpy as np
 import streamlit as st
@@ -10,34 +8,18 @@ import streamlit as st
 from googlenet.ablation import BLOCKS
 from googlenet.explain import DEFAULT_LAYER, GradCam, grad_cam, overlay
 from googlenet.i18n import get_language, t
+from googlenet.inference import display_name, image_fingerprint, model_fingerprint
 from googlenet.images import preprocessed_crop, to_batch
 from googlenet.receptive_field import receptive_fields
-from googlenet.weights import imagenet_labels
 from ui.image_input import pick_image
 from ui.models import pretrained_model
-
-try:  # Chinese class names, where a translation exists (another module of the app; optional)
-    from googlenet.labels_zh import label_zh
-except ImportError:  # pragma: no cover - English names only
-    label_zh = None
 
 UNTRAINED_TOP = 0.002  # a top probability this low means the weights cannot be ImageNet-trained
 SHOW_PX = 448          # the crop, the overlay and the heat map are shown at twice the network's 224
 
 
-def image_key(image) -> str:
-    digest = hashlib.blake2b(image.tobytes(), digest_size=16)
-    digest.update(f"{image.mode}{image.size}".encode())
-    return digest.hexdigest()
-
-
 def class_name(index: int) -> str:
-    english = imagenet_labels()[index]
-    if get_language() == "zh" and label_zh is not None:
-        chinese = label_zh(index)
-        if chinese:
-            return f"{chinese} ({english})"
-    return english
+    return display_name(index, get_language())  # "中文名 (English)" in Chinese where a translation exists
 
 
 def block_label(block: str) -> str:
@@ -86,8 +68,8 @@ if model is None:
     st.image(picked.image, width=SHOW_PX)
     st.stop()
 
-img = image_key(picked.image)
-model_key = str(id(model))
+img = image_fingerprint(picked.image)
+model_key = model_fingerprint(model)
 with st.spinner(t("gradcam.running")):
     top_cam = explain(img, model_key, None, DEFAULT_LAYER, model, picked.image)
 probs = top_cam.probabilities
