@@ -24,10 +24,12 @@ PLAIN = FuncFormatter(lambda v, _: f"{v:g}")   # 0.5 rather than 5 x 10^-1 on lo
 
 
 def plain_log_axis(ax) -> None:
-    """Logarithmic y axis with plain tick labels: 1, 2, 5 per decade, or 1 per decade over a wide range."""
+    """Logarithmic y axis with plain tick labels, as many per decade as the range leaves room for."""
     ax.set_yscale("log")
     low, high = ax.get_ylim()
-    ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0) if high / max(low, 1e-30) < 200 else (1.0,)))
+    span = high / max(low, 1e-30)
+    subs = tuple(range(1, 10)) if span < 10 else (1, 2, 5) if span < 300 else (1,)
+    ax.yaxis.set_major_locator(LogLocator(subs=[float(k) for k in subs], numticks=40))
     ax.yaxis.set_major_formatter(PLAIN)
     ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
 
@@ -60,7 +62,7 @@ def next_number() -> int:
 def remember(rec: RunRecord) -> None:
     history.append(rec)
     del history[:-MAX_RUNS]
-    st.session_state.train_pick = rec.number
+    st.session_state.train_pick_next = rec.number  # selected when the run picker is drawn next
 
 
 def smooth(values, k: int = 10) -> np.ndarray:
@@ -124,26 +126,6 @@ with st.container(border=True):
     b2.button(t("train.stop"), key="train_stop", width="stretch")
     both = b3.button(t("train.compare"), key="train_compare", help=t("train.compare.help"), width="stretch")
 
-    with st.expander(t("train.load")):
-        upload = st.file_uploader(t("train.load.upload"), type=["pt", "pth"], key="train_weights_upload")
-        if upload is not None:
-            loaded = st.session_state.get("train_loaded_files", {})
-            if upload.file_id not in loaded:
-                try:
-                    model, loaded_config, _ = load_checkpoint(upload.getvalue())
-                except CheckpointError as err:
-                    st.error(t(err.key, **err.fmt))
-                else:
-                    rec = RunRecord(number=next_number(), config=loaded_config, model=model, status="loaded")
-                    rec.finish(data, status="loaded")
-                    remember(rec)
-                    loaded[upload.file_id] = rec.number
-                    st.session_state.train_loaded_files = loaded
-            number = loaded.get(upload.file_id)
-            rec = next((r for r in history if r.number == number), None)
-            if rec is not None:
-                st.success(t("train.load.ok", n=rec.number, label=run_label(rec, stat=False),
-                             acc=100 * rec.test_accuracy))
 
 note = st.session_state.pop("train_stopped_note", None)
 if note:
@@ -272,12 +254,38 @@ def clear_history() -> None:
     st.session_state.pop("train_loaded_files", None)
 
 
+def load_weights_section() -> None:
+    """Upload weights downloaded earlier: they join the history as a run of their own."""
+    st.subheader(t("train.load"))
+    upload = st.file_uploader(t("train.load.upload"), type=["pt", "pth"], key="train_weights_upload")
+    loaded = st.session_state.setdefault("train_loaded_files", {})
+    if upload is not None and upload.file_id not in loaded:
+        try:
+            model, loaded_config, _ = load_checkpoint(upload.getvalue())
+        except CheckpointError as err:
+            st.error(t(err.key, **err.fmt))
+        else:
+            rec = RunRecord(number=next_number(), config=loaded_config, model=model, status="loaded")
+            rec.finish(data, status="loaded")
+            remember(rec)
+            loaded[upload.file_id] = rec.number
+            st.rerun()  # draw the page again with the loaded network selected
+    number = loaded.get(upload.file_id) if upload is not None else None
+    rec = next((r for r in history if r.number == number), None)
+    if rec is not None:
+        st.success(t("train.load.ok", n=rec.number, label=run_label(rec, stat=False), acc=100 * rec.test_accuracy))
+
+
 if not history:
     st.info(t("train.none_yet"))
+    load_weights_section()
     st.stop()
 
 st.header(t("train.results"))
 numbers = [r.number for r in history]
+pending = st.session_state.pop("train_pick_next", None)
+if pending in numbers:
+    st.session_state.train_pick = pending
 if st.session_state.get("train_pick") not in numbers:
     st.session_state.train_pick = numbers[-1]
 pick = st.selectbox(t("train.pick"), numbers, key="train_pick",
@@ -405,3 +413,4 @@ st.download_button(t("train.save.download", n=chosen.number),
                    data=save_checkpoint(chosen.model, chosen.config, chosen.test_accuracy),
                    file_name=name, mime="application/octet-stream", key="train_download", on_click="ignore")
 st.caption(t("train.save.caption"))
+load_weights_section()

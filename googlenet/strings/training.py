@@ -163,11 +163,11 @@ EN = {
     "train.try.seen": "What the network sees (8×8)",
     "train.try.empty": "No digit found in this picture (it is one flat colour).",
     # weights
-    "train.save.title": "4 · Keep the trained weights",
+    "train.save.title": "4 · Save and load weights",
     "train.save.download": "Download weights of run #{n} (.pt)",
     "train.save.caption": (
-        "A PyTorch state_dict with the settings needed to rebuild the network. Load it again later under "
-        "\u201cLoad weights saved earlier\u201d (files are read with weights_only=True: only numbers, never code)."),
+        "A PyTorch state_dict with the settings needed to rebuild the network. Load it again later "
+        "below (files are read with weights_only=True: only numbers, never code)."),
     "train.none_yet": "No run yet: choose the settings and press \u201cStart training\u201d. A default run takes about 10–30 seconds.",
     # checkpoint errors
     "train.ckpt.empty": "The weights file is empty.",
@@ -314,9 +314,9 @@ ZH = {
     "train.try.yours": "你的图片",
     "train.try.seen": "网络看到的（8×8）",
     "train.try.empty": "这张图片里找不到数字（整张图是同一种颜色）。",
-    "train.save.title": "4 · 保存训练好的权重",
+    "train.save.title": "4 · 保存与加载权重",
     "train.save.download": "下载第 {n} 次训练的权重（.pt）",
-    "train.save.caption": "PyTorch 的 state_dict，附带重建网络所需的设置。以后可以在“加载之前保存的权重”里重新加载（读取时使用 weights_only=True：只读数字，绝不执行代码）。",
+    "train.save.caption": "PyTorch 的 state_dict，附带重建网络所需的设置。以后可以在下方重新加载（读取时使用 weights_only=True：只读数字，绝不执行代码）。",
     "train.none_yet": "还没有训练：选好设置，点“开始训练”。默认设置训练一次大约需要 10–30 秒。",
     "train.ckpt.empty": "权重文件是空的。",
     "train.ckpt.too_big": "权重文件太大（{size_mb:.0f} MB）；本页保存的文件远小于 {limit_mb} MB。",
