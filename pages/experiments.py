@@ -4,6 +4,8 @@ Ablation needs the pretrained weights; the other two tabs work without them.
 """
 from __future__ import annotations
 
+import io
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -65,6 +67,17 @@ def steps_of(img: str, _image):
 def width(block: str, branch: str) -> int:
     s = branch_slices(block)[branch]
     return s.stop - s.start
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def chart_png(key: tuple, lang: str, _draw) -> bytes:
+    """A matplotlib figure rendered once to PNG, cached on everything it shows (`key`) and the language:
+    moving an unrelated widget then costs no re-drawing."""
+    fig = _draw()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
 
 
 def switches(block: str, branches: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -166,8 +179,9 @@ def ablation_tab(model, image, img: str) -> None:
                          total=INCEPTION_CONFIG[block].out_channels, detail=detail))
         st.caption(t("exp.abl.try"))
 
+    off = switches(block, branches)
     with st.spinner(t("exp.abl.running")):
-        intact, ablated = run_ablation(img, model_key, switches(block, branches), model, image)
+        intact, ablated = run_ablation(img, model_key, off, model, image)
     top = int(intact.argmax())
     new_top = int(ablated.argmax())
     with headline:
@@ -186,9 +200,8 @@ def ablation_tab(model, image, img: str) -> None:
     with right:
         if not branches:
             st.info(t("exp.abl.none"))
-        fig = comparison_figure(intact, ablated)
-        st.pyplot(fig)
-        plt.close(fig)
+        st.image(chart_png(("ablation", img, model_key, off), get_language(),
+                           lambda: comparison_figure(intact, ablated)), width="stretch")
 
     order_a, order_b = np.argsort(-intact)[:5], np.argsort(-ablated)[:5]
     st.dataframe(pd.DataFrame({
@@ -210,9 +223,8 @@ def ablation_tab(model, image, img: str) -> None:
             _, alone = run_ablation(img, model_key, switches(block, [b]), model, image)
             labels.append(t(f"exp.abl.{b}"))
             shifts.append(float(alone[top] - intact[top]))
-        fig = scan_figure(labels, shifts)
-        st.pyplot(fig)
-        plt.close(fig)
+        st.image(chart_png(("scan", img, model_key, block, top), get_language(),
+                           lambda: scan_figure(labels, shifts)), width="stretch")
         st.caption(f"{class_name(top)} · {block_label(block)}")
 
 
@@ -241,9 +253,7 @@ def preprocess_tab(image, img: str) -> None:
         t("exp.pre.table.std"): [numbers(s.std, s.is_tensor) for s in steps],
     }), hide_index=True, width="stretch")
     st.caption(t("exp.pre.table.caption"))
-    fig = histogram_figure(steps[3:])
-    st.pyplot(fig)
-    plt.close(fig)
+    st.image(chart_png(("histograms", img), get_language(), lambda: histogram_figure(steps[3:])), width="stretch")
     st.caption(t("exp.pre.hist.caption"))
     st.info(t("exp.pre.why_transform"))
 

@@ -1,6 +1,8 @@
 """Grad-CAM: which part of the photo made the pretrained network choose a class?"""
 from __future__ import annotations
 
+import io
+
 import matplotlib.pyplot as plt
 import numpy as np
 import streamlit as st
@@ -54,6 +56,17 @@ def heatmap_figure(heatmap: np.ndarray):
     bar.ax.tick_params(labelsize=11)
     fig.tight_layout()
     return fig
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def chart_png(key: tuple, lang: str, _draw) -> bytes:
+    """A matplotlib figure rendered once to PNG, cached on everything it shows (`key`) and the language:
+    moving an unrelated widget then costs no re-drawing."""
+    fig = _draw()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
 
 
 st.title(t("nav.gradcam"))
@@ -117,9 +130,8 @@ with middle:
     st.image(overlay(crop, cam.heatmap, opacity).resize((SHOW_PX, SHOW_PX)), width="stretch",
              caption=t("gradcam.overlay", name=name, block=block_label(layer)))
 with right:
-    fig = heatmap_figure(cam.heatmap)
-    st.pyplot(fig)
-    plt.close(fig)
+    st.image(chart_png(("heatmap", img, model_key, class_index, layer), get_language(),
+                       lambda: heatmap_figure(cam.heatmap)), width="stretch")
     st.caption(t("gradcam.raw", side=field.side, jump=field.jump))
 
 with st.expander(t("gradcam.how.title")):
