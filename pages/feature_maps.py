@@ -1,10 +1,13 @@
 """Feature maps, branch by branch: what each of the four branches of an Inception block sees in a photo."""
 from __future__ import annotations
 
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import streamlit as st
+from matplotlib.ticker import FuncFormatter
 
 from googlenet.costs import stage_shapes
 from googlenet.features import (BLOCKS, BRANCH_COLOURS, BRANCHES, STEM, branch_offsets, branch_stats,
@@ -39,6 +42,15 @@ def layer_label(layer: str) -> str:
     return t("fmaps.block.inception", name=layer.removeprefix("inception"))
 
 
+def grid_columns(n: int, widest: int = 16) -> int:
+    """Columns for n tiles on a wide row: about twice as wide as tall, full rows where possible (16 -> 8)."""
+    low = math.ceil(math.sqrt(2 * n))
+    for cols in range(low, min(widest, n) + 1):
+        if n % cols == 0:
+            return cols
+    return min(low, n)
+
+
 def part_label(part: str) -> str:
     return t(f"fmaps.branch.{part}")
 
@@ -63,6 +75,8 @@ def concat_figure(output: np.ndarray, sizes: dict[str, int]):
                  label=t("fmaps.branch.short", n=n, channels=end - first))
         bars.axvline(end - 0.5, color="#555555", lw=0.8, ls=":")
     bars.set_ylabel(t("fmaps.concat.ylabel"))
+    # Plain tick labels: an untrained network's tiny values would otherwise get a "1e-12" multiplier on top.
+    bars.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.2g}"))
     bars.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False, fontsize=13,
                 handlelength=1.2, columnspacing=1.2, borderaxespad=0.2)
     bars.set_xlim(-0.5, len(means) - 0.5)
@@ -126,7 +140,7 @@ if layer in STEM:
                   out=shape_text(out.shape)))
     grid_col, stats_col = st.columns([3, 1], gap="large")
     shown = min(top_k, out.shape[0])
-    grid_col.image(tile_channels(out, top_k=shown, cols=int(np.ceil(np.sqrt(shown * 2))), normalize=normalize),
+    grid_col.image(tile_channels(out, top_k=shown, cols=grid_columns(shown), normalize=normalize),
                    caption=t("fmaps.stem.grid", shown=shown, channels=out.shape[0]), width="stretch")
     stats = branch_stats(out)
     stats_col.metric(t("fmaps.stats.channels"), stats.channels)
