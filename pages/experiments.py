@@ -168,13 +168,12 @@ def ablation_tab(model, image, img: str) -> None:
         branches = [b for b in BRANCHES
                     if st.checkbox(t(f"exp.abl.{b}"), key=f"exp_off_{b}",
                                    help=t("exp.abl.branch3.help") if b == "branch3" else None)]
-        if block == ALL_BLOCKS:
+        if branches and block == ALL_BLOCKS:
             total = sum(spec.out_channels for spec in INCEPTION_CONFIG.values())
-            off = sum(width(b, x) for b in BLOCKS for x in branches)
-            st.caption(t("exp.abl.channels.all", off=off, total=total))
-        else:
+            st.caption(t("exp.abl.channels.all", off=sum(width(b, x) for b in BLOCKS for x in branches), total=total))
+        elif branches:
             widths = {x: width(block, x) for x in BRANCHES}
-            detail = " + ".join(f"{widths[x]}" for x in branches) if branches else "0"
+            detail = " + ".join(f"{widths[x]}" for x in branches)
             st.caption(t("exp.abl.channels", block=block_label(block), off=sum(widths[x] for x in branches),
                          total=INCEPTION_CONFIG[block].out_channels, detail=detail))
         st.caption(t("exp.abl.try"))
@@ -191,8 +190,10 @@ def ablation_tab(model, image, img: str) -> None:
         m1.metric(t("exp.abl.metric.top"), class_name(top), f"{float(intact[top]):.1%}", delta_color="off",
                   delta_arrow="off")
         shift = float(ablated[top] - intact[top])
+        flat = round(shift * 100, 1) == 0  # no visible change: no green or red arrow
         m2.metric(t("exp.abl.metric.prob"), f"{float(ablated[top]):.1%}", t("exp.abl.shift", pp=shift * 100),
-                  help=t("exp.abl.metric.prob.help"))
+                  help=t("exp.abl.metric.prob.help"), delta_color="off" if flat else "normal",
+                  delta_arrow="off" if flat else "auto")
         m3.metric(t("exp.abl.metric.new_top"), class_name(new_top),
                   t("exp.abl.metric.same") if new_top == top else t("exp.abl.metric.changed"),
                   delta_color="off" if new_top == top else "inverse",
