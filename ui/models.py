@@ -2,28 +2,37 @@
 
 Shared models are only ever *read* (inference); anything that temporarily changes a module, such as a
 forward hook, must happen inside googlenet's guarded helpers so sessions never see each other's hooks.
+
+Both shared networks are the fast inference version (googlenet.fast: BatchNorm folded into the convs,
+channels-last memory; same modules and names, so hooks work). Their forward takes the model's lock, so
+concurrent sessions run one pass at a time with all cores (googlenet.serving explains the choice).
 """
 from __future__ import annotations
 
 import streamlit as st
 import torch
 
+from googlenet.fast import optimize_for_inference
 from googlenet.i18n import t
 from googlenet.model import GoogLeNet
+from googlenet.serving import configure_threads
 from googlenet.weights import FETCH_COMMAND, WeightsUnavailable, load_pretrained, weights_path
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _pretrained(path: str, mtime: float) -> GoogLeNet:
     # Keyed on the file's path and modification time: replacing the file loads the new weights.
-    return load_pretrained(path, download=False)
+    configure_threads()
+    return optimize_for_inference(load_pretrained(path, download=False), inplace=True)
 
 
 @st.cache_resource(show_spinner=False)
 def untrained_model(seed: int = 0) -> GoogLeNet:
     """The torchvision variant with random (seeded) weights: the stand-in when no weights exist."""
+    configure_threads()
     torch.manual_seed(seed)
-    return GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True).eval()
+    model = GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True).eval()
+    return optimize_for_inference(model, inplace=True)
 
 
 def pretrained_model(show_problems: bool = True) -> GoogLeNet | None:
