@@ -27,3 +27,19 @@ test: $(STAMP) system-deps
 
 weights: $(STAMP)
 	$(PY) -m googlenet.weights download
+
+# Speed scripts (not part of `make test`): each prints its ratio last. Timings on a busy machine are noisy.
+bench: $(STAMP) system-deps
+	$(PY) benchmarks/forward.py
+	$(PY) benchmarks/features.py
+	$(PY) benchmarks/concurrency.py
+	$(PY) benchmarks/startup.py
+
+# Load test through the real server with Chromium sessions (N = 1, 5, 10).
+# `make load` tests one `streamlit run`; `make load WORKERS=3` tests 3 workers behind nginx.
+load: $(STAMP) system-deps
+	$(PY) scripts/load_test.py $(if $(filter command line environment,$(origin WORKERS)),--workers $(WORKERS)) $(LOAD_ARGS)
+
+# N workers on loopback ports behind nginx on PORT (installs Debian's nginx when missing and root).
+serve: $(STAMP)
+	$(PY) deploy/serve.py --workers $(WORKERS) --port $(PORT)
