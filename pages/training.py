@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.digits import digit_from_image, digit_to_picture, load_digits_split
-from googlenet.i18n import t
+from googlenet.i18n import get_language, set_language, t
 from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
 from googlenet.training import (
     MAX_DEPTH, MIN_DEPTH, PRESETS, SAME_THRESHOLD_PP, CheckpointError, RunRecord, TrainConfig, Trainer,
@@ -375,36 +375,44 @@ with cm_right:
         st.markdown(t("train.confusion.worst", true=int(true), pred=int(pred), count=int(off.max())))
 
 # ------------------------------------------------------------------------------------------------ try it
+@st.fragment
+def try_the_network(chosen: RunRecord) -> None:
+    """A test digit or the user's own picture through the chosen network. A fragment: moving the slider
+    reruns only this part, not the charts above."""
+    set_language(st.session_state.get("lang", get_language()))  # a fragment rerun starts a fresh context
+    tab_test, tab_upload = st.tabs([t("train.try.test_tab"), t("train.try.upload_tab")])
+    with tab_test:
+        index = st.slider(t("train.try.index"), 0, data.sizes[1] - 1, 0, key="train_test_index")
+        digit = data.x_test[index, 0].numpy()
+        p1, p2 = st.columns([1, 2])
+        p1.image(digit_to_picture(digit), width=170)
+        p1.markdown(t("train.try.truth", label=int(data.y_test[index])))
+        with p2:
+            show_prediction(chosen, digit)
+    with tab_upload:
+        picture = st.file_uploader(t("train.try.upload"), type=list(ACCEPTED_EXTENSIONS), key="train_digit_upload",
+                                   help=t("train.try.upload.help"))
+        if picture is not None:
+            try:
+                image = load_image(picture.getvalue())
+            except ImageError as err:
+                st.error(t(err.key, **err.fmt))
+            else:
+                digit = digit_from_image(image)
+                u1, u2, u3 = st.columns([1, 1, 2])
+                image.thumbnail((340, 340))
+                u1.image(image, caption=t("train.try.yours"), width=170)
+                u2.image(digit_to_picture(digit), caption=t("train.try.seen"), width=170)
+                with u3:
+                    if digit.max() == 0:
+                        st.warning(t("train.try.empty"))
+                    else:
+                        show_prediction(chosen, digit)
+
+
 st.header(t("train.try.title"))
 st.caption(t("train.try.caption", n=chosen.number))
-tab_test, tab_upload = st.tabs([t("train.try.test_tab"), t("train.try.upload_tab")])
-with tab_test:
-    index = st.slider(t("train.try.index"), 0, data.sizes[1] - 1, 0, key="train_test_index")
-    digit = data.x_test[index, 0].numpy()
-    p1, p2 = st.columns([1, 2])
-    p1.image(digit_to_picture(digit), width=170)
-    p1.markdown(t("train.try.truth", label=int(data.y_test[index])))
-    with p2:
-        show_prediction(chosen, digit)
-with tab_upload:
-    picture = st.file_uploader(t("train.try.upload"), type=list(ACCEPTED_EXTENSIONS), key="train_digit_upload",
-                               help=t("train.try.upload.help"))
-    if picture is not None:
-        try:
-            image = load_image(picture.getvalue())
-        except ImageError as err:
-            st.error(t(err.key, **err.fmt))
-        else:
-            digit = digit_from_image(image)
-            u1, u2, u3 = st.columns([1, 1, 2])
-            image.thumbnail((340, 340))
-            u1.image(image, caption=t("train.try.yours"), width=170)
-            u2.image(digit_to_picture(digit), caption=t("train.try.seen"), width=170)
-            with u3:
-                if digit.max() == 0:
-                    st.warning(t("train.try.empty"))
-                else:
-                    show_prediction(chosen, digit)
+try_the_network(chosen)
 
 # ------------------------------------------------------------------------------------------------ save
 st.header(t("train.save.title"))

@@ -40,6 +40,17 @@ def test_short_training_run_in_a_real_browser(streamlit_server, page, lang):
     assert t("train.grad.title", lang=lang) in body
     screenshot(page, f"training_run_{lang}")
 
+    # The next test digit: only the "try it" fragment reruns, still in the chosen language.
+    slider = page.locator('[data-testid="stSlider"]').filter(has_text=t("train.try.index", lang=lang))
+    thumb = slider.get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    page.wait_for_timeout(500)
+    wait_idle(page)
+    assert_no_exception(page)
+    assert slider.locator('[data-testid="stSliderThumbValue"]').inner_text().strip() == "1"
+    assert t("train.try.truth", lang=lang).split("{")[0].replace("**", "") in page.inner_text("body")
+
     # Both runs, with and without auxiliary classifiers, and the verdict computed from them.
     page.get_by_role("button", name=t("train.compare", lang=lang)).click()
     page.get_by_text(t("train.verdict.numbers", lang=lang).split("{")[0].strip()).first.wait_for(timeout=120_000)
