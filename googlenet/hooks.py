@@ -1,8 +1,10 @@
 """Forward hooks that never leak: registered, used and removed inside one guarded call.
 
 The app shares one model between all sessions. A hook left behind (or one added by another session
-half-way through our forward pass) would mix results, so every hooked pass on a model holds that
-model's lock from registration to removal. Plain inference needs no lock.
+half-way through our forward pass) would mix results, so two rules hold:
+* every hooked pass on a model holds that model's lock from registration to removal;
+* a hook only acts on passes made by the thread that attached it: a pass from another thread that
+  happens to run meanwhile goes straight through, unchanged and unobserved.
 """
 from __future__ import annotations
 
@@ -31,14 +33,22 @@ def temporary_hooks(model: nn.Module, hooks: dict[str, Callable]) -> Iterator[No
     """Attach forward hooks to the named submodules for the duration of the `with` block only.
 
     `hooks` maps a dotted module name (e.g. "inception4a.branch2") to a forward hook
-    ``hook(module, inputs, output) -> None | new_output``. The model's lock is held throughout.
+    ``hook(module, inputs, output) -> None | new_output``. The model's lock is held throughout, and
+    the hooks see only this thread's passes.
     """
     modules = dict(model.named_modules())
     missing = [name for name in hooks if name not in modules]
     if missing:
         raise KeyError(f"no such module(s): {missing}")
     with model_lock(model):
-        handles = [modules[name].register_forward_hook(fn) for name, fn in hooks.items()]
+        owner = threading.get_ident()
+
+        def only_ours(fn: Callable) -> Callable:
+            def hook(module, inputs, output):
+                return fn(module, inputs, output) if threading.get_ident() == owner else None
+            return hook
+
+        handles = [modules[name].register_forward_hook(only_ours(fn)) for name, fn in hooks.items()]
         try:
             yield
         finally:
