@@ -313,14 +313,24 @@ def block_grad_norms(model: nn.Module) -> dict[str, float]:
 # The training loop
 # --------------------------------------------------------------------------------------------
 
+def _process_threads() -> int:
+    """The thread count the rest of the app runs with: the one googlenet.serving chose, if it has chosen."""
+    try:
+        from . import serving
+    except ImportError:  # pragma: no cover - serving is optional for the training lab
+        return _DEFAULT_THREADS
+    return getattr(serving, "_configured", None) or _DEFAULT_THREADS
+
+
 @contextmanager
 def torch_threads(n: int):
-    """Run a block with `n` intra-op threads, then go back to the process default."""
+    """Run a block with `n` intra-op threads, then go back to the process setting (never to a value some
+    other run happened to leave behind, so overlapping runs cannot leave the app single-threaded)."""
     torch.set_num_threads(n)
     try:
         yield
     finally:
-        torch.set_num_threads(_DEFAULT_THREADS)
+        torch.set_num_threads(_process_threads())
 
 
 @dataclass

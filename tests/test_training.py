@@ -277,3 +277,13 @@ def test_a_trained_net_reads_test_digits(data):
     trainer = Trainer(TrainConfig(depth=2, aux=False, epochs=2), data)
     reports = list(trainer.run())
     assert reports[-1].test_accuracy > 0.8
+
+
+def test_training_runs_single_threaded_and_restores_the_thread_count(tiny):
+    from googlenet.training import _process_threads
+
+    seen = []
+    for _ in Trainer(TrainConfig(depth=1, aux=False, max_steps=2, batch_size=64), tiny).run():
+        seen.append(torch.get_num_threads())
+    assert seen == [1, 1]
+    assert torch.get_num_threads() == _process_threads() >= 1  # the app's own setting, not 1
