@@ -15,7 +15,7 @@ from typing import NamedTuple
 import torch
 from torch import nn
 
-from .model import INCEPTION_CONFIG, GoogLeNet
+from .model import INCEPTION_CONFIG, GoogLeNet, meta_device, meta_model
 
 BRANCHES = ("branch1", "branch2", "branch3", "branch4")
 PAPER_TABLE = Path(__file__).with_name("data") / "paper_table1.csv"
@@ -126,18 +126,13 @@ class LayerRow:
         return self.macs / 1e6
 
 
-def _build(variant: str) -> GoogLeNet:
-    with torch.device("meta"):
-        return GoogLeNet(variant=variant, aux_logits=False, init_weights=False).eval()
-
-
 def _trace_shapes(model: nn.Module, input_size: int) -> dict[str, tuple]:
     """Output shape (without batch) of every module, from one forward pass on the meta device."""
     shapes: dict[str, tuple] = {}
     handles = [m.register_forward_hook(lambda _m, _i, out, n=name: shapes.__setitem__(n, tuple(out.shape[1:])))
                for name, m in model.named_modules() if name]
     try:
-        with torch.no_grad():
+        with torch.no_grad(), meta_device():
             model(torch.empty(1, 3, input_size, input_size, device="meta"))
     finally:
         for h in handles:
@@ -148,13 +143,13 @@ def _trace_shapes(model: nn.Module, input_size: int) -> dict[str, tuple]:
 @lru_cache(maxsize=32)
 def stage_shapes(variant: str = "paper", input_size: int = 224) -> dict[str, tuple]:
     """Output shape (C, H, W) of every module of the network, by dotted name, for one input size."""
-    return _trace_shapes(_build(variant), input_size)
+    return _trace_shapes(meta_model(variant), input_size)
 
 
 @lru_cache(maxsize=64)
 def conv_layers(variant: str = "paper", input_size: int = 224) -> tuple[LayerCost, ...]:
     """Every Conv2d and Linear of the network (auxiliary heads left out), in forward order."""
-    model = _build(variant)
+    model = meta_model(variant)
     shapes = _trace_shapes(model, input_size)
     layers = []
     for name, m in model.named_modules():
@@ -204,7 +199,7 @@ def _patch_stride(model: GoogLeNet, modules: tuple[str, ...], fallback: str) -> 
 
 @lru_cache(maxsize=32)
 def _layer_table(variant: str, input_size: int) -> tuple[LayerRow, ...]:
-    model = _build(variant)
+    model = meta_model(variant)
     shapes = _trace_shapes(model, input_size)
     macs_by_module: dict[str, int] = {}
     for layer in conv_layers(variant, input_size):

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 import torch
 import torchvision
 from torch import nn
+
+from .model import meta_device
 
 WEIGHTS_NAME = "IMAGENET1K_V1"  # the original ImageNet weights of every member (the ones the papers report)
 
@@ -99,7 +100,7 @@ def weights_entry(key: str):
 def build(key: str, device: str | torch.device = "meta") -> nn.Module:
     """The architecture with weights=None, built as its pretrained model is shipped (see module docstring)."""
     spec = _spec(key)
-    with torch.device(device):
+    with meta_device(device):
         return getattr(torchvision.models, spec.builder)(weights=None, **dict(spec.build_kwargs))
 
 

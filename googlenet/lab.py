@@ -24,7 +24,7 @@ from torch import nn
 from .blocks import AuxClassifier, ConvBlock, Inception
 from .costs import (BRANCHES, Cost, LayerRow, conv_cost, inception_branches, inception_cost, linear_cost,
                     stage_shapes)
-from .model import AUX_TAPS, INCEPTION_CONFIG, GoogLeNet
+from .model import AUX_TAPS, INCEPTION_CONFIG, GoogLeNet, meta_model
 
 QUANTITIES = ("macs", "params")
 
@@ -316,8 +316,7 @@ def network_summary(variant: str = "paper", input_size: int = 224) -> str:
     """torchinfo's table of the whole network (aux heads left out), traced on the "meta" device: fast, no memory."""
     import torchinfo
 
-    with torch.device("meta"):
-        model = GoogLeNet(variant=variant, aux_logits=False, init_weights=False).eval()
+    model = meta_model(variant)
     stats = torchinfo.summary(model, input_size=(1, 3, input_size, input_size), verbose=0, depth=3,
                               col_names=("output_size", "num_params", "mult_adds"), col_width=18, device="meta")
     return str(stats)
@@ -347,5 +346,4 @@ def paper_differences(rows: list[LayerRow]) -> list[PaperDifference]:
 @lru_cache(maxsize=4)
 def dropout_p(variant: str) -> float:
     """The dropout probability before the final linear layer (paper 0.4, torchvision 0.2)."""
-    with torch.device("meta"):
-        return GoogLeNet(variant=variant, aux_logits=False, init_weights=False).dropout.p
+    return meta_model(variant).dropout.p

@@ -8,7 +8,9 @@ Two variants:
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+import threading
+from contextlib import contextmanager
+from typing import Iterator, NamedTuple
 
 import torch
 from torch import nn
@@ -172,3 +174,23 @@ class GoogLeNet(nn.Module):
         if self.training and self.aux_logits:
             return GoogLeNetOutputs(logits, aux_outputs.get("aux2"), aux_outputs.get("aux1"))
         return logits
+
+
+# ---------------------------------------------------------------------------------------------
+# Shape-only models on PyTorch's "meta" device: every layer and shape, no memory, no arithmetic.
+# Building them is serialised: two threads building meta modules for the first time at once have
+# crashed inside PyTorch's lazy operator registration ("schema not registered yet").
+_META_LOCK = threading.RLock()
+
+
+@contextmanager
+def meta_device(device: str | torch.device = "meta") -> Iterator[None]:
+    """Create modules on `device` (by default "meta"), one thread at a time."""
+    with _META_LOCK, torch.device(device):
+        yield
+
+
+def meta_model(variant: str = "paper") -> GoogLeNet:
+    """A GoogLeNet (no aux heads) on the meta device, in eval mode: for shapes and counts only."""
+    with meta_device():
+        return GoogLeNet(variant=variant, aux_logits=False, init_weights=False).eval()

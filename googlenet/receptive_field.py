@@ -26,12 +26,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-import torch
 from PIL import Image, ImageDraw
 from torch import nn
 
 from .blocks import ConvBlock, Inception
-from .model import GoogLeNet
+from .model import GoogLeNet, meta_model
 
 INPUT_SIZE = 224
 MIN_GRID_CELL = 8  # screen pixels: finer grids are not drawn (they would only grey the picture)
@@ -102,9 +101,7 @@ def _torch_out_side(side: int, k: int, s: int, p: int, ceil_mode: bool) -> int:
 
 @lru_cache(maxsize=8)
 def _fields(variant: str, input_size: int) -> dict[str, Field]:
-    with torch.device("meta"):
-        model = GoogLeNet(variant=variant, aux_logits=False, init_weights=False)
-    return fields_of(model, input_size)
+    return fields_of(meta_model(variant), input_size)
 
 
 def receptive_fields(variant: str = "torchvision", input_size: int = INPUT_SIZE) -> dict[str, Field]:

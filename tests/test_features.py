@@ -11,7 +11,7 @@ from googlenet.costs import branch_out_channels, layer_table, stage_shapes
 from googlenet.features import (BLOCKS, BRANCH_COLOURS, BRANCHES, STEM, branch_offsets, branch_sizes, branch_stats,
                                 capture_branches, capture_modules, capture_stages, channel_means,
                                 concat_band_image, filter_image, heat_image, most_active, overlay, tile_channels)
-from googlenet.hooks import has_hooks, temporary_hooks
+from googlenet.hooks import has_hooks
 from googlenet.model import INCEPTION_CONFIG, GoogLeNet
 
 
