@@ -26,7 +26,7 @@ with st.sidebar:
         set_language(choice)
 
 pages = [st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path,
-                 default=p.path == "pages/home.py") for p in available_pages()]
+                 default=p.path == "app_pages/home.py") for p in available_pages()]
 current = st.navigation(pages)
 
 with st.sidebar:

@@ -25,7 +25,7 @@ st.caption(t("home.diagram.caption"))
 
 st.subheader(t("home.path.title"))
 st.write(t("home.path.intro"))
-steps = [p for p in available_pages() if p.path != "pages/home.py"]
+steps = [p for p in available_pages() if p.path != "app_pages/home.py"]
 columns = st.columns(3)
 for n, page in enumerate(steps, start=1):
     with columns[(n - 1) % 3].container(border=True):

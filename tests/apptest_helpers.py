@@ -5,27 +5,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as _app_test
 
 from googlenet.i18n import set_language, tables
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
-
-class _NavigationPagesManager(PagesManager):
-    """Work around an AppTest quirk (streamlit 1.67): before every run AppTest resets the legacy
-    "pages/ directory" flag, so an st.navigation app whose page files live in pages/ is re-run the
-    old way (the page alone, without app.py's sidebar) from the second run on. The real server sets the
-    flag once and st.navigation clears it for good; this does the same for AppTest."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-
-_app_test.PagesManager = _NavigationPagesManager
 TEXT_ATTRS = ("label", "value", "delta", "body", "options", "placeholder", "help", "caption")
 
 
@@ -52,7 +37,7 @@ def choose_language(at: AppTest, lang: str) -> AppTest:
 
 
 def goto(at: AppTest, page: str) -> AppTest:
-    """Switch to e.g. "pages/architecture.py" and run it, as a click in the sidebar would."""
+    """Switch to e.g. "app_pages/architecture.py" and run it, as a click in the sidebar would."""
     at.switch_page(page)
     at.run()
     assert_clean(at)

@@ -41,7 +41,7 @@ def test_language_switch_is_remembered_across_pages(without_weights):
     assert at.title[0].value == t("home.title", lang="zh")
     choose_language(at, "en")
     assert at.title[0].value == t("home.title", lang="en")
-    others = [p for p in available_pages() if p.path != "pages/home.py"]
+    others = [p for p in available_pages() if p.path != "app_pages/home.py"]
     if others:
         goto(at, others[0].path)
         assert at.session_state["lang"] == "en"

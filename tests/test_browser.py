@@ -39,3 +39,25 @@ def test_language_switch_in_the_sidebar(streamlit_server, page):
     page.get_by_role("heading", name=t("home.title", lang="en")).first.wait_for()
     assert t("home.path.title", lang="en") in page.inner_text("body")
     assert_no_exception(page)
+
+
+def test_deep_link_on_a_freshly_started_server(fake_weights_file, browser):
+    """A teacher shares /gradcam?lang=en right after starting the app: the first visit is not the home page.
+
+    (Page files live in app_pages/, not pages/: with a pages/ folder Streamlit serves a first deep link the
+    legacy way — the page file alone, without app.py's language switch and sidebar.)
+    """
+    from browser_helpers import start_server, stop_server
+
+    server = start_server(Path(__file__).resolve().parent.parent, env={"GOOGLENET_WEIGHTS": str(fake_weights_file)})
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        page = context.new_page()
+        open_page(page, server, "architecture", "en")
+        page.get_by_role("heading", name=t("nav.architecture", lang="en")).first.wait_for(timeout=30_000)
+        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+        assert "English" in sidebar and t("nav.home", lang="en") in sidebar
+        assert_no_exception(page)
+    finally:
+        context.close()
+        stop_server(server)

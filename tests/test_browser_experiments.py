@@ -11,21 +11,6 @@ from googlenet.i18n import t
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def app_shell_started(streamlit_server, browser):
-    """Open the home page once before the deep links below.
-
-    Streamlit (1.67) starts in its legacy "pages/ directory" mode and leaves it only when app.py first
-    calls st.navigation. Until someone opens the root URL, a deep link such as /experiments?lang=en runs
-    pages/experiments.py alone — without app.py, so without the language switch (always Chinese) or the
-    sidebar. Reported to the app shell's owner; the full-app browser test opens home first as well.
-    """
-    context = browser.new_context()
-    home = context.new_page()
-    open_page(home, streamlit_server, "home", "en")
-    context.close()
-
-
 def show_tab(page, label: str) -> None:
     page.get_by_role("tab", name=label).click()
     page.wait_for_timeout(300)

@@ -18,9 +18,6 @@ def set_max_steps(page, lang: str, steps: int) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_short_training_run_in_a_real_browser(streamlit_server, page, lang):
-    # Home first: on a freshly started server a deep link runs the page file without app.py (Streamlit's
-    # pages/ folder fallback) until some session has run app.py once; see the report for issue #7.
-    open_page(page, streamlit_server, "home", lang)
     open_page(page, streamlit_server, "training", lang)
     page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
     assert_no_exception(page)

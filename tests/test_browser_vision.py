@@ -11,22 +11,6 @@ from googlenet.i18n import t
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def app_started(streamlit_server, browser):
-    """Open the app's front page once before any direct page link, as a teacher starting a lesson does.
-
-    Streamlit quirk (1.67): until app.py has run once in the server process, a direct link such as
-    /classify is served the legacy "pages/ directory" way: the page file alone, without app.py's
-    language switch and sidebar. Reported to the app-shell owner; this fixture keeps these tests about
-    the two vision pages rather than about that.
-    """
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
-    try:
-        open_page(context.new_page(), streamlit_server, "home", "en")
-    finally:
-        context.close()
-
-
 @pytest.fixture
 def garbage_jpg(tmp_path) -> Path:
     path = tmp_path / "garbage.jpg"

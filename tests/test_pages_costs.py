@@ -19,7 +19,7 @@ def metric_values(at) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_architecture_page(lang, without_weights):
-    at = goto(open_app(lang), "pages/architecture.py")
+    at = goto(open_app(lang), "app_pages/architecture.py")
     assert at.title[0].value == t("nav.architecture", lang=lang)
     # Totals of both variants, side by side.
     assert_shows(at, "6,998,552", "1,582,671,872", "6,624,904", "1,498,376,192")
@@ -71,7 +71,7 @@ def test_architecture_page(lang, without_weights):
 
 
 def test_architecture_torchinfo_summary_is_lazy(without_weights):
-    at = goto(open_app("en"), "pages/architecture.py")
+    at = goto(open_app("en"), "app_pages/architecture.py")
     assert not any("Total params" in c.value for c in at.code)
     at.session_state["arch_summary"] = True  # what opening the expander does (on_change="rerun")
     rerun(at)
@@ -82,7 +82,7 @@ def test_architecture_torchinfo_summary_is_lazy(without_weights):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_inception_lab_page(lang, without_weights):
-    at = goto(open_app(lang), "pages/inception_lab.py")
+    at = goto(open_app(lang), "app_pages/inception_lab.py")
     assert at.title[0].value == t("nav.inception_lab", lang=lang)
     # Another preset first, then the worked example of the articles.
     at.selectbox(key="lab_preset").set_value("inception4e")
@@ -114,7 +114,7 @@ def test_inception_lab_page(lang, without_weights):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_inception_lab_exercise(lang, without_weights):
-    at = goto(open_app(lang), "pages/inception_lab.py")
+    at = goto(open_app(lang), "app_pages/inception_lab.py")
     ex = lab.make_exercise(at.session_state["lab_ex_seed"])
     # Wrong first: feedback and the worked solution.
     at.number_input(key="lab_ex_answer").set_value(ex.answer + 1)
@@ -140,7 +140,7 @@ def test_inception_lab_exercise(lang, without_weights):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_family_page(lang, without_weights):
-    at = goto(open_app(lang), "pages/family.py")
+    at = goto(open_app(lang), "app_pages/family.py")
     assert at.title[0].value == t("nav.family", lang=lang)
     table = at.dataframe[0].value
     assert len(table) == 8

@@ -45,7 +45,7 @@ def metric(at, label_key: str, lang: str):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_ablation_with_weights(lang, lively_weights):
-    at = goto(open_app(lang), "pages/experiments.py")
+    at = goto(open_app(lang), "app_pages/experiments.py")
     assert at.title[0].value == t("nav.experiments", lang=lang)
     assert FETCH not in visible_text(at)
     # Nothing switched off: both networks agree, a shift of zero.
@@ -77,7 +77,7 @@ def test_ablation_with_weights(lang, lively_weights):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_gradcam_with_weights(lang, lively_weights):
-    at = goto(open_app(lang), "pages/gradcam.py")
+    at = goto(open_app(lang), "app_pages/gradcam.py")
     assert at.title[0].value == t("nav.gradcam", lang=lang)
     assert len(at.get("image")) >= 2   # the crop, the overlay (the raw map is a chart)
     assert metric(at, "gradcam.metric.rank", lang).value == "1 / 1000"
@@ -100,7 +100,7 @@ def test_gradcam_with_weights(lang, lively_weights):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_without_weights_the_other_tabs_still_work(lang, without_weights):
-    at = goto(open_app(lang), "pages/experiments.py")
+    at = goto(open_app(lang), "app_pages/experiments.py")
     assert_shows(at, FETCH, t("exp.abl.no_weights", lang=lang))
     # Preprocessing inspector: the table with every step's numbers.
     table = at.dataframe[0].value
@@ -122,11 +122,11 @@ def test_without_weights_the_other_tabs_still_work(lang, without_weights):
     assert_shows(at, t("exp.rf.box", lang=lang, x0=x0, y0=y0, x1=x1, y1=y1))
     assert_shows(at, t("exp.rf.bigger", lang=lang, rf=715))
 
-    at = goto(at, "pages/gradcam.py")
+    at = goto(at, "app_pages/gradcam.py")
     assert_shows(at, FETCH, t("gradcam.no_weights", lang=lang))
 
 
-@pytest.mark.parametrize("page", ["pages/experiments.py", "pages/gradcam.py"])
+@pytest.mark.parametrize("page", ["app_pages/experiments.py", "app_pages/gradcam.py"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_bad_upload_shows_a_friendly_error(lang, page, without_weights):
     at = goto(open_app(lang), page)

@@ -12,7 +12,7 @@ from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
 from googlenet.i18n import t
 from googlenet.training import RunRecord, TrainConfig, Trainer, save_checkpoint
 
-PAGE = "pages/training.py"
+PAGE = "app_pages/training.py"
 
 
 def digit_png() -> bytes:

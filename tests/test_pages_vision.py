@@ -11,7 +11,7 @@ from googlenet.i18n import t
 from googlenet.weights import FETCH_COMMAND
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-CLASSIFY, FMAPS = "pages/classify.py", "pages/feature_maps.py"
+CLASSIFY, FMAPS = "app_pages/classify.py", "app_pages/feature_maps.py"
 
 
 def metric_values(at) -> dict[str, str]:

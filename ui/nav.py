@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class PageInfo:
-    path: str        # relative to app.py, e.g. "pages/architecture.py"
+    path: str        # relative to app.py, e.g. "app_pages/architecture.py"
     title_key: str   # i18n key of the page title
     blurb_key: str   # i18n key of one line for the home page's guided path
     icon: str
@@ -22,15 +22,15 @@ class PageInfo:
 
 # The guided path, in teaching order: structure -> cost -> comparison -> pictures -> training.
 ALL_PAGES = (
-    PageInfo("pages/home.py", "nav.home", "nav.home.blurb", ":material/home:"),
-    PageInfo("pages/architecture.py", "nav.architecture", "nav.architecture.blurb", ":material/account_tree:"),
-    PageInfo("pages/inception_lab.py", "nav.inception_lab", "nav.inception_lab.blurb", ":material/calculate:"),
-    PageInfo("pages/family.py", "nav.family", "nav.family.blurb", ":material/groups:"),
-    PageInfo("pages/classify.py", "nav.classify", "nav.classify.blurb", ":material/photo_camera:", needs_weights=True),
-    PageInfo("pages/feature_maps.py", "nav.feature_maps", "nav.feature_maps.blurb", ":material/layers:"),
-    PageInfo("pages/experiments.py", "nav.experiments", "nav.experiments.blurb", ":material/science:", needs_weights=True),
-    PageInfo("pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", ":material/local_fire_department:", needs_weights=True),
-    PageInfo("pages/training.py", "nav.training", "nav.training.blurb", ":material/model_training:"),
+    PageInfo("app_pages/home.py", "nav.home", "nav.home.blurb", ":material/home:"),
+    PageInfo("app_pages/architecture.py", "nav.architecture", "nav.architecture.blurb", ":material/account_tree:"),
+    PageInfo("app_pages/inception_lab.py", "nav.inception_lab", "nav.inception_lab.blurb", ":material/calculate:"),
+    PageInfo("app_pages/family.py", "nav.family", "nav.family.blurb", ":material/groups:"),
+    PageInfo("app_pages/classify.py", "nav.classify", "nav.classify.blurb", ":material/photo_camera:", needs_weights=True),
+    PageInfo("app_pages/feature_maps.py", "nav.feature_maps", "nav.feature_maps.blurb", ":material/layers:"),
+    PageInfo("app_pages/experiments.py", "nav.experiments", "nav.experiments.blurb", ":material/science:", needs_weights=True),
+    PageInfo("app_pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", ":material/local_fire_department:", needs_weights=True),
+    PageInfo("app_pages/training.py", "nav.training", "nav.training.blurb", ":material/model_training:"),
 )
 
 

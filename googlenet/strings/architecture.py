@@ -1,4 +1,4 @@
-"""The architecture explorer (pages/architecture.py): Table 1 rebuilt from the model, variants, one layer up close."""
+"""The architecture explorer (app_pages/architecture.py): Table 1 rebuilt from the model, variants, one layer up close."""
 EN = {
     "arch.intro": (
         "Every number on this page is computed from the PyTorch model in `googlenet/model.py` — nothing is typed in "

@@ -1,4 +1,4 @@
-"""Strings of the Classify page (pages/classify.py)."""
+"""Strings of the Classify page (app_pages/classify.py)."""
 EN = {
     "classify.intro": "Give the pretrained GoogLeNet a photo and it answers with **probabilities for the 1000 ImageNet classes**. Below: its five best guesses, how long one forward pass took on this computer, and the 224×224 crop it actually looked at.",
     "classify.no_weights_hint": "Without the pretrained weights the network cannot name anything, but the preprocessing works: here is the 224×224 crop it would see.",

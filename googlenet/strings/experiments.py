@@ -1,4 +1,4 @@
-"""Strings of the Experiments page (pages/experiments.py): branch ablation, preprocessing, receptive fields."""
+"""Strings of the Experiments page (app_pages/experiments.py): branch ablation, preprocessing, receptive fields."""
 EN = {
     "exp.intro": "Three experiments on your own photo: **switch branches off** and watch the prediction change, follow the picture **through every preprocessing step** to the numbers the network is fed, and see **how much of the picture one unit of a block can see** (its receptive field).",
     "exp.tab.ablation": "Branch ablation",

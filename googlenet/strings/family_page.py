@@ -1,4 +1,4 @@
-"""The CNN family comparison page (pages/family.py). The key ideas themselves are in strings/family.py."""
+"""The CNN family comparison page (app_pages/family.py). The key ideas themselves are in strings/family.py."""
 EN = {
     "familypage.intro": (
         "GoogLeNet among its relatives, from AlexNet (2012) to MobileNet v3 (2019). Accuracy, cost and parameter "

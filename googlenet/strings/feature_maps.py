@@ -1,4 +1,4 @@
-"""Strings of the Feature maps page (pages/feature_maps.py)."""
+"""Strings of the Feature maps page (app_pages/feature_maps.py)."""
 EN = {
     "fmaps.intro": "Pick a photo and a layer. One forward pass records what **each of the four branches** of an Inception block produces, and the **concatenated output** they form together. Every small square is one channel's feature map: bright where that channel responds.",
     "fmaps.block": "Layer",

@@ -1,4 +1,4 @@
-"""Strings of the Grad-CAM page (pages/gradcam.py)."""
+"""Strings of the Grad-CAM page (app_pages/gradcam.py)."""
 EN = {
     "gradcam.intro": "**Why this class?** Grad-CAM asks, for one class, which feature maps of a block raise its score (the gradient), weighs each map by that, adds them up and keeps the positive part. The result is a coarse **heat map** — one cell per unit of the block — laid over the picture: red where the evidence for the class lies.",
     "gradcam.no_weights": "Grad-CAM explains a trained network's decision, so it needs the pretrained weights.",

@@ -1,4 +1,4 @@
-"""The Inception module and 1x1 bottleneck lab (pages/inception_lab.py)."""
+"""The Inception module and 1x1 bottleneck lab (app_pages/inception_lab.py)."""
 EN = {
     "lab.intro": (
         "An Inception module runs four branches on the same input and concatenates their outputs. The **naive** "

@@ -1,4 +1,4 @@
-"""The training lab (pages/training.py): train a small Inception net on handwritten digits, with and without
+"""The training lab (app_pages/training.py): train a small Inception net on handwritten digits, with and without
 auxiliary classifiers."""
 EN = {
     "train.intro": (
