@@ -4,7 +4,6 @@ Ablation needs the pretrained weights; the other two tabs work without them.
 """
 from __future__ import annotations
 
-import io
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -20,6 +19,7 @@ from googlenet.images import to_batch
 from googlenet.model import INCEPTION_CONFIG
 from googlenet.preprocess import display_image, outline_crop, preprocessing_steps
 from googlenet.receptive_field import MIN_GRID_CELL, draw_field, receptive_fields, unit_field
+from ui.charts import cached_png
 from ui.image_input import pick_image
 from ui.models import pretrained_model
 
@@ -67,17 +67,6 @@ def steps_of(img: str, _image):
 def width(block: str, branch: str) -> int:
     s = branch_slices(block)[branch]
     return s.stop - s.start
-
-
-@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
-def chart_png(key: tuple, lang: str, _draw) -> bytes:
-    """A matplotlib figure rendered once to PNG, cached on everything it shows (`key`) and the language:
-    moving an unrelated widget then costs no re-drawing."""
-    fig = _draw()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
 
 
 def switches(block: str, branches: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -201,7 +190,7 @@ def ablation_tab(model, image, img: str) -> None:
     with right:
         if not branches:
             st.info(t("exp.abl.none"))
-        st.image(chart_png(("ablation", img, model_key, off), get_language(),
+        st.image(cached_png(("ablation", img, model_key, off), get_language(),
                            lambda: comparison_figure(intact, ablated)), width="stretch")
 
     order_a, order_b = np.argsort(-intact)[:5], np.argsort(-ablated)[:5]
@@ -224,7 +213,7 @@ def ablation_tab(model, image, img: str) -> None:
             _, alone = run_ablation(img, model_key, switches(block, [b]), model, image)
             labels.append(t(f"exp.abl.{b}"))
             shifts.append(float(alone[top] - intact[top]))
-        st.image(chart_png(("scan", img, model_key, block, top), get_language(),
+        st.image(cached_png(("scan", img, model_key, block, top), get_language(),
                            lambda: scan_figure(labels, shifts)), width="stretch")
         st.caption(f"{class_name(top)} · {block_label(block)}")
 
@@ -254,7 +243,7 @@ def preprocess_tab(image, img: str) -> None:
         t("exp.pre.table.std"): [numbers(s.std, s.is_tensor) for s in steps],
     }), hide_index=True, width="stretch")
     st.caption(t("exp.pre.table.caption"))
-    st.image(chart_png(("histograms", img), get_language(), lambda: histogram_figure(steps[3:])), width="stretch")
+    st.image(cached_png(("histograms", img), get_language(), lambda: histogram_figure(steps[3:])), width="stretch")
     st.caption(t("exp.pre.hist.caption"))
     st.info(t("exp.pre.why_transform"))
 

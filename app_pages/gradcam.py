@@ -1,7 +1,6 @@
 """Grad-CAM: which part of the photo made the pretrained network choose a class?"""
 from __future__ import annotations
 
-import io
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -13,6 +12,7 @@ from googlenet.i18n import get_language, t
 from googlenet.inference import display_name, image_fingerprint, model_fingerprint
 from googlenet.images import preprocessed_crop, to_batch
 from googlenet.receptive_field import receptive_fields
+from ui.charts import cached_png
 from ui.image_input import pick_image
 from ui.models import pretrained_model
 
@@ -56,17 +56,6 @@ def heatmap_figure(heatmap: np.ndarray):
     bar.ax.tick_params(labelsize=11)
     fig.tight_layout()
     return fig
-
-
-@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
-def chart_png(key: tuple, lang: str, _draw) -> bytes:
-    """A matplotlib figure rendered once to PNG, cached on everything it shows (`key`) and the language:
-    moving an unrelated widget then costs no re-drawing."""
-    fig = _draw()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
 
 
 st.title(t("nav.gradcam"))
@@ -130,7 +119,7 @@ with middle:
     st.image(overlay(crop, cam.heatmap, opacity).resize((SHOW_PX, SHOW_PX)), width="stretch",
              caption=t("gradcam.overlay", name=name, block=block_label(layer)))
 with right:
-    st.image(chart_png(("heatmap", img, model_key, class_index, layer), get_language(),
+    st.image(cached_png(("heatmap", img, model_key, class_index, layer), get_language(),
                        lambda: heatmap_figure(cam.heatmap)), width="stretch")
     st.caption(t("gradcam.raw", side=field.side, jump=field.jump))
 

@@ -176,6 +176,22 @@ class GoogLeNet(nn.Module):
         return logits
 
 
+def he_init(model: nn.Module) -> nn.Module:
+    """Random weights that keep the signal alive through all 22 layers (He et al. 2015), in place.
+
+    torchvision's small init (std 0.01) is meant to be followed by training: in an untrained network in
+    eval mode it shrinks the activations layer after layer, until every logit is ~1e-13 and every class
+    sits at 0.1%. For an untrained stand-in whose feature maps and predictions still react to the image,
+    scale each layer so the variance of its output matches its input (ReLU halves it: hence gain 2).
+    """
+    for m in model.modules():
+        if isinstance(m, nn.Conv2d):
+            nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
+        elif isinstance(m, nn.Linear):
+            nn.init.normal_(m.weight, std=m.in_features ** -0.5)
+    return model
+
+
 # ---------------------------------------------------------------------------------------------
 # Shape-only models on PyTorch's "meta" device: every layer and shape, no memory, no arithmetic.
 # Building them is serialised: two threads building meta modules for the first time at once have

@@ -20,12 +20,18 @@ os.environ.pop("GOOGLENET_WEIGHTS", None)
 
 @pytest.fixture(scope="session")
 def fake_weights_file(tmp_path_factory) -> Path:
-    """A checkpoint shaped exactly like torchvision's IMAGENET1K_V1 file (random but seeded values)."""
+    """A checkpoint shaped exactly like torchvision's IMAGENET1K_V1 file, with random but seeded values.
+
+    He-initialised (googlenet.model.he_init), so its predictions change with the image like a real
+    network's do; torchvision's small init would put every class at 0.1% whatever the picture.
+    """
     import torch
     import torchvision
 
+    from googlenet.model import he_init
+
     torch.manual_seed(0)
-    model = torchvision.models.googlenet(weights=None, aux_logits=True, init_weights=True)
+    model = he_init(torchvision.models.googlenet(weights=None, aux_logits=True, init_weights=True))
     path = tmp_path_factory.mktemp("weights") / "googlenet-test.pth"
     torch.save(model.state_dict(), path)
     return path

@@ -5,25 +5,15 @@ import pytest
 import torch
 
 from googlenet import GoogLeNet, INCEPTION_CONFIG
+from googlenet.model import he_init
 from googlenet.ablation import ablated_logits, branch_slices, compare
 from googlenet.hooks import has_hooks, temporary_hooks
-
-
-def lively(model: GoogLeNet) -> GoogLeNet:
-    """Random weights that keep the signal alive through 22 layers (He initialisation), unlike the default
-    small init, whose logits all come out ~1e-13 (every class at 0.1%): then ablation could change nothing."""
-    for m in model.modules():
-        if isinstance(m, torch.nn.Conv2d):
-            torch.nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
-        elif isinstance(m, torch.nn.Linear):
-            torch.nn.init.normal_(m.weight, std=m.in_features ** -0.5)
-    return model
 
 
 @pytest.fixture(scope="module")
 def model() -> GoogLeNet:
     torch.manual_seed(0)
-    return lively(GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True)).eval()
+    return he_init(GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True)).eval()
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from torch import nn
 from googlenet import GoogLeNet
 from googlenet.explain import colourise, grad_cam, overlay, upsample
 from googlenet.hooks import has_hooks
+from googlenet.model import he_init
 
 
 class TwoColourNet(nn.Module):
@@ -71,21 +72,10 @@ def test_grad_cam_defaults_to_the_top_class():
     assert grad_cam(model, x, layer="features").class_index == 1
 
 
-def lively(model: GoogLeNet) -> GoogLeNet:
-    """Random weights that keep the signal alive through 22 layers (He initialisation), unlike the default
-    small init, whose logits all come out ~1e-13 (every class at 0.1%): then ablation could change nothing."""
-    for m in model.modules():
-        if isinstance(m, torch.nn.Conv2d):
-            torch.nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
-        elif isinstance(m, torch.nn.Linear):
-            torch.nn.init.normal_(m.weight, std=m.in_features ** -0.5)
-    return model
-
-
 @pytest.fixture(scope="module")
 def googlenet() -> GoogLeNet:
     torch.manual_seed(0)
-    return lively(GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True)).eval()
+    return he_init(GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True)).eval()
 
 
 def test_grad_cam_leaves_the_shared_model_untouched(googlenet):

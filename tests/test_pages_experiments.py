@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import torch
 
 from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
 from googlenet.i18n import t
@@ -11,40 +10,13 @@ from googlenet.receptive_field import unit_field
 FETCH = "python -m googlenet.weights download"
 
 
-@pytest.fixture(scope="session")
-def lively_weights_file(tmp_path_factory):
-    """A torchvision-shaped checkpoint whose random weights keep the signal alive (He init).
-
-    With the default small init every logit is ~1e-13 and every class sits at 0.1%, so switching a
-    branch off could not change any number on the screen. These weights give a spread-out prediction.
-    """
-    import torchvision
-
-    torch.manual_seed(0)
-    model = torchvision.models.googlenet(weights=None, aux_logits=True, init_weights=True)
-    for m in model.modules():
-        if isinstance(m, torch.nn.Conv2d):
-            torch.nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
-        elif isinstance(m, torch.nn.Linear):
-            torch.nn.init.normal_(m.weight, std=m.in_features ** -0.5)
-    path = tmp_path_factory.mktemp("lively") / "googlenet-lively.pth"
-    torch.save(model.state_dict(), path)
-    return path
-
-
-@pytest.fixture
-def lively_weights(lively_weights_file, monkeypatch):
-    monkeypatch.setenv("GOOGLENET_WEIGHTS", str(lively_weights_file))
-    return lively_weights_file
-
-
 def metric(at, label_key: str, lang: str):
     label = t(label_key, lang=lang)
     return next(m for m in at.metric if m.label == label)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_ablation_with_weights(lang, lively_weights):
+def test_ablation_with_weights(lang, with_weights):
     at = goto(open_app(lang), "app_pages/experiments.py")
     assert at.title[0].value == t("nav.experiments", lang=lang)
     assert FETCH not in visible_text(at)
@@ -76,7 +48,7 @@ def test_ablation_with_weights(lang, lively_weights):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_gradcam_with_weights(lang, lively_weights):
+def test_gradcam_with_weights(lang, with_weights):
     at = goto(open_app(lang), "app_pages/gradcam.py")
     assert at.title[0].value == t("nav.gradcam", lang=lang)
     assert len(at.get("image")) >= 2   # the crop, the overlay (the raw map is a chart)

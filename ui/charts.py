@@ -12,6 +12,7 @@ import io
 from typing import Sequence
 
 import matplotlib
+import streamlit as st
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -34,6 +35,13 @@ def png_bytes(fig: Figure, dpi: int = PNG_DPI) -> bytes:
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", pil_kwargs={"compress_level": 1})
     plt.close(fig)
     return buf.getvalue()
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def cached_png(key: tuple, lang: str, _draw) -> bytes:
+    """`_draw()`'s figure as PNG, drawn once per `key` (everything the figure shows) and language:
+    moving an unrelated widget then costs no re-drawing."""
+    return png_bytes(_draw())
 
 
 def human(n: float, digits: int = 3) -> str:
