@@ -144,18 +144,21 @@ class CpuInfo:
 
     @property
     def fp32_lanes(self) -> int:
-        return self.datapath_bits // 32
+        return self.vector_bits // 32
 
     @property
     def peak_macs(self) -> float:
-        """Float32 multiply-adds per second: cores x clock x lanes x FMA units."""
+        """Float32 multiply-adds per second as /proc/cpuinfo states it: cores x clock x lanes x FMA units."""
         return self.cores * self.mhz * 1e6 * self.fp32_lanes * self.fma_units
 
+    @property
+    def datapath_peak_macs(self) -> float:
+        """The same with the FMA pipes' real width (lower than peak_macs on Zen 4)."""
+        return self.peak_macs * self.datapath_bits / self.vector_bits
+
     def describe(self) -> str:
-        note = "" if self.datapath_bits == self.vector_bits else \
-            f", executed as {self.vector_bits // self.datapath_bits} x {self.datapath_bits}-bit"
         return (f"{self.model_name}: {self.cores} cores x {self.mhz:.0f} MHz x {self.isa} "
-                f"({self.vector_bits}-bit{note}) = {self.fp32_lanes} fp32 lanes x {self.fma_units} FMA units")
+                f"({self.vector_bits}-bit = {self.fp32_lanes} fp32 lanes) x {self.fma_units} FMA units")
 
 
 def cpu_info(path: str = "/proc/cpuinfo") -> CpuInfo:

@@ -36,7 +36,7 @@ def capture_and_tile(model, batch, blocks=BLOCKS) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--threads", type=int, default=None, help="default: the app's own choice (cores - 1)")
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     runs = max(30, args.runs)

@@ -6,8 +6,8 @@ Starts N ``streamlit run app.py`` workers on loopback ports (base-port, base-por
 nginx config from deploy/nginx.conf.template into a temporary folder, starts Debian's nginx in front
 (foreground, no system config touched) and stops everything on Ctrl-C / SIGTERM.
 
-Each worker gets ``GOOGLENET_THREADS = max(1, cores // N)`` PyTorch threads, so N busy workers do
-not oversubscribe the cores, and all share one cookie secret (Streamlit's XSRF cookie is then valid
+Each worker gets ``GOOGLENET_THREADS = max(1, cores // N - 1)`` PyTorch threads (googlenet.serving
+explains the spare core), so N busy workers do not oversubscribe the cores, and all share one cookie secret (Streamlit's XSRF cookie is then valid
 on every worker). The load test (scripts/load_test.py --workers 3) uses ``Deployment`` directly.
 """
 from __future__ import annotations
@@ -89,8 +89,9 @@ def render_config(listen: str, worker_ports: list[int], run_dir: Path) -> str:
 
 
 def worker_threads(workers: int) -> int:
+    """googlenet.serving.default_threads(workers), without importing torch into this launcher."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, cores // workers)
+    return max(1, cores // workers - 1)
 
 
 @dataclass
@@ -147,12 +148,14 @@ class Deployment:
                      f"({threads} torch thread(s) each)")
             conf = self.run_dir / "nginx.conf"
             conf.write_text(render_config(f"{self.host}:{self.port}", self.worker_ports, self.run_dir))
-            check = subprocess.run([nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(conf)],
+            # -e: our own error log from the first moment (a non-root user cannot open /var/log/nginx).
+            base = [nginx, "-p", str(self.run_dir), "-e", str(self.run_dir / "error.log"), "-c", str(conf)]
+            check = subprocess.run(base + ["-t", "-q"],
                                    capture_output=True, text=True)
             if check.returncode != 0:
                 raise RuntimeError(f"nginx rejected the generated config {conf}:\n{check.stderr}")
             log = self.run_dir / "nginx.out"
-            proc = subprocess.Popen([nginx, "-p", str(self.run_dir), "-c", str(conf)], stdout=log.open("w"),
+            proc = subprocess.Popen(base, stdout=log.open("w"),
                                     stderr=subprocess.STDOUT, start_new_session=True)
             self.processes.append(("nginx", proc, log))
             wait_healthy(self.url, proc, 30, self.run_dir / "error.log")

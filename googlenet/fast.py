@@ -20,6 +20,15 @@ Two changes, both exact in eval mode:
    the usual shapes. (Call ``.contiguous()`` before ``.view(...)`` on a captured activation, or use
    ``.reshape(...)``; ``.numpy()`` works either way.)
 
+3. **Conv + bias + ReLU in one oneDNN call, weights prepacked.** Each ``ConvBlock`` becomes a
+   ``FusedConvBlock`` that, for gradient-free passes, calls oneDNN's fused convolution with the ReLU as
+   a post-op and weights reordered once into oneDNN's blocked layout (what ``torch.jit.freeze`` and
+   ``torch.compile`` do internally). The block, its ``conv`` and its (Identity) ``bn`` stay in the
+   module tree. Whenever the fused call cannot stand in exactly — gradients wanted (Grad-CAM), a hook
+   on the inner ``conv`` / ``bn`` modules or a global hook, weights changed since packing, an input
+   that is not a channels-last float32 CPU tensor — the block runs the ordinary conv and ReLU instead.
+   Hooks on the block itself, on branches and on whole Inception blocks fire either way.
+
 The result is for inference only: calling ``.train()`` on it cannot bring BatchNorm back.
 """
 from __future__ import annotations
@@ -28,11 +37,13 @@ import copy
 
 import torch
 from torch import nn
+from torch.nn.modules import module as _module
 
+from .blocks import ConvBlock
 from .hooks import model_lock
 from .model import GoogLeNet
 
-__all__ = ["optimize_for_inference", "fold_batchnorm", "is_optimized", "FastGoogLeNet"]
+__all__ = ["optimize_for_inference", "fold_batchnorm", "is_optimized", "FastGoogLeNet", "FusedConvBlock"]
 
 
 class FastGoogLeNet(GoogLeNet):
@@ -49,6 +60,93 @@ class FastGoogLeNet(GoogLeNet):
             if x.dim() == 4:
                 x = x.contiguous(memory_format=torch.channels_last)
             return super().forward(x)
+
+
+def _fused_op():
+    """oneDNN's fused convolution (a private PyTorch op; None where this build lacks it)."""
+    try:
+        if not torch.backends.mkldnn.is_available():
+            return None
+        return torch.ops.mkldnn._convolution_pointwise.default, torch.ops.mkldnn._reorder_convolution_weight.default
+    except (AttributeError, RuntimeError):
+        return None
+
+
+def _has_hooks(module: nn.Module) -> bool:
+    return bool(module._forward_hooks or module._forward_pre_hooks)
+
+
+class FusedConvBlock(ConvBlock):
+    """A folded ConvBlock (bn is Identity) whose gradient-free passes run conv + bias + ReLU as one call."""
+
+    _packed: torch.Tensor | None = None
+    _packed_for: tuple = ()
+
+    def pack(self, input_size: list[int]) -> None:
+        """Reorder the conv weights once into oneDNN's layout for inputs of `input_size` (N, C, H, W)."""
+        op = _fused_op()
+        conv = self.conv
+        if op is None or conv.weight.dtype != torch.float32 or conv.weight.device.type != "cpu":
+            self._packed = None
+            return
+        with torch.no_grad():
+            self._packed = op[1](conv.weight.detach(), list(conv.padding), list(conv.stride), list(conv.dilation),
+                                 conv.groups, list(input_size))
+        self._packed_for = (id(conv.weight), conv.weight._version, id(conv.bias), conv.bias._version)
+
+    def _can_fuse(self, x: torch.Tensor) -> bool:
+        conv = self.conv
+        return (self._packed is not None and not torch.is_grad_enabled() and not self.training
+                and x.dtype == torch.float32 and x.device.type == "cpu" and x.dim() == 4
+                and x.is_contiguous(memory_format=torch.channels_last)
+                and not _has_hooks(conv) and not (self.bn is not None and _has_hooks(self.bn))
+                and not (_module._global_forward_hooks or _module._global_forward_pre_hooks)
+                and self._packed_for == (id(conv.weight), conv.weight._version, id(conv.bias), conv.bias._version))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self._can_fuse(x):
+            return super().forward(x)
+        conv = self.conv
+        return _fused_op()[0](x, self._packed, conv.bias, list(conv.padding), list(conv.stride),
+                              list(conv.dilation), conv.groups, "relu", [], None)
+
+
+def _fuse_conv_blocks(model: nn.Module, sample: torch.Tensor) -> int:
+    """Turn every folded ConvBlock into a FusedConvBlock packed for the input sizes `sample` produces."""
+    if _fused_op() is None:
+        return 0
+    blocks = {name: m for name, m in model.named_modules()
+              if type(m) is ConvBlock and isinstance(m.bn, nn.Identity) and m.conv.bias is not None}
+    sizes: dict[str, list[int]] = {}
+
+    def recorder(name: str):
+        def hook(_module, inputs) -> None:  # returns None: the input is left as it is
+            sizes.setdefault(name, list(inputs[0].shape))
+        return hook
+
+    handles = [m.register_forward_pre_hook(recorder(name)) for name, m in blocks.items()]
+    try:
+        with torch.inference_mode():
+            model(sample)
+    finally:
+        for h in handles:
+            h.remove()
+    fused = 0
+    for name, m in blocks.items():
+        if name in sizes:
+            m.__class__ = FusedConvBlock
+            m.pack(sizes[name])
+            fused += m._packed is not None
+    # Check the fused network against the unfused one on the sample; keep it only if they agree.
+    with torch.inference_mode():
+        got = model(sample)
+        with torch.enable_grad():  # grad mode: every block takes its ordinary path
+            expected = model(sample).detach()
+    if not torch.allclose(got, expected, atol=1e-4, rtol=1e-4):
+        for m in blocks.values():
+            m._packed = None
+        return 0
+    return fused
 
 
 @torch.no_grad()
@@ -84,9 +182,12 @@ def fold_batchnorm(model: nn.Module) -> int:
     return folded
 
 
-def optimize_for_inference(model: nn.Module, *, channels_last: bool = True, inplace: bool = False) -> nn.Module:
+def optimize_for_inference(model: nn.Module, *, channels_last: bool = True, fuse: bool = True,
+                           inplace: bool = False) -> nn.Module:
     """An equivalent eval-mode copy of `model`, with BatchNorm folded and (by default) channels-last weights.
 
+    With `fuse` (and channels-last) each ConvBlock of a GoogLeNet also runs conv + bias + ReLU as one
+    prepacked oneDNN call in gradient-free passes (see the module docstring).
     For a ``GoogLeNet`` the copy is a ``FastGoogLeNet`` whose forward converts its input to
     channels-last itself. Other models (e.g. torchvision's GoogLeNet) get the same folding and weight
     layout; their callers convert inputs with ``x.contiguous(memory_format=torch.channels_last)``.
@@ -100,6 +201,9 @@ def optimize_for_inference(model: nn.Module, *, channels_last: bool = True, inpl
         fast.to(memory_format=torch.channels_last)
         if type(fast) is GoogLeNet:
             fast.__class__ = FastGoogLeNet
+            if fuse:
+                sample = torch.randn(1, 3, 224, 224, generator=torch.Generator().manual_seed(0))
+                _fuse_conv_blocks(fast, sample)
     fast._optimized_for_inference = True
     return fast
 

@@ -161,6 +161,7 @@ class Sample:
     seconds: float | None
     ok: bool
     problem: str = ""
+    forward_ms: float | None = None   # what the page itself reports for the forward pass (lock wait excluded)
 
 
 RESULT_JS = """
@@ -221,7 +222,9 @@ async def one_session(browser, url: str, picture: Picture, others: list[Picture]
                 problems.append(f"shows another session's picture {other.path.name}")
             if shown and shown.group(1).strip() == other.label:
                 problems.append(f"shows another session's result {other.label!r}")
-        return Sample(n, rnd, session, picture.path.name, seconds, not problems, "; ".join(problems))
+        forward = re.search(r"Forward pass\s+([\d,.]+)\s*ms", text)
+        forward_ms = float(forward.group(1).replace(",", "")) if forward else None
+        return Sample(n, rnd, session, picture.path.name, seconds, not problems, "; ".join(problems), forward_ms)
     except Exception as exc:  # noqa: BLE001 - a timeout or a crash is a failed sample, reported
         return Sample(n, rnd, session, picture.path.name, None, False, f"{type(exc).__name__}: {str(exc)[:200]}")
     finally:
@@ -299,15 +302,18 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def report(samples: list[Sample], sizes: list[int], label: str) -> str:
-    lines = [f"| Setup | N | samples | p50 (s) | p95 (s) | max (s) | wrong or mixed results | failures |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [f"| Setup | N | samples | p50 (s) | p95 (s) | max (s) | forward pass, median (ms) "
+             f"| wrong or mixed results | failures |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
         mine = [s for s in samples if s.n == n]
         times = [s.seconds for s in mine if s.seconds is not None]
         wrong = sum(1 for s in mine if s.seconds is not None and not s.ok)
         failed = sum(1 for s in mine if s.seconds is None)
+        forwards = [s.forward_ms for s in mine if s.forward_ms is not None]
+        fwd = f"{statistics.median(forwards):.0f}" if forwards else "?"
         lines.append(f"| {label} | {n} | {len(mine)} | {percentile(times, 50):.2f} | {percentile(times, 95):.2f} | "
-                     f"{max(times, default=float('nan')):.2f} | {wrong} | {failed} |")
+                     f"{max(times, default=float('nan')):.2f} | {fwd} | {wrong} | {failed} |")
     return "\n".join(lines)
 
 

@@ -1,7 +1,7 @@
 """A class of 30 on one server process: weights loaded once, passes one at a time, results never mixed.
 
 Everything here goes through the code the pages use: ``ui.models.pretrained_model()`` (the shared,
-cached, fast model) and ``googlenet.inference.classify`` (what pages/classify.py calls).
+cached, fast model) and ``googlenet.inference.classify`` (what app_pages/classify.py calls).
 """
 from __future__ import annotations
 
@@ -193,7 +193,9 @@ def test_thread_count_is_chosen_on_purpose(monkeypatch):
         assert serving.configure_threads() == 1  # a second call keeps the choice
         monkeypatch.delenv(serving.THREADS_ENV)
         monkeypatch.setattr(serving, "_configured", None)
-        assert serving.configure_threads() == serving.cpu_cores() == torch.get_num_threads()
+        assert serving.configure_threads() == serving.default_threads() == torch.get_num_threads()
+        assert serving.default_threads() == max(1, serving.cpu_cores() - 1)
+        assert serving.default_threads(processes=3) >= 1
     finally:
         monkeypatch.setattr(serving, "_configured", None)
         torch.set_num_threads(before)
@@ -212,3 +214,19 @@ def test_micro_batcher_gives_each_caller_its_own_rows(fresh_cache):
         torch.testing.assert_close(g, e, atol=1e-4, rtol=1e-4)
         assert torch.equal(g.argmax(1), e.argmax(1))
     assert sum(batcher.batch_sizes) == 12 and max(batcher.batch_sizes) <= 4
+
+
+def test_shared_batching_entry_point_matches_one_pass_per_request(fresh_cache):
+    """serving.infer: 30 sessions at once share passes, and each gets exactly its own answer."""
+    from googlenet.inference import top_k
+
+    model = models.pretrained_model(show_problems=False)
+    batches = [to_batch(p) for p in _pictures()]
+    expected = [top_k(serving.predict(model, b)[0], 5) for b in batches]
+    got = _run_together(lambda b: serving.infer(model, b), batches)
+    for i, (e, g) in enumerate(zip(expected, got)):
+        top = top_k(g.logits[0], 5)
+        assert [c for c, _, _ in top] == [c for c, _, _ in e], f"session {i}"
+        assert [p for _, _, p in top] == pytest.approx([p for _, _, p in e], abs=1e-5), f"session {i}"
+    assert max(g.batch_size for g in got) > 1   # passes really were shared
+    assert serving.infer(model, batches[0]).batch_size == 1   # a lone request runs alone

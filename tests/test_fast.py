@@ -155,3 +155,47 @@ def test_folds_torchvisions_own_googlenet():
     with torch.inference_mode():
         torch.testing.assert_close(fast(x.contiguous(memory_format=torch.channels_last)), tv(x),
                                    atol=1e-4, rtol=1e-4)
+
+
+def test_feature_capture_of_the_pages_works_on_the_fast_model(models, batch):
+    """googlenet.features (the Feature maps page) sees the same branch maps, as ordinary NCHW arrays."""
+    from googlenet.features import capture_branches, tile_channels
+
+    plain, fast = models
+    expected = capture_branches(plain, batch[:1], ["inception4a"])["inception4a"]
+    got = capture_branches(fast, batch[:1], ["inception4a"])["inception4a"]
+    assert set(got) == {"branch1", "branch2", "branch3", "branch4", "output"}
+    for part in got:
+        torch.testing.assert_close(got[part], expected[part], atol=1e-4, rtol=1e-4)
+    assert tile_channels(got["branch2"][0], top_k=16).shape == tile_channels(expected["branch2"][0], top_k=16).shape
+    assert not has_hooks(fast)
+
+
+def test_conv_relu_fusion_and_its_fallbacks(models, batch):
+    """Gradient-free passes use the fused oneDNN call; a hook on an inner conv, or grad mode, the ordinary path."""
+    from googlenet.fast import FusedConvBlock
+
+    plain, fast = models
+    blocks = [m for m in fast.modules() if isinstance(m, ConvBlock)]
+    fused = [m for m in blocks if isinstance(m, FusedConvBlock) and m._packed is not None]
+    if not fused:
+        pytest.skip("this PyTorch build has no oneDNN fused convolution: the ordinary path is used")
+    assert len(fused) == 57  # every conv of the network (the aux heads are never run in eval mode)
+    x = batch[:1]
+    with torch.inference_mode():
+        expected = plain(x)
+        assert fused[0]._can_fuse(x.contiguous(memory_format=torch.channels_last))
+        torch.testing.assert_close(fast(x), expected, atol=1e-4, rtol=1e-4)
+    seen = []
+    with temporary_hooks(fast, {"inception3b.branch3.1.conv": lambda m, i, o: seen.append(o.shape)}), \
+            torch.inference_mode():
+        torch.testing.assert_close(fast(x), expected, atol=1e-4, rtol=1e-4)
+    assert seen == [(1, 96, 28, 28)]  # the inner conv's hook fired: that block took the ordinary path
+    with torch.no_grad():
+        conv = fast.inception5b.branch1.conv
+        saved = conv.weight.clone()
+        conv.weight.mul_(2)  # weights changed after packing: the block must notice
+        changed = fast(x)
+        conv.weight.copy_(saved)
+        assert not torch.allclose(changed, expected, atol=1e-3)
+        torch.testing.assert_close(fast(x), expected, atol=1e-4, rtol=1e-4)
