@@ -245,17 +245,16 @@ async def run_round(browser, url: str, pictures: list[Picture], everyone: list[P
     return list(await asyncio.gather(*tasks))
 
 
-async def open_home(browser, url: str, timeout_s: float) -> None:
-    """Run app.py once in this server process.
+async def warm_worker(browser, url: str, timeout_s: float) -> None:
+    """Open the Classify page once on this server process (straight to a worker, bypassing nginx).
 
-    (Streamlit quirk: until app.py's st.navigation has run once in a process, a first visit straight to
-    /classify runs pages/classify.py on its own, the legacy pages/ way, without app.py's sidebar and
-    language. A teacher opens the home page first anyway; the load test does the same for each worker.)
+    The first classification in a process loads and folds the weights; every worker pays it once,
+    before the clock runs (a teacher opens the app before the lesson too).
     """
     context = await browser.new_context(locale="en-US")
     try:
         page = await context.new_page()
-        await page.goto(f"{url}/?lang=en", timeout=timeout_s * 1000)
+        await page.goto(f"{url}/classify?lang=en", timeout=timeout_s * 1000)
         await wait_idle(page, timeout_s * 1000)
     finally:
         await context.close()
@@ -270,7 +269,7 @@ async def drive(url: str, plan: list[tuple[int, int, list[Picture]]], everyone: 
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for worker in worker_urls:
-                await open_home(browser, worker, timeout_s)
+                await warm_worker(browser, worker, timeout_s)
             # Warm-up (not counted): the first page load compiles nothing, but the first classification
             # in a fresh process pays for loading the weights and first-touch allocations.
             warm = await run_round(browser, url, [everyone[-1]], everyone, 1, 0, timeout_s)
