@@ -4,8 +4,8 @@ Shared models are only ever *read* (inference); anything that temporarily change
 forward hook, must happen inside googlenet's guarded helpers so sessions never see each other's hooks.
 
 Both shared networks are the fast inference version (googlenet.fast: BatchNorm folded into the convs,
-channels-last memory; same modules and names, so hooks work). Their forward takes the model's lock, so
-concurrent sessions run one pass at a time with all cores (googlenet.serving explains the choice).
+channels-last memory, fused conv+ReLU; same modules and names, so hooks work). Their forward takes the
+model's lock, so concurrent sessions run one pass at a time, with the thread count googlenet.serving chose.
 """
 from __future__ import annotations
 
