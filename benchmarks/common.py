@@ -28,6 +28,16 @@ SAMPLES = ("chelsea_cat.jpg", "coffee.jpg", "rocket.jpg", "china_temple.jpg")
 
 # ------------------------------------------------------------------------------------------ models
 
+def workdir(prefix: str) -> Path:
+    """A temporary folder (checkpoints, ONNX files) that is removed when the script ends."""
+    import atexit
+    import shutil
+
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 def make_checkpoint(path: Path | None = None, seed: int = 0) -> Path:
     """A checkpoint shaped exactly like torchvision's IMAGENET1K_V1 file, with seeded random values.
 
@@ -47,7 +57,7 @@ def make_checkpoint(path: Path | None = None, seed: int = 0) -> Path:
                 m.weight.copy_(torch.rand(m.num_features, generator=generator) * 0.5 + 0.75)
                 m.bias.copy_(torch.rand(m.num_features, generator=generator) * 0.2 - 0.1)
     if path is None:
-        path = Path(tempfile.mkdtemp(prefix="googlenet-bench-")) / "googlenet-bench.pth"
+        path = workdir("googlenet-bench-") / "googlenet-bench.pth"
     torch.save(model.state_dict(), path)
     return path
 

@@ -83,7 +83,7 @@ def main() -> None:
     set_threads(cores)
     print(f"concurrency benchmark: {args.requests} simultaneous classifications, {cores} core(s)")
     print(f"  {machine_load()}")
-    checkpoint = make_checkpoint(Path(tempfile.mkdtemp(prefix="googlenet-conc-")) / "googlenet.pth")
+    checkpoint = make_checkpoint(common.workdir("googlenet-conc-") / "googlenet.pth")
     _, fast = app_models(checkpoint)
     items = pictures(args.requests)
 

@@ -44,7 +44,7 @@ def main() -> None:
     print(f"features benchmark: batch 1 x 3 x 224 x 224, {threads} thread(s), {len(BLOCKS)} blocks x "
           f"{len(BRANCHES)} branches, top {TOP_K} channels per grid")
     print(f"  {machine_load()}")
-    checkpoint = make_checkpoint(Path(tempfile.mkdtemp(prefix="googlenet-features-")) / "googlenet.pth")
+    checkpoint = make_checkpoint(common.workdir("googlenet-features-") / "googlenet.pth")
     plain, fast = app_models(checkpoint)
     batch = sample_batch()
 

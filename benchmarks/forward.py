@@ -82,7 +82,7 @@ def main() -> None:
     print(f"forward benchmark: batch 1 x 3 x 224 x 224, threads {sweep}, torch {torch.__version__}")
     print(f"  {machine_load()}")
 
-    work = Path(tempfile.mkdtemp(prefix="googlenet-forward-"))
+    work = common.workdir("googlenet-forward-")
     checkpoint = make_checkpoint(work / "googlenet.pth")
     tv = torchvision_model(checkpoint)
     plain, fast = app_models(checkpoint)

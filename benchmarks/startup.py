@@ -50,7 +50,7 @@ def free_port() -> int:
 def one_start(browser, checkpoint: Path, upload: Path, timeout: float = 300) -> dict[str, float]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = Path(tempfile.mkdtemp(prefix="googlenet-startup-")) / "streamlit.log"
+    log = common.workdir("googlenet-startup-") / "streamlit.log"
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
            "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
            "--browser.gatherUsageStats", "false"]
@@ -111,7 +111,7 @@ def main() -> None:
 
     print("startup benchmark: streamlit run -> first page in Chromium -> first classification")
     print(f"  {machine_load()}")
-    work = Path(tempfile.mkdtemp(prefix="googlenet-startup-"))
+    work = common.workdir("googlenet-startup-")
     checkpoint = make_checkpoint(work / "googlenet.pth")
     upload = work / "mirrored_coffee.jpg"
     ImageOps.mirror(load_image(common.ASSETS / "coffee.jpg")).save(upload, quality=92)

@@ -178,6 +178,12 @@ class Deployment:
                 proc.wait(timeout=5)
         self.processes.clear()
 
+    def cleanup(self) -> None:
+        """Remove the temporary folder (generated config, nginx and worker logs); call after stop()."""
+        if self.run_dir is not None and not any(p.poll() is None for _, p, _ in self.processes):
+            shutil.rmtree(self.run_dir, ignore_errors=True)
+            self.run_dir = None
+
     def __enter__(self) -> "Deployment":
         return self.start()
 
@@ -214,6 +220,7 @@ def main() -> None:
     finally:
         print("serve: stopping", flush=True)
         deployment.stop()
+        deployment.cleanup()
 
 
 if __name__ == "__main__":

@@ -325,6 +325,7 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=None, help="GOOGLENET_THREADS for the server(s)")
     parser.add_argument("--timeout", type=float, default=240, help="seconds any one wait may take")
     parser.add_argument("--json", type=Path, default=None, help="also write the samples here")
+    parser.add_argument("--keep", action="store_true", help="keep the pictures, checkpoint and nginx logs")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if not Path(CHROMIUM).exists():
@@ -334,6 +335,11 @@ def main() -> int:
     plan_sizes = [(n, r) for n in sizes for r in range(1, args.rounds + (2 if n == 1 else 1))]
     count = sum(n for n, _ in plan_sizes) + 1                  # +1: the warm-up picture
     work = Path(tempfile.mkdtemp(prefix="googlenet-load-"))
+    if not args.keep:
+        import atexit
+        import shutil
+
+        atexit.register(shutil.rmtree, work, ignore_errors=True)
     t0 = time.perf_counter()
     pictures = make_pictures(work, count)
     checkpoint = work / "googlenet-load-test.pth"
@@ -380,6 +386,8 @@ def main() -> int:
     if deployment is not None:
         text, split = affinity_summary(deployment.run_dir / "access.log")
         print(text)
+        if not args.keep:
+            deployment.cleanup()
     table = report(samples, sizes, label)
     print()
     print(table)
