@@ -14,7 +14,7 @@ import torch
 
 from googlenet.fast import optimize_for_inference
 from googlenet.i18n import t
-from googlenet.model import GoogLeNet
+from googlenet.model import GoogLeNet, he_init
 from googlenet.serving import configure_threads
 from googlenet.weights import FETCH_COMMAND, WeightsUnavailable, load_pretrained, weights_path
 
@@ -28,10 +28,14 @@ def _pretrained(path: str, mtime: float) -> GoogLeNet:
 
 @st.cache_resource(show_spinner=False)
 def untrained_model(seed: int = 0) -> GoogLeNet:
-    """The torchvision variant with random (seeded) weights: the stand-in when no weights exist."""
+    """The torchvision variant with random (seeded, He-initialised) weights: the stand-in when no weights exist.
+
+    He initialisation keeps the activations alive through all 22 layers, so the maps still react to the
+    picture (torchvision's small init would fade them to ~1e-12 by the last blocks).
+    """
     configure_threads()
     torch.manual_seed(seed)
-    model = GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True).eval()
+    model = he_init(GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True)).eval()
     return optimize_for_inference(model, inplace=True)
 
 
