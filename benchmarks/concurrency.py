@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import common  # noqa: F401
 from common import app_models, machine_load, make_checkpoint, percentile, set_threads

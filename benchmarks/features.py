@@ -11,8 +11,6 @@ interleaved (benchmarks/common.py), medians of >= 30 runs. The last line is the 
 from __future__ import annotations
 
 import argparse
-import tempfile
-from pathlib import Path
 
 import common  # noqa: F401  (puts the repository on sys.path)
 from common import (app_models, interleaved, machine_load, make_checkpoint, median, sample_batch, set_threads,

@@ -9,7 +9,6 @@ after warm-up. The last line is the ratio fast path / torchvision eager (target:
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
 import warnings
 from pathlib import Path

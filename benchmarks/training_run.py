@@ -11,7 +11,6 @@ seconds of the whole run, including the test-set evaluation after every epoch, a
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -22,18 +21,9 @@ if str(ROOT) not in sys.path:
 
 import numpy as np  # noqa: E402
 
+from common import machine_load  # noqa: E402  (benchmarks/common.py)
 from googlenet.digits import load_digits_split  # noqa: E402
 from googlenet.training import TRAIN_THREADS, RunRecord, TrainConfig, Trainer, compare_aux, count_parameters  # noqa: E402
-
-
-def machine_load() -> str:
-    try:
-        one, five, _ = os.getloadavg()
-    except OSError:
-        return "load average: unknown"
-    cores = os.cpu_count() or 1
-    note = "  (BUSY: other processes compete for the cores; times are inflated)" if one > 0.5 * cores else ""
-    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {cores} cores{note}"
 
 
 def run(config: TrainConfig, threads: int, number: int) -> RunRecord:

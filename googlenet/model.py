@@ -176,7 +176,7 @@ class GoogLeNet(nn.Module):
         return logits
 
 
-def he_init(model: nn.Module) -> nn.Module:
+def he_init(model: nn.Module, generator: torch.Generator | None = None) -> nn.Module:
     """Random weights that keep the signal alive through all 22 layers (He et al. 2015), in place.
 
     torchvision's small init (std 0.01) is meant to be followed by training: in an untrained network in
@@ -186,9 +186,9 @@ def he_init(model: nn.Module) -> nn.Module:
     """
     for m in model.modules():
         if isinstance(m, nn.Conv2d):
-            nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
+            nn.init.kaiming_normal_(m.weight, nonlinearity="relu", generator=generator)
         elif isinstance(m, nn.Linear):
-            nn.init.normal_(m.weight, std=m.in_features ** -0.5)
+            nn.init.normal_(m.weight, std=m.in_features ** -0.5, generator=generator)
     return model
 
 

@@ -29,12 +29,15 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from common import percentile  # noqa: E402  (benchmarks/common.py)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
@@ -97,19 +100,12 @@ def make_checkpoint(pictures: list[Picture], path: Path, seed: int = 0) -> None:
     from googlenet.fast import optimize_for_inference
     from googlenet.images import load_image, to_batch
     from googlenet.inference import labels
+    from googlenet.model import he_init
     from googlenet.weights import load_pretrained
 
     torch.manual_seed(seed)
     model = torchvision.models.googlenet(weights=None, aux_logits=True, init_weights=False)
-    g = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for m in model.modules():
-            if isinstance(m, nn.Conv2d):
-                fan_in = m.in_channels * m.kernel_size[0] * m.kernel_size[1]
-                m.weight.copy_(torch.randn(m.weight.shape, generator=g) * (2.0 / fan_in) ** 0.5)
-            elif isinstance(m, nn.Linear):
-                m.weight.copy_(torch.randn(m.weight.shape, generator=g) * (1.0 / m.in_features) ** 0.5)
-                m.bias.zero_()
+    he_init(model, generator=torch.Generator().manual_seed(seed))
     torch.save(model.state_dict(), path)
 
     # Pooled 1024-d features of each picture, through the app's loader and preprocessing.
@@ -290,19 +286,9 @@ async def drive(url: str, plan: list[tuple[int, int, list[Picture]]], everyone: 
     return samples
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    pos = (len(ordered) - 1) * q / 100
-    lo = int(pos)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
-
-
 def report(samples: list[Sample], sizes: list[int], label: str) -> str:
-    lines = [f"| Setup | N | samples | p50 (s) | p95 (s) | max (s) | forward pass, median (ms) "
-             f"| wrong or mixed results | failures |",
+    lines = ["| Setup | N | samples | p50 (s) | p95 (s) | max (s) | forward pass, median (ms) "
+             "| wrong or mixed results | failures |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
         mine = [s for s in samples if s.n == n]

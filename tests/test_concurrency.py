@@ -65,29 +65,10 @@ def _run_together(fn, args: list) -> list:
 
 
 @pytest.fixture(scope="module")
-def distinct_weights_file(tmp_path_factory) -> Path:
-    """A torchvision-shaped checkpoint with He-scaled random weights.
-
-    (The shared test checkpoint keeps torchvision's tiny initial weights, whose logits are almost
-    equal for every picture: a mix-up between sessions would go unnoticed. These give each picture
-    its own probabilities.)
-    """
-    import torchvision
-    from torch import nn
-
-    torch.manual_seed(0)
-    model = torchvision.models.googlenet(weights=None, aux_logits=True, init_weights=False)
-    g = torch.Generator().manual_seed(0)
-    with torch.no_grad():
-        for m in model.modules():
-            if isinstance(m, nn.Conv2d):
-                fan_in = m.in_channels * m.kernel_size[0] * m.kernel_size[1]
-                m.weight.copy_(torch.randn(m.weight.shape, generator=g) * (2.0 / fan_in) ** 0.5)
-            elif isinstance(m, nn.Linear):
-                m.weight.copy_(torch.randn(m.weight.shape, generator=g) * (1.0 / m.in_features) ** 0.5)
-    path = tmp_path_factory.mktemp("weights") / "googlenet-distinct.pth"
-    torch.save(model.state_dict(), path)
-    return path
+def distinct_weights_file(fake_weights_file) -> Path:
+    """The shared test checkpoint: He-initialised, so each picture gets its own probabilities and a
+    mix-up between sessions would show."""
+    return fake_weights_file
 
 
 @pytest.fixture
