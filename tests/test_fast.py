@@ -9,35 +9,15 @@ from googlenet import GoogLeNet
 from googlenet.blocks import ConvBlock
 from googlenet.fast import FastGoogLeNet, fold_batchnorm, is_optimized, optimize_for_inference
 from googlenet.hooks import has_hooks, temporary_hooks
+from model_helpers import randomise
 
 BRANCH_NAMES = [f"{block}.branch{i}" for block in ("inception3a", "inception4c", "inception5b") for i in (1, 2, 3, 4)]
-
-
-def _randomised(model: nn.Module, seed: int = 0) -> nn.Module:
-    """Weights with real magnitudes and BatchNorm statistics far from identity, so folding is real work."""
-    g = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for m in model.modules():
-            if isinstance(m, nn.Conv2d):
-                fan_in = m.in_channels * m.kernel_size[0] * m.kernel_size[1]
-                m.weight.copy_(torch.randn(m.weight.shape, generator=g) * (2.0 / fan_in) ** 0.5)
-                if m.bias is not None:
-                    m.bias.copy_(torch.randn(m.bias.shape, generator=g) * 0.1)
-            elif isinstance(m, nn.BatchNorm2d):
-                n = m.num_features
-                m.running_mean.copy_(torch.randn(n, generator=g) * 0.5)
-                m.running_var.copy_(torch.rand(n, generator=g) * 2 + 0.25)
-                m.weight.copy_(torch.rand(n, generator=g) + 0.5)
-                m.bias.copy_(torch.randn(n, generator=g) * 0.2)
-            elif isinstance(m, nn.Linear):
-                m.weight.copy_(torch.randn(m.weight.shape, generator=g) * (1.0 / m.in_features) ** 0.5)
-    return model.eval()
 
 
 @pytest.fixture(scope="module")
 def models():
     torch.manual_seed(0)
-    plain = _randomised(GoogLeNet(variant="torchvision", aux_logits=True, transform_input=True))
+    plain = randomise(GoogLeNet(variant="torchvision", aux_logits=True, transform_input=True)).eval()
     return plain, optimize_for_inference(plain)
 
 
@@ -136,7 +116,7 @@ def test_gradients_flow_for_grad_cam(models):
 
 def test_paper_variant_has_nothing_to_fold():
     torch.manual_seed(0)
-    plain = _randomised(GoogLeNet(variant="paper", aux_logits=False))
+    plain = randomise(GoogLeNet(variant="paper", aux_logits=False)).eval()
     assert fold_batchnorm(optimize_for_inference(plain, channels_last=False)) == 0
     fast = optimize_for_inference(plain)
     x = torch.randn(1, 3, 224, 224, generator=torch.Generator().manual_seed(4))
@@ -147,7 +127,7 @@ def test_paper_variant_has_nothing_to_fold():
 def test_folds_torchvisions_own_googlenet():
     torchvision = pytest.importorskip("torchvision")
     torch.manual_seed(0)
-    tv = _randomised(torchvision.models.googlenet(weights=None, aux_logits=False, init_weights=False))
+    tv = randomise(torchvision.models.googlenet(weights=None, aux_logits=False, init_weights=False)).eval()
     fast = optimize_for_inference(tv)
     assert any(isinstance(m, nn.BatchNorm2d) for m in tv.modules())  # a copy was folded, not tv itself
     assert not any(isinstance(m, nn.BatchNorm2d) for m in fast.modules())

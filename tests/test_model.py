@@ -12,6 +12,7 @@ from torch import nn
 
 from googlenet import GoogLeNet, INCEPTION_CONFIG
 from googlenet.model import LRN_SETTINGS
+from model_helpers import randomise
 
 TABLE1 = Path(__file__).resolve().parents[1] / "googlenet" / "data" / "paper_table1.csv"
 SPEC_COLUMNS = ("n1x1", "n3x3_reduce", "n3x3", "n5x5_reduce", "n5x5", "pool_proj")
@@ -36,26 +37,6 @@ def table1() -> list[dict]:
 
 def tv_googlenet(aux_logits: bool = True, **kw) -> nn.Module:
     return torchvision.models.googlenet(weights=None, aux_logits=aux_logits, init_weights=True, **kw)
-
-
-def randomise(model: nn.Module, seed: int = 0) -> None:
-    """Give every layer non-trivial numbers: weights that keep activations O(1) (so a 1e-5 comparison
-    of the logits means something), and BatchNorm statistics and affine parameters far from identity."""
-    g = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for m in model.modules():
-            if isinstance(m, nn.Conv2d):
-                fan_in = m.in_channels * m.kernel_size[0] * m.kernel_size[1]
-                m.weight.copy_(torch.randn(m.weight.shape, generator=g) * (2 / fan_in) ** 0.5)
-            elif isinstance(m, nn.Linear):
-                m.weight.copy_(torch.randn(m.weight.shape, generator=g) / m.in_features ** 0.5)
-                m.bias.copy_(torch.randn(m.bias.shape, generator=g) * 0.1)
-            elif isinstance(m, nn.BatchNorm2d):
-                c = m.num_features
-                m.running_mean.copy_(torch.randn(c, generator=g) * 0.2)
-                m.running_var.copy_(torch.rand(c, generator=g) * 1.5 + 0.5)
-                m.weight.copy_(torch.rand(c, generator=g) + 0.5)
-                m.bias.copy_(torch.randn(c, generator=g) * 0.2)
 
 
 @pytest.fixture(scope="module")
