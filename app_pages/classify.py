@@ -8,7 +8,8 @@ from matplotlib.ticker import PercentFormatter
 
 from googlenet.i18n import get_language, t
 from googlenet.images import preprocessed_crop
-from googlenet.inference import Prediction, classify, display_name, image_fingerprint, labels, model_fingerprint
+from googlenet.runtime.inference import Prediction, classify, image_fingerprint, model_fingerprint
+from googlenet.weights import display_name, labels
 from ui.image_input import pick_image
 from ui.models import pretrained_model
 

@@ -14,7 +14,8 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from googlenet.ablation import BLOCKS, branch_slices, compare, plain_logits
 from googlenet.costs import BRANCHES
 from googlenet.i18n import get_language, t
-from googlenet.inference import display_name, image_fingerprint, model_fingerprint
+from googlenet.runtime.inference import image_fingerprint, model_fingerprint
+from googlenet.weights import display_name
 from googlenet.images import to_batch
 from googlenet.model import INCEPTION_CONFIG
 from googlenet.preprocess import display_image, outline_crop, preprocessing_steps

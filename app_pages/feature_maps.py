@@ -15,7 +15,7 @@ from googlenet.features import (BLOCKS, BRANCH_COLOURS, BRANCHES, STEM, branch_o
                                 most_active, overlay, tile_channels)
 from googlenet.i18n import t
 from googlenet.images import preprocessed_crop, to_batch
-from googlenet.inference import image_fingerprint, model_fingerprint
+from googlenet.runtime.inference import image_fingerprint, model_fingerprint
 from googlenet.model import STAGE_ORDER
 from ui.image_input import pick_image
 from ui.models import model_for_pictures

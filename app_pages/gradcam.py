@@ -9,7 +9,8 @@ import streamlit as st
 from googlenet.ablation import BLOCKS
 from googlenet.explain import DEFAULT_LAYER, GradCam, grad_cam, overlay
 from googlenet.i18n import get_language, t
-from googlenet.inference import display_name, image_fingerprint, model_fingerprint
+from googlenet.runtime.inference import image_fingerprint, model_fingerprint
+from googlenet.weights import display_name
 from googlenet.images import preprocessed_crop, to_batch
 from googlenet.receptive_field import receptive_fields
 from ui.charts import cached_png

@@ -74,7 +74,7 @@ def torchvision_model(checkpoint: Path) -> nn.Module:
 
 def app_models(checkpoint: Path):
     """(plain, fast): the app's own GoogLeNet loaded by googlenet.weights, and its optimized copy."""
-    from googlenet.fast import optimize_for_inference
+    from googlenet.runtime.fast import optimize_for_inference
     from googlenet.weights import load_pretrained
 
     plain = load_pretrained(checkpoint, download=False)
@@ -122,7 +122,7 @@ def spread(values: list[float]) -> str:
 
 
 def set_threads(threads: int | None) -> int:
-    from googlenet.serving import configure_threads
+    from googlenet.runtime.serving import configure_threads
 
     return configure_threads(threads)
 

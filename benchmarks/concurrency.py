@@ -3,13 +3,13 @@
     .venv/bin/python benchmarks/concurrency.py [--requests 30] [--repeats 3]
 
 Each strategy gets 30 requests released together from 30 threads (Streamlit runs each session's
-script in its own thread), each request a different picture through googlenet.inference's
+script in its own thread), each request a different picture through googlenet.runtime.inference's
 preprocessing and top-5; reported: wall time for all 30, and each request's latency p50 / p95.
 
   lock            one pass at a time on the shared model (what the app does: inference.classify
-                  and FastGoogLeNet both take googlenet.hooks.model_lock), all cores per pass
+                  and FastGoogLeNet both take googlenet.runtime.hooks.model_lock), all cores per pass
   lock, 1 thread  the same with torch.set_num_threads(1)
-  micro-batch     googlenet.serving.MicroBatcher (what serving.infer uses): requests that arrive
+  micro-batch     googlenet.runtime.serving.MicroBatcher (what serving.infer uses): requests that arrive
                   during a pass run together as one batch, still one pass at a time
   no lock         every thread runs its own pass at once (1 thread each) — for reference only: it
                   is not isolated from other sessions' hooks, so the app never does this
@@ -30,11 +30,11 @@ from common import app_models, machine_load, make_checkpoint, percentile, set_th
 import torch
 from PIL import ImageOps
 
-from googlenet.fast import FastGoogLeNet
+from googlenet.runtime.fast import FastGoogLeNet
 from googlenet.images import load_image, to_batch
-from googlenet.inference import classify, top_k
+from googlenet.runtime.inference import classify, top_k
 from googlenet.model import GoogLeNet
-from googlenet.serving import MicroBatcher
+from googlenet.runtime.serving import MicroBatcher
 
 ASSETS = common.ASSETS
 
@@ -75,7 +75,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    from googlenet.serving import cpu_cores
+    from googlenet.runtime.serving import cpu_cores
 
     cores = max(2, cpu_cores())
     set_threads(cores)

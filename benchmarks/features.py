@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/features.py [--threads N] [--runs 30]
 
 Uses the app's real code: googlenet.features.capture_branches (forward hooks under the model's
-lock, one pass) and tile_channels (numpy only), on the shared fast model (googlenet.fast), as the
+lock, one pass) and tile_channels (numpy only), on the shared fast model (googlenet.runtime.fast), as the
 Feature maps page does (top 16 channels per branch, each map stretched on its own). Timed
 interleaved (benchmarks/common.py), medians of >= 30 runs. The last line is the ratio
 "capture + tile all 9 blocks x 4 branches" / "forward alone".

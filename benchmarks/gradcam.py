@@ -24,7 +24,7 @@ import torch  # noqa: E402
 
 from googlenet import GoogLeNet  # noqa: E402
 from googlenet.explain import grad_cam  # noqa: E402
-from googlenet.hooks import has_hooks  # noqa: E402
+from googlenet.runtime.hooks import has_hooks  # noqa: E402
 from googlenet.images import load_image, to_batch  # noqa: E402
 from googlenet.weights import WeightsUnavailable, load_pretrained  # noqa: E402
 

@@ -6,7 +6,7 @@ Starts N ``streamlit run app.py`` workers on loopback ports (base-port, base-por
 nginx config from deploy/nginx.conf.template into a temporary folder, starts Debian's nginx in front
 (foreground, no system config touched) and stops everything on Ctrl-C / SIGTERM.
 
-Each worker gets ``GOOGLENET_THREADS = max(1, cores // N - 1)`` PyTorch threads (googlenet.serving
+Each worker gets ``GOOGLENET_THREADS = max(1, cores // N - 1)`` PyTorch threads (googlenet.runtime.serving
 explains the spare core), so N busy workers do not oversubscribe the cores, and all share one cookie secret (Streamlit's XSRF cookie is then valid
 on every worker). The load test (scripts/load_test.py --workers 3) uses ``Deployment`` directly.
 """
@@ -89,7 +89,7 @@ def render_config(listen: str, worker_ports: list[int], run_dir: Path) -> str:
 
 
 def worker_threads(workers: int) -> int:
-    """googlenet.serving.default_threads(workers), without importing torch into this launcher."""
+    """googlenet.runtime.serving.default_threads(workers), without importing torch into this launcher."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, cores // workers - 1)
 

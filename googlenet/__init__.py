@@ -1,5 +1,11 @@
-"""GoogLeNet Explorer's teaching package: the model, its costs, weights, images and features."""
-from .blocks import AuxClassifier, ConvBlock, Inception
-from .model import INCEPTION_CONFIG, GoogLeNet
+"""GoogLeNet Explorer's teaching package: the model, its costs, weights, images and features.
 
-__all__ = ["GoogLeNet", "Inception", "AuxClassifier", "ConvBlock", "INCEPTION_CONFIG"]
+The lesson lives in the top-level modules; the serving machinery (hooks, fast path, batching) in
+``googlenet.runtime``.
+"""
+from .blocks import AuxClassifier, ConvBlock, Inception
+from .model import BLOCKS, BRANCHES, INCEPTION_CONFIG, GoogLeNet
+from .runtime.fast import optimize_for_inference
+
+__all__ = ["GoogLeNet", "Inception", "AuxClassifier", "ConvBlock", "INCEPTION_CONFIG", "BLOCKS", "BRANCHES",
+           "optimize_for_inference"]

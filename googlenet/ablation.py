@@ -7,7 +7,7 @@ zero — as if the branch had learned nothing — and lets the rest of the netwo
 
 The model is shared between sessions, so the zeroing is done by a forward hook that *returns a new
 output* (the block's own tensor is never modified), attached only for one guarded pass
-(googlenet.hooks.temporary_hooks: the model's lock is held and the hook removed afterwards).
+(googlenet.runtime.hooks.temporary_hooks: the model's lock is held and the hook removed afterwards).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import torch
 from torch import nn
 
 from .costs import BRANCHES
-from .hooks import model_lock, temporary_hooks
+from .runtime.hooks import model_lock, temporary_hooks
 from .model import INCEPTION_CONFIG
 
 BLOCKS = tuple(INCEPTION_CONFIG)

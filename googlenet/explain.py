@@ -11,7 +11,7 @@ inception5b the map is 7x7: one cell per 32x32 input pixels, stretched back over
 
 The model is shared between sessions, so nothing here may touch its parameters: the layer's output
 is captured by a forward hook that swaps it for a detached copy that requires grad (inside
-googlenet.hooks.temporary_hooks), and ``torch.autograd.grad(score, activation)`` asks for that one
+googlenet.runtime.hooks.temporary_hooks), and ``torch.autograd.grad(score, activation)`` asks for that one
 gradient only. No parameter's ``.grad`` is ever written.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ from matplotlib import colormaps
 from PIL import Image
 from torch import nn
 
-from .hooks import temporary_hooks
+from .runtime.hooks import temporary_hooks
 
 DEFAULT_LAYER = "inception5b"
 

@@ -6,7 +6,7 @@ single forward pass, so a page can show them side by side. The pictures (``tile_
 ``overlay``, ``concat_band_image``) are plain numpy arrays (uint8 RGB): no figure per channel.
 
 Capturing uses forward hooks on a model that the app shares between all sessions. They are attached
-and removed inside ``googlenet.hooks.temporary_hooks`` (which holds the model's lock), and each hook
+and removed inside ``googlenet.runtime.hooks.temporary_hooks`` (which holds the model's lock), and each hook
 records only the pass of the thread that attached it, so nothing ever leaks between calls or sessions.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .hooks import temporary_hooks
+from .runtime.hooks import temporary_hooks
 from .model import INCEPTION_CONFIG, STAGE_ORDER
 
 BRANCHES = ("branch1", "branch2", "branch3", "branch4")

@@ -23,7 +23,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageOps
 
-from .i18n import t
+from .errors import LocalisedError
 
 # A 40-megapixel photo already needs ~120 MB as RGB; larger uploads are refused *before* decoding.
 MAX_PIXELS = 40_000_000
@@ -37,24 +37,8 @@ ACCEPTED_EXTENSIONS = ("jpg", "jpeg", "png", "webp", "bmp", "gif", "tif", "tiff"
 Source = Union[bytes, bytearray, memoryview, str, os.PathLike, BinaryIO, Image.Image]
 
 
-class ImageError(ValueError):
-    """A picture that cannot be used, with a message in every language.
-
-    ``err.key`` / ``err.fmt`` name the message (``t(err.key, **err.fmt)`` shows it in the user's
-    language); ``str(err)`` is the English sentence.
-    """
-
-    def __init__(self, key: str, **fmt):
-        self.key = key
-        self.fmt = fmt
-        super().__init__(t(key, lang="en", **fmt))
-
-    def message(self, lang: str | None = None) -> str:
-        """The message in `lang` (default: the current language)."""
-        return t(self.key, lang=lang, **self.fmt)
-
-    def __reduce__(self):  # survive pickling (e.g. across processes) with key and fmt intact
-        return functools.partial(type(self), self.key, **self.fmt), ()
+class ImageError(LocalisedError, ValueError):
+    """A picture that cannot be used (``err.message()`` says why, in the user's language)."""
 
 
 # --------------------------------------------------------------------------------------------

@@ -20,6 +20,10 @@ from .blocks import AuxClassifier, ConvBlock, Inception
 VARIANTS = ("torchvision", "paper")
 
 
+# The four parallel branches of every Inception block, in the order they are concatenated.
+BRANCHES = ("branch1", "branch2", "branch3", "branch4")
+
+
 class InceptionSpec(NamedTuple):
     """Channel numbers of one Inception block (the columns of the paper's Table 1)."""
     in_channels: int
@@ -30,9 +34,23 @@ class InceptionSpec(NamedTuple):
     n5x5: int
     pool_proj: int
 
+    def branch_widths(self, bottleneck: bool = True) -> dict[str, int]:
+        """Output channels of each branch. Without the 1x1 reductions ("naive" module) the pool branch has
+        no projection: the pooled input passes straight through with all its channels."""
+        return {"branch1": self.n1x1, "branch2": self.n3x3, "branch3": self.n5x5,
+                "branch4": self.pool_proj if bottleneck else self.in_channels}
+
+    def branch_slices(self, bottleneck: bool = True) -> dict[str, slice]:
+        """The channels each branch occupies in the concatenated output, e.g. inception3a: branch1 -> 0:64."""
+        slices, start = {}, 0
+        for branch, width in self.branch_widths(bottleneck).items():
+            slices[branch] = slice(start, start + width)
+            start += width
+        return slices
+
     @property
     def out_channels(self) -> int:
-        return self.n1x1 + self.n3x3 + self.n5x5 + self.pool_proj
+        return sum(self.branch_widths().values())
 
 
 # Paper Table 1. Each block's input is the previous block's output: 256 = 64+128+32+32, and so on.
@@ -47,6 +65,9 @@ INCEPTION_CONFIG: dict[str, InceptionSpec] = {
     "inception5a": InceptionSpec(832, 256, 160, 320, 32, 128, 128),
     "inception5b": InceptionSpec(832, 384, 192, 384, 48, 128, 128),
 }
+
+BLOCKS = tuple(INCEPTION_CONFIG)          # inception3a .. inception5b
+STEM = ("conv1", "conv2", "conv3")        # the plain convolutions before the first block
 
 # Where the auxiliary classifiers listen (their input channels come from the table above).
 AUX_TAPS = {"aux1": "inception4a", "aux2": "inception4d"}
@@ -64,9 +85,21 @@ STAGE_ORDER = (
 # beta 0.75); the GoogLeNet paper gives no values, so k = 2 is taken from AlexNet (Krizhevsky 2012).
 LRN_SETTINGS = dict(size=5, alpha=1e-4, beta=0.75, k=2.0)
 
-# ImageNet normalisation constants; used by transform_input (see GoogLeNet._transform_input).
+# ImageNet normalisation constants (torchvision's IMAGENET1K_V1 transform).
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
+
+
+def transform_input(x: torch.Tensor) -> torch.Tensor:
+    """An ImageNet-normalised batch (N, 3, H, W) re-mapped to the [-1, 1] pixel scale of TF-slim's
+    inception_v1, which torchvision's GoogLeNet weights were ported from.
+
+    x * std + mean undoes the normalisation (back to [0, 1]); (... - 0.5) / 0.5 maps [0, 1] to [-1, 1].
+    torchvision's GoogLeNet does this as its first step when ``transform_input=True`` (its pretrained default).
+    """
+    std = x.new_tensor(IMAGENET_STD).view(1, 3, 1, 1)
+    mean = x.new_tensor(IMAGENET_MEAN).view(1, 3, 1, 1)
+    return (x * std + mean - 0.5) / 0.5
 
 
 class GoogLeNetOutputs(NamedTuple):
@@ -105,12 +138,10 @@ class GoogLeNet(nn.Module):
         # Stem: plain convolutions shrink 224x224x3 to 28x28x192 before any Inception block.
         self.conv1 = ConvBlock(3, 64, batch_norm=bn, kernel_size=7, stride=2, padding=3)
         self.maxpool1 = pool()
-        if paper:
-            self.lrn1 = nn.LocalResponseNorm(**LRN_SETTINGS)
+        self.lrn1 = nn.LocalResponseNorm(**LRN_SETTINGS) if paper else None
         self.conv2 = ConvBlock(64, 64, batch_norm=bn, kernel_size=1)
         self.conv3 = ConvBlock(64, 192, batch_norm=bn, kernel_size=3, padding=1)
-        if paper:
-            self.lrn2 = nn.LocalResponseNorm(**LRN_SETTINGS)
+        self.lrn2 = nn.LocalResponseNorm(**LRN_SETTINGS) if paper else None
         self.maxpool2 = pool()
 
         # Nine Inception blocks, all built from the same table.
@@ -146,33 +177,45 @@ class GoogLeNet(nn.Module):
                 nn.init.zeros_(m.bias)
 
     def stages(self) -> list[tuple[str, nn.Module]]:
-        """The top-level modules in forward order, as (name, module) pairs."""
-        return [(name, getattr(self, name)) for name in STAGE_ORDER if hasattr(self, name)]
-
-    def _transform_input(self, x: torch.Tensor) -> torch.Tensor:
-        """Re-map ImageNet-normalised input to the [-1, 1] scale the ported weights were trained on.
-
-        (x * std + mean) undoes the ImageNet normalisation; (... - 0.5) / 0.5 maps [0, 1] to [-1, 1].
-        """
-        if not self.transform_input:
-            return x
-        std = x.new_tensor(IMAGENET_STD).view(1, 3, 1, 1)
-        mean = x.new_tensor(IMAGENET_MEAN).view(1, 3, 1, 1)
-        return (x * std + mean - 0.5) / 0.5
+        """The top-level modules in forward order, as (name, module) pairs (LRN only in the paper variant)."""
+        return [(name, getattr(self, name)) for name in STAGE_ORDER if getattr(self, name, None) is not None]
 
     def forward(self, x: torch.Tensor):
-        x = self._transform_input(x)
-        aux_outputs = {}
-        for name, module in self.stages():
-            x = module(x)
-            for aux_name, tap in AUX_TAPS.items():
-                head = getattr(self, aux_name)
-                if tap == name and head is not None and self.training:
-                    aux_outputs[aux_name] = head(x)
-        x = torch.flatten(self.avgpool(x), 1)
-        logits = self.fc(self.dropout(x))
+        # The shapes are those of a 224 x 224 input; N = images in the batch.
+        if self.transform_input:
+            x = transform_input(x)       # N x 3 x 224 x 224
+        x = self.conv1(x)                # N x 64 x 112 x 112
+        x = self.maxpool1(x)             # N x 64 x 56 x 56
+        if self.lrn1 is not None:
+            x = self.lrn1(x)             # N x 64 x 56 x 56
+        x = self.conv2(x)                # N x 64 x 56 x 56
+        x = self.conv3(x)                # N x 192 x 56 x 56
+        if self.lrn2 is not None:
+            x = self.lrn2(x)             # N x 192 x 56 x 56
+        x = self.maxpool2(x)             # N x 192 x 28 x 28
+
+        x = self.inception3a(x)          # N x 256 x 28 x 28
+        x = self.inception3b(x)          # N x 480 x 28 x 28
+        x = self.maxpool3(x)             # N x 480 x 14 x 14
+
+        x = self.inception4a(x)          # N x 512 x 14 x 14
+        aux1 = self.aux1(x) if self.aux1 is not None and self.training else None   # N x num_classes
+        x = self.inception4b(x)          # N x 512 x 14 x 14
+        x = self.inception4c(x)          # N x 512 x 14 x 14
+        x = self.inception4d(x)          # N x 528 x 14 x 14
+        aux2 = self.aux2(x) if self.aux2 is not None and self.training else None   # N x num_classes
+        x = self.inception4e(x)          # N x 832 x 14 x 14
+        x = self.maxpool4(x)             # N x 832 x 7 x 7
+
+        x = self.inception5a(x)          # N x 832 x 7 x 7
+        x = self.inception5b(x)          # N x 1024 x 7 x 7
+
+        x = self.avgpool(x)              # N x 1024 x 1 x 1
+        x = torch.flatten(x, 1)          # N x 1024
+        x = self.dropout(x)
+        logits = self.fc(x)              # N x num_classes
         if self.training and self.aux_logits:
-            return GoogLeNetOutputs(logits, aux_outputs.get("aux2"), aux_outputs.get("aux1"))
+            return GoogLeNetOutputs(logits, aux2, aux1)
         return logits
 
 

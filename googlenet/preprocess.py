@@ -3,12 +3,11 @@
 The steps are exactly those of ``googlenet.images.to_batch`` (torchvision's IMAGENET1K_V1 transform:
 resize the short side to 256 with bilinear antialiasing, crop the centre 224x224, scale to [0, 1],
 normalise with the ImageNet mean and std), followed by what the model itself does first
-(``GoogLeNet._transform_input``: back to [0, 1], then to [-1, 1], the scale the ported weights expect).
+(``googlenet.model.transform_input``: back to [0, 1], then to [-1, 1], the scale the ported weights expect).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Union
 
 import numpy as np
@@ -17,7 +16,7 @@ from PIL import Image, ImageDraw
 from torchvision.transforms import functional as F
 
 from .images import load_image, preprocessing
-from .model import IMAGENET_MEAN, IMAGENET_STD, GoogLeNet
+from .model import IMAGENET_MEAN, IMAGENET_STD, transform_input
 
 STEP_KEYS = ("original", "resize", "crop", "tensor", "normalise", "transform_input")
 
@@ -54,12 +53,6 @@ def _stats(name_key: str, data) -> Step:
     mean = tuple(float(v) for v in per_channel.mean(dim=1))
     std = tuple(float(v) for v in per_channel.std(dim=1, unbiased=False))
     return Step(name_key, data, shape, float(per_channel.min()), float(per_channel.max()), mean, std)  # type: ignore[arg-type]
-
-
-def transform_input(x: torch.Tensor) -> torch.Tensor:
-    """GoogLeNet's own first step on an ImageNet-normalised (N, 3, H, W) batch (see GoogLeNet._transform_input)."""
-    # The model's own method (it needs nothing from the model but this flag), so the two cannot drift apart.
-    return GoogLeNet._transform_input(SimpleNamespace(transform_input=True), x)
 
 
 def preprocessing_steps(image) -> list[Step]:

@@ -314,12 +314,10 @@ def block_grad_norms(model: nn.Module) -> dict[str, float]:
 # --------------------------------------------------------------------------------------------
 
 def _process_threads() -> int:
-    """The thread count the rest of the app runs with: the one googlenet.serving chose, if it has chosen."""
-    try:
-        from . import serving
-    except ImportError:  # pragma: no cover - serving is optional for the training lab
-        return _DEFAULT_THREADS
-    return getattr(serving, "_configured", None) or _DEFAULT_THREADS
+    """The thread count the rest of the app runs with: the one googlenet.runtime.serving chose, if it has chosen."""
+    from .runtime.serving import configured_threads
+
+    return configured_threads() or _DEFAULT_THREADS
 
 
 @contextmanager

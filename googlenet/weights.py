@@ -22,6 +22,7 @@ Command line (fetch once, e.g. before a lesson without network)::
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import os
 import re
@@ -36,7 +37,9 @@ from urllib.parse import urlparse
 
 import torch
 
+from .errors import LocalisedError
 from .i18n import t
+from .labels_zh import label_zh
 from .model import GoogLeNet
 
 ENV_VAR = "GOOGLENET_WEIGHTS"
@@ -66,29 +69,17 @@ def hub_cache_path() -> Path:
     return Path(torch.hub.get_dir()) / "checkpoints" / file_name()
 
 
-class WeightsUnavailable(RuntimeError):
-    """The pretrained weights could not be loaded; the message says why and how to fix it.
+class WeightsUnavailable(LocalisedError, RuntimeError):
+    """The pretrained weights could not be loaded; ``err.message()`` says why and how to fix it.
 
-    ``err.key`` / ``err.fmt`` name the message (``t(err.key, **err.fmt)`` in the user's language);
-    ``str(err)`` is the English sentence. Every message names the fetch command and the env variable.
+    Every message names the fetch command and the environment variable.
     """
 
     def __init__(self, key: str, **fmt):
         fmt.setdefault("command", FETCH_COMMAND)
         fmt.setdefault("venv_command", VENV_FETCH_COMMAND)
         fmt.setdefault("env", ENV_VAR)
-        self.key = key
-        self.fmt = fmt
-        super().__init__(t(key, lang="en", **fmt))
-
-    def message(self, lang: str | None = None) -> str:
-        """The message in `lang` (default: the current language)."""
-        return t(self.key, lang=lang, **self.fmt)
-
-    def __reduce__(self):
-        import functools
-
-        return functools.partial(type(self), self.key, **self.fmt), ()
+        super().__init__(key, **fmt)
 
 
 # --------------------------------------------------------------------------------------------
@@ -296,6 +287,22 @@ def load_pretrained(path: str | os.PathLike | None = None, *, download: bool = T
 def imagenet_labels() -> list[str]:
     """The 1000 ImageNet class names in output order: index 0 is "tench", 999 "toilet tissue"."""
     return list(_weights().meta["categories"])
+
+
+@functools.lru_cache(maxsize=1)
+def labels() -> tuple[str, ...]:
+    """The 1000 English ImageNet class names in output order (from torchvision's metadata, offline)."""
+    return tuple(imagenet_labels())
+
+
+def display_name(index: int, lang: str = "en") -> str:
+    """A class name for the screen: English, or "中文名 (English)" in Chinese when a translation exists."""
+    english = labels()[index]
+    if lang == "zh":
+        chinese = label_zh(index)
+        if chinese:
+            return f"{chinese} ({english})"
+    return english
 
 
 def weights_meta() -> dict:

@@ -97,9 +97,9 @@ def make_checkpoint(pictures: list[Picture], path: Path, seed: int = 0) -> None:
     import torchvision
     from torch import nn
 
-    from googlenet.fast import optimize_for_inference
+    from googlenet.runtime.fast import optimize_for_inference
     from googlenet.images import load_image, to_batch
-    from googlenet.inference import labels
+    from googlenet.weights import labels
     from googlenet.model import he_init
     from googlenet.weights import load_pretrained
 

@@ -7,7 +7,7 @@ import torch
 from googlenet import GoogLeNet, INCEPTION_CONFIG
 from googlenet.model import he_init
 from googlenet.ablation import ablated_logits, branch_slices, compare
-from googlenet.hooks import has_hooks, temporary_hooks
+from googlenet.runtime.hooks import has_hooks, temporary_hooks
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """A class of 30 on one server process: weights loaded once, passes one at a time, results never mixed.
 
 Everything here goes through the code the pages use: ``ui.models.pretrained_model()`` (the shared,
-cached, fast model) and ``googlenet.inference.classify`` (what app_pages/classify.py calls).
+cached, fast model) and ``googlenet.runtime.inference.classify`` (what app_pages/classify.py calls).
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import torch
 from PIL import Image, ImageOps
 
 import ui.models as models
-from googlenet import serving
-from googlenet.fast import FastGoogLeNet, is_optimized
+from googlenet.runtime import serving
+from googlenet.runtime.fast import FastGoogLeNet, is_optimized
 from googlenet.features import capture_branches
-from googlenet.hooks import has_hooks, temporary_hooks
+from googlenet.runtime.hooks import has_hooks, temporary_hooks
 from googlenet.images import load_image, to_batch
-from googlenet.inference import classify
+from googlenet.runtime.inference import classify
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SESSIONS = 30
@@ -199,7 +199,7 @@ def test_micro_batcher_gives_each_caller_its_own_rows(fresh_cache):
 
 def test_shared_batching_entry_point_matches_one_pass_per_request(fresh_cache):
     """serving.infer: 30 sessions at once share passes, and each gets exactly its own answer."""
-    from googlenet.inference import top_k
+    from googlenet.runtime.inference import top_k
 
     model = models.pretrained_model(show_problems=False)
     batches = [to_batch(p) for p in _pictures()]

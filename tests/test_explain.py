@@ -9,7 +9,7 @@ from torch import nn
 
 from googlenet import GoogLeNet
 from googlenet.explain import colourise, grad_cam, overlay, upsample
-from googlenet.hooks import has_hooks
+from googlenet.runtime.hooks import has_hooks
 from googlenet.model import he_init
 
 

@@ -1,4 +1,4 @@
-"""The fast inference path (googlenet.fast): same logits, same modules, hooks still work, channels-last."""
+"""The fast inference path (googlenet.runtime.fast): same logits, same modules, hooks still work, channels-last."""
 from __future__ import annotations
 
 import pytest
@@ -7,8 +7,8 @@ from torch import nn
 
 from googlenet import GoogLeNet
 from googlenet.blocks import ConvBlock
-from googlenet.fast import FastGoogLeNet, fold_batchnorm, is_optimized, optimize_for_inference
-from googlenet.hooks import has_hooks, temporary_hooks
+from googlenet.runtime.fast import FastGoogLeNet, fold_batchnorm, is_optimized, optimize_for_inference
+from googlenet.runtime.hooks import has_hooks, temporary_hooks
 from model_helpers import randomise
 
 BRANCH_NAMES = [f"{block}.branch{i}" for block in ("inception3a", "inception4c", "inception5b") for i in (1, 2, 3, 4)]
@@ -153,7 +153,7 @@ def test_feature_capture_of_the_pages_works_on_the_fast_model(models, batch):
 
 def test_conv_relu_fusion_and_its_fallbacks(models, batch):
     """Gradient-free passes use the fused oneDNN call; a hook on an inner conv, or grad mode, the ordinary path."""
-    from googlenet.fast import FusedConvBlock
+    from googlenet.runtime.fast import FusedConvBlock
 
     plain, fast = models
     blocks = [m for m in fast.modules() if isinstance(m, ConvBlock)]

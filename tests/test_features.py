@@ -7,11 +7,12 @@ import numpy as np
 import pytest
 import torch
 
+from googlenet.model import transform_input
 from googlenet.costs import branch_out_channels, layer_table, stage_shapes
 from googlenet.features import (BLOCKS, BRANCH_COLOURS, BRANCHES, STEM, branch_offsets, branch_sizes, branch_stats,
                                 capture_branches, capture_modules, capture_stages, channel_means,
                                 concat_band_image, filter_image, heat_image, most_active, overlay, tile_channels)
-from googlenet.hooks import has_hooks
+from googlenet.runtime.hooks import has_hooks
 from googlenet.model import INCEPTION_CONFIG, GoogLeNet
 
 
@@ -76,7 +77,7 @@ def test_concatenated_output_is_the_branches_in_order(all_blocks):
 def test_capture_matches_the_blocks_own_computation(tv_model, batch, all_blocks):
     """The hooks record exactly what each branch module computes on the block's input."""
     with torch.inference_mode():
-        x = tv_model._transform_input(batch)
+        x = transform_input(batch) if tv_model.transform_input else batch
         for name, module in tv_model.stages():
             if name == "inception4c":
                 expected = [branch(x) for branch in module.branches()]

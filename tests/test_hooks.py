@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from googlenet import GoogLeNet
-from googlenet.hooks import has_hooks, model_lock, temporary_hooks
+from googlenet.runtime.hooks import has_hooks, model_lock, temporary_hooks
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""googlenet.inference (top-k classification) and googlenet.labels_zh (Chinese class names)."""
+"""googlenet.runtime.inference (top-k classification) and googlenet.labels_zh (Chinese class names)."""
 from __future__ import annotations
 
 import math
@@ -12,12 +12,11 @@ import torchvision
 from PIL import Image
 
 from googlenet.features import capture_branches
-from googlenet.hooks import has_hooks
+from googlenet.runtime.hooks import has_hooks
 from googlenet.images import load_image, preprocessed_crop, to_batch
-from googlenet.inference import (Prediction, classify, display_name, image_fingerprint, labels, model_fingerprint,
-                                 top_k)
+from googlenet.runtime.inference import Prediction, classify, image_fingerprint, model_fingerprint, top_k
 from googlenet.labels_zh import LABELS_ZH, SAMPLE_CLASSES, label_zh
-from googlenet.weights import imagenet_labels, load_pretrained
+from googlenet.weights import display_name, imagenet_labels, labels, load_pretrained
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -130,7 +129,7 @@ def test_concurrent_classify_and_capture_do_not_mix(model, cat):
 
 def test_classify_waits_for_another_sessions_hooked_pass(model, cat):
     """A hook that changes outputs (say, an ablation) attached by another session must not touch our result."""
-    from googlenet.hooks import temporary_hooks
+    from googlenet.runtime.hooks import temporary_hooks
 
     classify(model, cat)   # warm up, then time one pass
     start = time.perf_counter()

@@ -9,6 +9,7 @@ import torch
 from PIL import Image
 
 from googlenet import GoogLeNet
+from googlenet.model import transform_input
 from googlenet.images import to_batch
 from googlenet.preprocess import (STEP_KEYS, centre_crop_box, denormalise, display_image, outline_crop,
                                   preprocessing_steps)
@@ -37,9 +38,13 @@ def test_normalise_step_equals_to_batch_exactly(steps):
     assert torch.equal(steps[4].data, to_batch(Image.open(ASSETS / "coffee.jpg"))[0])
 
 
-def test_transform_input_step_equals_the_models_own(steps):
-    model = GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True, init_weights=False)
-    assert torch.equal(steps[5].data, model._transform_input(steps[4].data.unsqueeze(0))[0])
+def test_transform_input_step_equals_torchvisions_own(steps):
+    import torchvision
+
+    tv = torchvision.models.googlenet(weights=None, aux_logits=False, transform_input=True, init_weights=False)
+    batch = steps[4].data.unsqueeze(0)
+    assert torch.equal(steps[5].data, transform_input(batch)[0])   # the function our model's forward calls
+    torch.testing.assert_close(steps[5].data, tv._transform_input(batch)[0], atol=1e-6, rtol=0)
     # ... and it is the [0, 1] tensor mapped to [-1, 1] (up to float rounding)
     torch.testing.assert_close(steps[5].data, steps[3].data * 2 - 1, atol=1e-5, rtol=0)
 

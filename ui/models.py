@@ -3,19 +3,19 @@
 Shared models are only ever *read* (inference); anything that temporarily changes a module, such as a
 forward hook, must happen inside googlenet's guarded helpers so sessions never see each other's hooks.
 
-Both shared networks are the fast inference version (googlenet.fast: BatchNorm folded into the convs,
+Both shared networks are the fast inference version (googlenet.runtime.fast: BatchNorm folded into the convs,
 channels-last memory, fused conv+ReLU; same modules and names, so hooks work). Their forward takes the
-model's lock, so concurrent sessions run one pass at a time, with the thread count googlenet.serving chose.
+model's lock, so concurrent sessions run one pass at a time, with the thread count googlenet.runtime.serving chose.
 """
 from __future__ import annotations
 
 import streamlit as st
 import torch
 
-from googlenet.fast import optimize_for_inference
+from googlenet.runtime.fast import optimize_for_inference
 from googlenet.i18n import t
 from googlenet.model import GoogLeNet, he_init
-from googlenet.serving import configure_threads
+from googlenet.runtime.serving import configure_threads
 from googlenet.weights import FETCH_COMMAND, WeightsUnavailable, load_pretrained, weights_path
 
 

@@ -1,8 +1,8 @@
 """Classify one picture: the top-k ImageNet classes, how long the network took, and what it saw.
 
 The app shares one model between all sessions. The forward pass goes through
-``googlenet.serving.infer``: requests that arrive together from different sessions share one batched
-pass, which runs under the model's lock (``googlenet.hooks.model_lock``), so no other session's hooked
+``googlenet.runtime.serving.infer``: requests that arrive together from different sessions share one batched
+pass, which runs under the model's lock (``googlenet.runtime.hooks.model_lock``), so no other session's hooked
 pass (feature maps, ablation) is in flight meanwhile. On a CPU the passes compete for the same cores
 anyway, so batching them halves the wall time for a class clicking at once.
 """
@@ -11,16 +11,14 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import torch
 from PIL import Image
 from torch import nn
 
 from .serving import infer
-from .images import preprocessed_crop, to_batch
-from .labels_zh import label_zh
-from .weights import imagenet_labels, weights_path
+from ..images import preprocessed_crop, to_batch
+from ..weights import labels, weights_path
 
 
 def image_fingerprint(image: Image.Image) -> str:
@@ -35,22 +33,6 @@ def model_fingerprint(model: nn.Module, pretrained: bool = True) -> str:
     path = weights_path() if pretrained else None
     stamp = f"{path}:{path.stat().st_mtime}" if path is not None else "untrained"
     return f"{stamp}:{id(model)}"
-
-
-@lru_cache(maxsize=1)
-def labels() -> tuple[str, ...]:
-    """The 1000 English ImageNet class names in output order (from torchvision, offline)."""
-    return tuple(imagenet_labels())
-
-
-def display_name(index: int, lang: str = "en") -> str:
-    """A class name for the screen: English, or "中文名 (English)" in Chinese when a translation exists."""
-    english = labels()[index]
-    if lang == "zh":
-        chinese = label_zh(index)
-        if chinese:
-            return f"{chinese} ({english})"
-    return english
 
 
 @dataclass

@@ -39,9 +39,9 @@ import torch
 from torch import nn
 from torch.nn.modules import module as _module
 
-from .blocks import ConvBlock
+from ..blocks import ConvBlock
 from .hooks import model_lock
-from .model import GoogLeNet
+from ..model import GoogLeNet
 
 __all__ = ["optimize_for_inference", "fold_batchnorm", "is_optimized", "FastGoogLeNet", "FusedConvBlock"]
 

@@ -8,10 +8,10 @@ that fast, correct and isolated:
    ``torch.get_num_threads()`` threads; passes from many sessions at once would multiply that by the
    number of sessions and oversubscribe the cores, and the OpenMP barriers inside every convolution
    make oversubscription expensive. So every pass takes the model's lock, the
-   same ``googlenet.hooks.model_lock`` that hooked passes (feature maps, Grad-CAM, ablation) hold.
+   same ``googlenet.runtime.hooks.model_lock`` that hooked passes (feature maps, Grad-CAM, ablation) hold.
    That lock also means a plain classification can never run *through* another session's temporary
    hooks (which would hand that session our activations): isolation and speed come from one lock.
-   ``FastGoogLeNet`` (googlenet.fast) takes the lock inside its own forward, so every caller is covered.
+   ``FastGoogLeNet`` (googlenet.runtime.fast) takes the lock inside its own forward, so every caller is covered.
 
 2. **Threads chosen on purpose.** ``configure_threads()`` sets ``torch.set_num_threads`` to
    ``default_threads()``: the cores this process may use minus one, at least one (or
@@ -28,8 +28,7 @@ that fast, correct and isolated:
    pass at a time under the same lock. A lone request runs at once. ``benchmarks/concurrency.py``
    measures it against one-pass-per-request for 30 simultaneous requests (README, "Concurrency").
 
-``googlenet.inference.classify`` (the Classify page) currently takes the lock and runs its own pass;
-switching its forward call to ``infer`` is what brings the batching to the page. No Streamlit in
+``googlenet.runtime.inference.classify`` (the Classify page) goes through ``infer``. No Streamlit in
 here: the tests and benchmarks call these functions from plain threads.
 """
 from __future__ import annotations
@@ -47,7 +46,7 @@ from torch import nn
 
 from .hooks import model_lock
 
-__all__ = ["THREADS_ENV", "configure_threads", "default_threads", "cpu_cores", "predict", "infer", "Batched", "MicroBatcher",
+__all__ = ["THREADS_ENV", "configure_threads", "configured_threads", "default_threads", "cpu_cores", "predict", "infer", "Batched", "MicroBatcher",
            "batcher_for"]
 
 THREADS_ENV = "GOOGLENET_THREADS"
@@ -86,6 +85,11 @@ def configure_threads(threads: int | None = None) -> int:
         torch.set_num_threads(threads)
         _configured = threads
         return threads
+
+
+def configured_threads() -> int | None:
+    """The thread count ``configure_threads()`` chose for this process, or None before it has chosen."""
+    return _configured
 
 
 def predict(model: nn.Module, batch: torch.Tensor) -> torch.Tensor:
