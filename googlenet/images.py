@@ -92,6 +92,12 @@ def _check_size(width: int, height: int) -> None:
     if width * height > MAX_PIXELS:
         raise ImageError("images.too_many_pixels", width=width, height=height,
                          megapixels=width * height / 1e6, limit=MAX_PIXELS / 1e6)
+    # Preprocessing scales the short side up to 256: a hair-thin strip would become a giant picture.
+    short, long = sorted((width, height))
+    resize = preprocessing().resize_size[0]
+    if resize * round(long * resize / short) > MAX_PIXELS:
+        raise ImageError("images.too_thin", width=width, height=height, ratio=long / short, resize=resize,
+                         megapixels=resize * long * resize / short / 1e6, limit=MAX_PIXELS / 1e6)
 
 
 def _stretch(values: np.ndarray, lo: float, hi: float) -> np.ndarray:

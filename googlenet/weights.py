@@ -295,6 +295,16 @@ def labels() -> tuple[str, ...]:
     return tuple(imagenet_labels())
 
 
+# With 1000 classes a network that knows nothing gives each about 0.1%; a top class below 0.2% means the
+# weights cannot be ImageNet-trained ones (a trained GoogLeNet is rarely under 10% sure of its top class).
+UNTRAINED_TOP = 0.002
+
+
+def looks_untrained(probabilities) -> bool:
+    """True when even the most likely class is barely above chance: the weights are not ImageNet-trained."""
+    return float(max(probabilities)) < UNTRAINED_TOP
+
+
 def display_name(index: int, lang: str = "en") -> str:
     """A class name for the screen: English, or "中文名 (English)" in Chinese when a translation exists."""
     english = labels()[index]
