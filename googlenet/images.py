@@ -156,72 +156,69 @@ def to_rgb(image: Image.Image) -> Image.Image:
         raise ImageError("images.unsupported_mode", mode=mode) from exc
 
 
+def _upright(image: Image.Image) -> Image.Image:
+    """Phones store photos sideways plus an EXIF tag saying how to turn them: turn them now.
+    A broken EXIF block should not cost the user their picture, so it is then ignored."""
+    try:
+        return ImageOps.exif_transpose(image) or image
+    except Exception:  # noqa: BLE001
+        return image
+
+
+def _open(data: bytes) -> Image.Image:
+    """Read the header only: the format and the size are checked before a single pixel is decoded."""
+    try:
+        image = Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageError("images.bomb", limit=MAX_PIXELS / 1e6) from exc
+    except Exception as exc:  # UnidentifiedImageError, SyntaxError, struct.error, ...
+        raise ImageError("images.not_image") from exc
+    if image.format not in SUPPORTED_FORMATS:
+        raise ImageError("images.unsupported_format", format=str(image.format))
+    _check_size(*image.size)
+    return image
+
+
+def _decode(image: Image.Image) -> Image.Image:
+    """Decode the pixels (from our in-memory copy: no file handle stays open). Animations (GIF, WebP, APNG)
+    stay on their first frame: that is the picture."""
+    try:
+        image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageError("images.bomb", limit=MAX_PIXELS / 1e6) from exc
+    except MemoryError as exc:
+        raise ImageError("images.out_of_memory") from exc
+    except Exception as exc:
+        # Truncated or damaged data: OSError ("image file is truncated"), SyntaxError, ValueError,
+        # struct.error, EOFError, IndexError, TypeError, KeyError, zlib.error...
+        raise ImageError("images.corrupt") from exc
+    _check_size(*image.size)  # some formats only know their true size after decoding
+    return image
+
+
 def load_image(source: Source) -> Image.Image:
     """Decode an upload into an RGB ``PIL.Image`` (fully in memory), or raise ``ImageError``.
 
     `source` may be bytes, a path, a binary file object (Streamlit's UploadedFile included) or a
     PIL image. The EXIF orientation is applied, animations give their first frame, and every pixel
-    mode becomes 8-bit RGB.
+    mode becomes 8-bit RGB. Only ImageError ever leaves this function.
     """
-    if isinstance(source, Image.Image):
-        _check_size(*source.size)
-        try:
-            upright = ImageOps.exif_transpose(source) or source
-        except Exception:
-            upright = source
-        try:
-            return to_rgb(upright)
-        except ImageError:
-            raise
-        except Exception as exc:
-            raise ImageError("images.corrupt") from exc
-
-    data = _read_bytes(source)
     try:
+        if isinstance(source, Image.Image):
+            _check_size(*source.size)
+            return to_rgb(_upright(source))
+        data = _read_bytes(source)
         with warnings.catch_warnings():
             # Pillow only *warns* about very large images; here a warning counts as an error.
             # Its other warnings (e.g. "Corrupt EXIF data") are noise for a classroom app.
             warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            try:
-                image = Image.open(io.BytesIO(data))
-            except ImageError:
-                raise
-            except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-                raise ImageError("images.bomb", limit=MAX_PIXELS / 1e6) from exc
-            except Exception as exc:  # UnidentifiedImageError, SyntaxError, struct.error, ...
-                raise ImageError("images.not_image") from exc
-
-            if image.format not in SUPPORTED_FORMATS:
-                raise ImageError("images.unsupported_format", format=str(image.format))
-            _check_size(*image.size)  # the header is read, the pixels are not: cheap to refuse here
-
-            try:
-                # Image.open leaves animations (GIF, WebP, APNG) on their first frame: that is the picture.
-                image.load()  # decode now, from our in-memory copy: no file handle stays open
-                _check_size(*image.size)  # some formats only know the true size after decoding
-            except ImageError:
-                raise
-            except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-                raise ImageError("images.bomb", limit=MAX_PIXELS / 1e6) from exc
-            except MemoryError as exc:
-                raise ImageError("images.out_of_memory") from exc
-            except Exception as exc:
-                # Truncated or damaged data: OSError ("image file is truncated"), SyntaxError,
-                # ValueError, struct.error, EOFError, IndexError, TypeError, KeyError, zlib.error...
-                raise ImageError("images.corrupt") from exc
-
-            try:
-                # Phones store photos sideways plus a tag saying how to turn them; turn them now.
-                upright = ImageOps.exif_transpose(image) or image
-            except Exception:  # a broken EXIF block should not cost the user their picture
-                upright = image
-            return to_rgb(upright)
+            return to_rgb(_upright(_decode(_open(data))))
     except ImageError:
         raise
     except MemoryError as exc:
         raise ImageError("images.out_of_memory") from exc
-    except Exception as exc:  # last line of defence: only ImageError ever leaves this function
+    except Exception as exc:  # last line of defence
         raise ImageError("images.corrupt") from exc
 
 

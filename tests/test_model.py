@@ -185,3 +185,54 @@ def test_fully_convolutional_up_to_global_average_pooling(variant, size):
     with torch.no_grad():
         out = model(torch.randn(2, 3, size, size))
     assert isinstance(out, torch.Tensor) and out.shape == (2, 1000)
+
+
+@pytest.mark.parametrize("variant", ["torchvision", "paper"])
+def test_forward_shape_comments_are_true(variant):
+    """The forward pass students read carries a shape comment on every line; each one must be what the line
+    really produces at 224 x 224 (checked against a hooked pass, so a comment can never drift)."""
+    import inspect
+    import re
+
+    from googlenet.costs import stage_shapes
+
+    shapes = stage_shapes(variant, 224)
+    checked = 0
+    for line in inspect.getsource(GoogLeNet.forward).splitlines():
+        stage = re.search(r"x = self\.(\w+)\(x\)\s+# N x ([\d x]+)$", line.strip())
+        if stage is None:
+            continue
+        name, comment = stage.group(1), tuple(int(n) for n in stage.group(2).split(" x "))
+        if name in shapes:
+            assert shapes[name] == comment, (variant, name, shapes[name], comment)
+            checked += 1
+    assert checked >= 17 if variant == "paper" else checked >= 15
+
+
+def test_forward_order_matches_stage_order():
+    """STAGE_ORDER (used by feature capture and receptive fields) lists the stages in the forward's order."""
+    import inspect
+    import re
+
+    from googlenet.model import STAGE_ORDER
+
+    called = re.findall(r"x = self\.(\w+)\(x\)", inspect.getsource(GoogLeNet.forward))
+    assert [n for n in called if n in STAGE_ORDER] == list(STAGE_ORDER)
+
+
+def test_aux_heads_listen_where_aux_taps_say():
+    """AUX_TAPS (drawn in the diagram, costed on the architecture page) names the blocks the forward feeds them."""
+    from googlenet.model import AUX_TAPS
+
+    model = GoogLeNet(variant="torchvision").train()
+    seen = {}
+    outputs = {}
+    hooks = [getattr(model, aux).register_forward_hook(
+        lambda m, inputs, out, aux=aux: seen.__setitem__(aux, inputs[0])) for aux in AUX_TAPS]
+    hooks += [getattr(model, tap).register_forward_hook(
+        lambda m, inputs, out, tap=tap: outputs.__setitem__(tap, out)) for tap in AUX_TAPS.values()]
+    model(torch.randn(2, 3, 224, 224))
+    for h in hooks:
+        h.remove()
+    for aux, tap in AUX_TAPS.items():
+        assert seen[aux] is outputs[tap], (aux, tap)

@@ -4,7 +4,7 @@
 (to about 1e-5) in roughly half the time on a CPU, while keeping every module and its name, so forward
 hooks on "conv1", "inception3a.branch2.1" or "inception4c" still fire and still see (N, C, H, W) tensors.
 
-Two changes, both exact in eval mode:
+Three changes, all exact in eval mode (up to float rounding):
 
 1. **BatchNorm folding.** In eval mode BatchNorm is a fixed per-channel affine map,
    ``y = gamma * (x - mean) / sqrt(var + eps) + beta``. It directly follows a convolution, so it can be
