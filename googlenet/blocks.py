@@ -37,7 +37,7 @@ class Inception(nn.Module):
 
     branch1: 1x1 conv                      – cheap, keeps fine per-pixel detail
     branch2: 1x1 reduce -> 3x3 conv        – the 1x1 "bottleneck" cuts channels before the costly 3x3
-    branch3: 1x1 reduce -> 5x5 conv        – wider view (torchvision uses 3x3 here, see CONCEPTS.md)
+    branch3: 1x1 reduce -> 5x5 conv        – wider view (torchvision uses 3x3 here: ../shared/reference/CONCEPTS.md)
     branch4: 3x3 max pool -> 1x1 projection – pooling, with its channels projected down
 
     Padding (k - 1) / 2 at stride 1 keeps every branch at the input's H x W, which is what lets
