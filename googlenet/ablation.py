@@ -2,8 +2,9 @@
 
 An Inception block concatenates its four branches along the channel axis, in the order
 branch1 (#1x1) | branch2 (#3x3) | branch3 (#5x5) | branch4 (pool proj), so each branch owns a fixed
-slice of the block's output channels (INCEPTION_CONFIG). "Switching a branch off" sets its slice to
-zero — as if the branch had learned nothing — and lets the rest of the network run unchanged.
+slice of the block's output channels (googlenet.model.InceptionSpec.branch_slices). "Switching a branch
+off" sets its slice to zero — as if the branch had learned nothing — and lets the rest of the network
+run unchanged.
 
 The model is shared between sessions, so the zeroing is done by a forward hook that *returns a new
 output* (the block's own tensor is never modified), attached only for one guarded pass
@@ -12,28 +13,59 @@ output* (the block's own tensor is never modified), attached only for one guarde
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import torch
 from torch import nn
 
-from .costs import BRANCHES
+from .model import BLOCKS, BRANCHES, INCEPTION_CONFIG
 from .runtime.hooks import model_lock, temporary_hooks
-from .model import INCEPTION_CONFIG
 
-BLOCKS = tuple(INCEPTION_CONFIG)
+ALL_BLOCKS = "all"  # the block choice "the same branches off in every block"
 
 Switches = Mapping[str, Iterable[str]]  # block name -> the branches switched off in it
+SwitchSet = tuple[tuple[str, tuple[str, ...]], ...]  # the same, hashable (a cache key): ((block, branches), ...)
 
 
-def branch_slices(block: str) -> dict[str, slice]:
-    """The channel slice each branch occupies in `block`'s output, e.g. inception3a: branch1 -> 0:64."""
-    spec = INCEPTION_CONFIG[block]
-    slices, start = {}, 0
-    for branch, width in zip(BRANCHES, (spec.n1x1, spec.n3x3, spec.n5x5, spec.pool_proj)):
-        slices[branch] = slice(start, start + width)
-        start += width
-    return slices
+def switches(block: str, branches: Iterable[str]) -> SwitchSet:
+    """`branches` switched off in `block`, or in every block when `block` is ALL_BLOCKS, as a SwitchSet.
+
+    Branches come out in concatenation order whatever order they are given in; nothing off gives ().
+    """
+    if block != ALL_BLOCKS and block not in INCEPTION_CONFIG:
+        raise KeyError(f"{block!r} is not an Inception block; choose from {BLOCKS} or {ALL_BLOCKS!r}")
+    ordered = _checked(branches)
+    return tuple((b, ordered) for b in _blocks(block)) if ordered else ()
+
+
+def _blocks(block: str) -> tuple[str, ...]:
+    return BLOCKS if block == ALL_BLOCKS else (block,)
+
+
+class ChannelCount(NamedTuple):
+    """How many output channels a choice of switches silences."""
+    off: int                   # channels set to zero, summed over the blocks concerned
+    total: int                 # output channels of those blocks together
+    widths: tuple[int, ...]    # one block: the width of each branch switched off, in order; all blocks: ()
+
+
+def channels_off(block: str, branches: Sequence[str]) -> ChannelCount:
+    """E.g. inception4a with branch1 off: 192 of 512 channels; ALL_BLOCKS with branch1 off: 1,680 of 5,488."""
+    off = switches(block, branches)
+    total = sum(INCEPTION_CONFIG[b].out_channels for b in _blocks(block))
+    dark = sum(INCEPTION_CONFIG[b].branch_widths()[x] for b, xs in off for x in xs)
+    one_block = off and block != ALL_BLOCKS
+    widths = tuple(INCEPTION_CONFIG[block].branch_widths()[x] for x in off[0][1]) if one_block else ()
+    return ChannelCount(dark, total, widths)
+
+
+def _checked(branches: Iterable[str]) -> tuple[str, ...]:
+    """Branch names, each once, in concatenation order; an unknown name is refused."""
+    chosen = set(branches)
+    unknown = chosen - set(BRANCHES)
+    if unknown:
+        raise KeyError(f"unknown branch(es) {sorted(unknown)}; choose from {BRANCHES}")
+    return tuple(b for b in BRANCHES if b in chosen)
 
 
 def _normalise(off: Switches) -> dict[str, tuple[str, ...]]:
@@ -41,10 +73,7 @@ def _normalise(off: Switches) -> dict[str, tuple[str, ...]]:
     for block, branches in off.items():
         if block not in INCEPTION_CONFIG:
             raise KeyError(f"{block!r} is not an Inception block; choose from {BLOCKS}")
-        branches = tuple(dict.fromkeys(branches))
-        unknown = [b for b in branches if b not in BRANCHES]
-        if unknown:
-            raise KeyError(f"unknown branch(es) {unknown}; choose from {BRANCHES}")
+        branches = _checked(branches)
         if branches:
             clean[block] = branches
     return clean
@@ -73,7 +102,8 @@ def ablated_logits(model: nn.Module, batch: torch.Tensor, off: Switches) -> torc
     off = _normalise(off)
     if not off:
         return plain_logits(model, batch)
-    hooks = {block: _zeroing_hook([branch_slices(block)[b] for b in branches]) for block, branches in off.items()}
+    hooks = {block: _zeroing_hook([INCEPTION_CONFIG[block].branch_slices()[b] for b in branches])
+             for block, branches in off.items()}
     with temporary_hooks(model, hooks):
         return model(batch)
 
@@ -104,8 +134,17 @@ class Ablation:
         return [(int(i), float(v)) for i, v in zip(indices, values)]
 
     @property
+    def ablated_top_class(self) -> int:
+        """The ablated network's top class."""
+        return int(self.ablated.argmax())
+
+    @property
     def same_top_class(self) -> bool:
-        return int(self.ablated.argmax()) == self.top_class
+        return self.ablated_top_class == self.top_class
+
+    def compared_classes(self) -> list[int]:
+        """The classes of both top-k lists, intact first, each once: the rows of a side-by-side chart."""
+        return list(dict.fromkeys(c for which in ("intact", "ablated") for c, _ in self.top(which)))
 
 
 def compare(model: nn.Module, batch: torch.Tensor, off: Switches, k: int = 5,
@@ -121,3 +160,12 @@ def compare(model: nn.Module, batch: torch.Tensor, off: Switches, k: int = 5,
     off = _normalise(off)
     ablated = ablated_logits(model, batch, off) if off else intact_logits
     return Ablation(intact_logits.reshape(-1).softmax(0), ablated.reshape(-1).softmax(0), off, k)
+
+
+def branch_scan(model: nn.Module, batch: torch.Tensor, block: str,
+                intact_logits: torch.Tensor | None = None) -> dict[str, float]:
+    """Each branch switched off alone (in `block`, or in every block for ALL_BLOCKS): how much the intact
+    network's top-class probability changes (ablated - intact, 0..1 units), branch by branch."""
+    if intact_logits is None:
+        intact_logits = plain_logits(model, batch)
+    return {b: compare(model, batch, dict(switches(block, [b])), intact_logits=intact_logits).shift for b in BRANCHES}

@@ -8,7 +8,7 @@ normalise with the ImageNet mean and std), followed by what the model itself doe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from typing import NamedTuple, Union
 
 import numpy as np
 import torch
@@ -17,8 +17,11 @@ from torchvision.transforms import functional as F
 
 from .images import load_image, preprocessing
 from .model import IMAGENET_MEAN, IMAGENET_STD, transform_input
+from .viz import letterbox
 
 STEP_KEYS = ("original", "resize", "crop", "tensor", "normalise", "transform_input")
+SHOW_BOX = (336, 448)   # (height, width) of the box every step is shown in, whatever the picture's shape
+CONTEXT_RATIO = 2.0     # the resize step shows at most this long a strip (x its short side) around the crop
 
 
 @dataclass
@@ -42,17 +45,26 @@ class Step:
 
 
 def _stats(name_key: str, data) -> Step:
-    if isinstance(data, torch.Tensor):
-        values = data.detach().to(torch.float64)
-        shape = tuple(data.shape)
-        per_channel = values.reshape(values.shape[0], -1)
-    else:
-        array = np.asarray(data, dtype=np.float64)  # (H, W, 3)
-        shape = tuple(array.shape)
-        per_channel = torch.from_numpy(array.reshape(-1, 3).T.copy())
+    if not isinstance(data, torch.Tensor):
+        return _picture_stats(name_key, data)
+    per_channel = data.detach().to(torch.float64).reshape(data.shape[0], -1)
     mean = tuple(float(v) for v in per_channel.mean(dim=1))
     std = tuple(float(v) for v in per_channel.std(dim=1, unbiased=False))
-    return Step(name_key, data, shape, float(per_channel.min()), float(per_channel.max()), mean, std)  # type: ignore[arg-type]
+    return Step(name_key, data, tuple(data.shape), float(per_channel.min()), float(per_channel.max()),
+                mean, std)  # type: ignore[arg-type]
+
+
+def _picture_stats(name_key: str, image: Image.Image) -> Step:
+    """Exact statistics of an 8-bit RGB picture from its per-channel histograms: no float copy of the
+    pixels (a resized hair-thin strip can hold 40 million of them)."""
+    levels = np.arange(256, dtype=np.float64)
+    counts = np.asarray(image.histogram(), dtype=np.float64).reshape(3, 256)
+    n = counts[0].sum()
+    mean = counts @ levels / n
+    std = np.sqrt(np.maximum(counts @ levels ** 2 / n - mean ** 2, 0.0))
+    used = np.nonzero(counts.sum(axis=0))[0]
+    return Step(name_key, image, (image.height, image.width, 3), float(used.min()), float(used.max()),
+                tuple(float(v) for v in mean), tuple(float(v) for v in std))  # type: ignore[arg-type]
 
 
 def preprocessing_steps(image) -> list[Step]:
@@ -100,10 +112,71 @@ def centre_crop_box(width: int, height: int, crop: int | None = None) -> tuple[i
     return left, top, left + crop, top + crop
 
 
-def outline_crop(image: Image.Image, colour=(255, 235, 0), width: int = 3) -> Image.Image:
-    """A copy of the resized picture with the centre crop drawn as a rectangle and the rest dimmed."""
-    box = centre_crop_box(*image.size)
+def outline_crop(image: Image.Image, colour=(255, 235, 0), width: int = 3,
+                 box: tuple[int, int, int, int] | None = None) -> Image.Image:
+    """A copy of the resized picture with the centre crop (or `box`) drawn as a rectangle and the rest dimmed."""
+    box = box or centre_crop_box(*image.size)
     dimmed = Image.blend(image.convert("RGB"), Image.new("RGB", image.size, (0, 0, 0)), 0.45)
     dimmed.paste(image.crop(box), box[:2])
     ImageDraw.Draw(dimmed).rectangle([box[0], box[1], box[2] - 1, box[3] - 1], outline=colour, width=width)
     return dimmed
+
+
+def around_crop(resized: Image.Image, ratio: float = CONTEXT_RATIO) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    """The part of the resized picture around the centre crop, at most `ratio` times as long as it is wide,
+    and the crop's box inside that part. A photo comes back whole; a long strip (10x3000 resizes to
+    256x76,800) is cut to its middle, so the crop stays visible on screen."""
+    w, h = resized.size
+    left, top, right, bottom = centre_crop_box(w, h)
+    keep_w, keep_h = min(w, round(ratio * h)), min(h, round(ratio * w))
+    x0, y0 = left - (keep_w - (right - left)) // 2, top - (keep_h - (bottom - top)) // 2
+    x0, y0 = min(max(x0, 0), w - keep_w), min(max(y0, 0), h - keep_h)
+    part = resized if (keep_w, keep_h) == (w, h) else resized.crop((x0, y0, x0 + keep_w, y0 + keep_h))
+    return part, (left - x0, top - y0, right - x0, bottom - y0)
+
+
+class Numbers(NamedTuple):
+    """One step's row of the numbers table, formatted (pictures count 0..255, tensors 0..1 or so)."""
+    shape: str
+    value_range: str
+    mean: str
+    std: str
+
+
+def numbers(step: Step) -> Numbers:
+    digits = 3 if step.is_tensor else 1
+    per_channel = lambda values: ", ".join(f"{v:.{digits}f}" for v in values)  # noqa: E731
+    value_range = (f"{step.min:.3f} … {step.max:.3f}" if step.is_tensor else f"{step.min:.0f} … {step.max:.0f}")
+    return Numbers("×".join(str(n) for n in step.shape), value_range, per_channel(step.mean), per_channel(step.std))
+
+
+@dataclass
+class StepView:
+    """What the preprocessing inspector shows of one step: small enough to cache, whatever the picture."""
+    name_key: str
+    picture: np.ndarray         # uint8 (height, width, 3): exactly the box asked for (letterboxed)
+    size: tuple[int, int]       # (width, height) of the step itself
+    partial: bool               # only the middle of the step is shown (a long strip around the crop)
+    numbers: Numbers
+    tensor: Step | None         # the tensor steps, for the value histograms; None for the picture steps
+
+
+def step_picture(step: Step, box: tuple[int, int] = SHOW_BOX) -> tuple[np.ndarray, bool]:
+    """(picture of `step` letterboxed into `box`, whether only part of it is shown). The resize step shows
+    where the centre crop is cut (the rest dimmed), around the crop only when the picture is a long strip."""
+    if step.name_key == "resize":
+        part, crop_box = around_crop(step.data)  # type: ignore[arg-type]
+        shown = letterbox(outline_crop(part, box=crop_box), box)
+        return np.asarray(shown), part.size != step.data.size  # type: ignore[union-attr]
+    return np.asarray(letterbox(display_image(step), box)), False
+
+
+def step_views(image, box: tuple[int, int] = SHOW_BOX) -> list[StepView]:
+    """Every step of `preprocessing_steps(image)` ready for the screen: a box-sized picture, its numbers."""
+    views = []
+    for step in preprocessing_steps(image):
+        picture, partial = step_picture(step, box)
+        h, w = step.shape[1:] if step.is_tensor else step.shape[:2]
+        views.append(StepView(step.name_key, picture, (w, h), partial, numbers(step),
+                              step if step.is_tensor else None))
+    return views

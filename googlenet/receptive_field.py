@@ -109,6 +109,17 @@ def receptive_fields(variant: str = "torchvision", input_size: int = INPUT_SIZE)
     return dict(_fields(variant, input_size))
 
 
+def shown_stages(variant: str = "torchvision") -> list[str]:
+    """The stages worth choosing from, in forward order: all but the LRNs (they mix channels, not pixels,
+    so their field is the previous stage's)."""
+    return [s for s in _fields(variant, INPUT_SIZE) if not s.startswith("lrn")]
+
+
+def dots_drawn(field: Field, scale: int) -> bool:
+    """Whether draw_field at `scale` marks every output unit with a dot (coarse enough grids only)."""
+    return field.jump * scale >= MIN_GRID_CELL
+
+
 def unit_field(stage: str, row: int, col: int, variant: str = "torchvision",
                input_size: int = INPUT_SIZE, clip: bool = True) -> tuple[float, float, float, float]:
     """The input box (x0, y0, x1, y1), in pixel-edge coordinates, that output unit (row, col) of `stage` sees.
@@ -147,7 +158,7 @@ def draw_field(image: Image.Image, stage: str, row: int, col: int, variant: str 
     layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     step = field.jump * scale
-    if step >= MIN_GRID_CELL:
+    if dots_drawn(field, scale):
         r = max(1.0, step / 10)
         for i in range(field.side):
             for j in range(field.side):

@@ -5,9 +5,14 @@ import pytest
 import torch
 
 from googlenet import GoogLeNet, INCEPTION_CONFIG
-from googlenet.model import he_init
-from googlenet.ablation import ablated_logits, branch_slices, compare
+from googlenet.ablation import (ALL_BLOCKS, ablated_logits, branch_scan, channels_off, compare, plain_logits,
+                                switches)
+from googlenet.model import BLOCKS, BRANCHES, he_init
 from googlenet.runtime.hooks import has_hooks, temporary_hooks
+
+
+def branch_slices(block: str) -> dict[str, slice]:
+    return INCEPTION_CONFIG[block].branch_slices()
 
 
 @pytest.fixture(scope="module")
@@ -97,4 +102,47 @@ def test_bad_names_are_refused_without_leaving_hooks(model, batch):
         ablated_logits(model, batch, {"inception3a": ["branch7"]})
     with pytest.raises(ValueError):
         compare(model, torch.randn(2, 3, 224, 224), {})
+    assert not has_hooks(model)
+
+
+def test_switches_for_one_block_and_for_all_blocks():
+    assert switches("inception4a", []) == ()
+    assert switches("inception4a", ["branch3", "branch1", "branch1"]) == (("inception4a", ("branch1", "branch3")),)
+    every = switches(ALL_BLOCKS, ["branch2"])
+    assert [b for b, _ in every] == list(BLOCKS) and all(x == ("branch2",) for _, x in every)
+    with pytest.raises(KeyError):
+        switches("inception9z", ["branch1"])
+    with pytest.raises(KeyError):
+        switches("inception3a", ["branch7"])
+
+
+def test_channels_off_counts_the_dark_channels():
+    # inception4a: 192 | 208 | 48 | 64 = 512 (paper Table 1)
+    assert channels_off("inception4a", ["branch1"]) == (192, 512, (192,))
+    assert channels_off("inception5b", ["branch2", "branch1"]) == (384 + 384, 1024, (384, 384))
+    assert channels_off("inception3a", []) == (0, 256, ())
+    every = channels_off(ALL_BLOCKS, ["branch1"])
+    assert every.off == sum(spec.n1x1 for spec in INCEPTION_CONFIG.values())
+    assert every.total == sum(spec.out_channels for spec in INCEPTION_CONFIG.values()) and every.widths == ()
+    assert channels_off(ALL_BLOCKS, list(BRANCHES)).off == every.total
+
+
+def test_compared_classes_hold_both_top_lists_once(model, batch):
+    result = compare(model, batch, {"inception5b": ["branch1", "branch2", "branch3"]})
+    classes = result.compared_classes()
+    assert len(classes) == len(set(classes))
+    assert set(classes) == {c for c, _ in result.top("intact")} | {c for c, _ in result.top("ablated")}
+    assert classes[0] == result.top_class
+    assert result.ablated_top_class == int(result.ablated.argmax())
+
+
+def test_branch_scan_is_each_branch_alone(model, batch):
+    intact = plain_logits(model, batch)
+    scan = branch_scan(model, batch, "inception4e", intact_logits=intact)
+    assert list(scan) == list(BRANCHES)
+    for branch, shift in scan.items():
+        assert shift == pytest.approx(compare(model, batch, {"inception4e": [branch]}).shift, abs=1e-6)
+    every = branch_scan(model, batch, ALL_BLOCKS)
+    assert every["branch4"] == pytest.approx(
+        compare(model, batch, dict(switches(ALL_BLOCKS, ["branch4"]))).shift, abs=1e-6)
     assert not has_hooks(model)

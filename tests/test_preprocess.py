@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 from PIL import Image
@@ -11,8 +12,8 @@ from PIL import Image
 from googlenet import GoogLeNet
 from googlenet.model import transform_input
 from googlenet.images import to_batch
-from googlenet.preprocess import (STEP_KEYS, centre_crop_box, denormalise, display_image, outline_crop,
-                                  preprocessing_steps)
+from googlenet.preprocess import (CONTEXT_RATIO, SHOW_BOX, STEP_KEYS, around_crop, centre_crop_box, denormalise,
+                                  display_image, numbers, outline_crop, preprocessing_steps, step_views)
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -88,3 +89,43 @@ def test_the_outlined_crop_is_the_crop_step(steps):
     assert outlined.size == resized.size
     assert outlined.getpixel((box[0], box[1] + 50)) == (255, 235, 0)          # the frame
     assert sum(outlined.getpixel((2, 2))) < sum(resized.getpixel((2, 2)))      # outside dimmed (if not black)
+
+
+def test_picture_statistics_are_exact_without_a_float_copy():
+    rng = np.random.default_rng(0)
+    picture = Image.fromarray(rng.integers(3, 250, (37, 53, 3), dtype=np.uint8))
+    step = preprocessing_steps(picture)[0]
+    values = np.asarray(picture, dtype=np.float64).reshape(-1, 3)
+    assert step.mean == pytest.approx(tuple(values.mean(axis=0)), abs=1e-9)
+    assert step.std == pytest.approx(tuple(values.std(axis=0)), abs=1e-6)
+    assert (step.min, step.max) == (values.min(), values.max())
+
+
+def test_numbers_are_formatted_per_kind_of_step(steps):
+    picture, tensor = numbers(steps[2]), numbers(steps[3])
+    assert picture.shape == "224×224×3" and tensor.shape == "3×224×224"
+    assert picture.value_range == f"{steps[2].min:.0f} … {steps[2].max:.0f}"
+    assert tensor.value_range.startswith("0.") and " … " in tensor.value_range
+    assert len(picture.mean.split(", ")) == len(tensor.std.split(", ")) == 3
+    assert tensor.mean == ", ".join(f"{v:.3f}" for v in steps[3].mean)
+
+
+@pytest.mark.parametrize("size", [(1, 1), (10, 3000), (3000, 10), (600, 400), (224, 224)])
+def test_every_step_fits_the_box_whatever_the_shape(size):
+    views = step_views(Image.new("RGB", size, (120, 40, 200)))
+    assert [v.name_key for v in views] == list(STEP_KEYS)
+    for view in views:
+        assert view.picture.shape == (*SHOW_BOX, 3) and view.picture.dtype == np.uint8
+    assert views[0].size == size
+    assert min(views[1].size) == 256 and views[2].size == (224, 224)
+    assert views[1].partial == (max(views[1].size) > CONTEXT_RATIO * 256)
+    assert [v.tensor is None for v in views] == [True, True, True, False, False, False]
+
+
+def test_around_crop_keeps_the_crop_and_cuts_long_strips():
+    strip = Image.fromarray(np.random.default_rng(1).integers(0, 255, (76800, 256, 3), dtype=np.uint8))
+    part, box = around_crop(strip)
+    assert part.size == (256, round(CONTEXT_RATIO * 256))
+    assert part.crop(box).tobytes() == strip.crop(centre_crop_box(*strip.size)).tobytes()
+    photo = Image.new("RGB", (384, 256))
+    assert around_crop(photo) == (photo, centre_crop_box(384, 256))

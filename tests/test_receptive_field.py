@@ -7,7 +7,7 @@ from PIL import Image
 
 from googlenet import GoogLeNet
 from googlenet.costs import stage_shapes
-from googlenet.receptive_field import draw_field, receptive_fields, unit_field
+from googlenet.receptive_field import MIN_GRID_CELL, dots_drawn, draw_field, receptive_fields, shown_stages, unit_field
 
 
 def test_hand_computed_stem_torchvision():
@@ -86,3 +86,18 @@ def test_draw_field_returns_a_bigger_picture():
     assert drawn.size == (448, 448) and drawn.mode == "RGB"
     x0, y0, _, _ = unit_field("inception4a", 3, 4)
     assert drawn.getpixel((int(x0 * 2) + 1, int(y0 * 2) + 20))[0] > 200   # the red outline
+
+
+@pytest.mark.parametrize("variant", ["torchvision", "paper"])
+def test_shown_stages_leave_out_only_the_lrns(variant):
+    fields = receptive_fields(variant)
+    shown = shown_stages(variant)
+    assert shown == [s for s in fields if s not in ("lrn1", "lrn2")]
+    assert shown[0] == "conv1" and shown[-1] == "inception5b"
+
+
+def test_dots_are_drawn_only_on_coarse_grids():
+    f = receptive_fields("torchvision")
+    assert not dots_drawn(f["conv1"], 2)          # 2 px apart x 2 = 4 screen px: too dense
+    assert dots_drawn(f["inception4a"], 2)        # 16 x 2 = 32
+    assert dots_drawn(f["conv3"], 2) == (4 * 2 >= MIN_GRID_CELL)

@@ -13,7 +13,6 @@ class PageInfo:
     title_key: str   # i18n key of the page title
     blurb_key: str   # i18n key of one line for the home page's guided path
     icon: str
-    needs_weights: bool = False
 
     @property
     def url_path(self) -> str:
@@ -21,15 +20,20 @@ class PageInfo:
 
 
 # The guided path, in teaching order: structure -> cost -> comparison -> pictures -> training.
+# Pictures: the answer, what the network is fed, what its blocks see and how far, what each branch is
+# worth, where it looked.
 ALL_PAGES = (
     PageInfo("app_pages/home.py", "nav.home", "nav.home.blurb", ":material/home:"),
     PageInfo("app_pages/architecture.py", "nav.architecture", "nav.architecture.blurb", ":material/account_tree:"),
     PageInfo("app_pages/inception_lab.py", "nav.inception_lab", "nav.inception_lab.blurb", ":material/calculate:"),
     PageInfo("app_pages/family.py", "nav.family", "nav.family.blurb", ":material/groups:"),
-    PageInfo("app_pages/classify.py", "nav.classify", "nav.classify.blurb", ":material/photo_camera:", needs_weights=True),
+    PageInfo("app_pages/classify.py", "nav.classify", "nav.classify.blurb", ":material/photo_camera:"),
+    PageInfo("app_pages/preprocessing.py", "nav.preprocessing", "nav.preprocessing.blurb", ":material/tune:"),
     PageInfo("app_pages/feature_maps.py", "nav.feature_maps", "nav.feature_maps.blurb", ":material/layers:"),
-    PageInfo("app_pages/experiments.py", "nav.experiments", "nav.experiments.blurb", ":material/science:", needs_weights=True),
-    PageInfo("app_pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", ":material/local_fire_department:", needs_weights=True),
+    PageInfo("app_pages/receptive_field.py", "nav.receptive_field", "nav.receptive_field.blurb",
+             ":material/center_focus_strong:"),
+    PageInfo("app_pages/ablation.py", "nav.ablation", "nav.ablation.blurb", ":material/science:"),
+    PageInfo("app_pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", ":material/local_fire_department:"),
     PageInfo("app_pages/training.py", "nav.training", "nav.training.blurb", ":material/model_training:"),
 )
 

@@ -1,12 +1,9 @@
-"""Strings of the Experiments page (app_pages/experiments.py): branch ablation, preprocessing, receptive fields."""
+"""Strings of the three experiment pages: branch ablation (app_pages/ablation.py, "exp.abl."), the preprocessing
+inspector (app_pages/preprocessing.py, "exp.pre.") and receptive fields (app_pages/receptive_field.py, "exp.rf.")."""
 EN = {
-    "exp.intro": "Three experiments on your own photo: **switch branches off** and watch the prediction change, follow the picture **through every preprocessing step** to the numbers the network is fed, and see **how much of the picture one unit of a block can see** (its receptive field).",
-    "exp.tab.ablation": "Branch ablation",
-    "exp.tab.preprocess": "Preprocessing inspector",
-    "exp.tab.receptive": "Receptive field",
     # --- ablation
     "exp.abl.intro": "An Inception block concatenates its four branches along the channels. Switching a branch **off** sets its channels to zero — as if the branch had learned nothing — while the rest of the network runs unchanged. Which branches does the prediction depend on, and does it differ between early and late blocks?",
-    "exp.abl.no_weights": "Ablation needs the pretrained weights: with random weights there is no prediction to break. The preprocessing inspector and the receptive-field tabs work without them.",
+    "exp.abl.no_weights": "Ablation needs the pretrained weights: with random weights there is no prediction to break. The preprocessing inspector and the receptive-field pages work without them.",
     "exp.abl.block": "Inception block",
     "exp.abl.block.all": "All nine blocks at once",
     "exp.abl.block.help": "Where to switch branches off. “All nine blocks” switches the ticked branches off in every block.",
@@ -56,6 +53,7 @@ EN = {
     "exp.pre.what.tensor": "Channels first (3×H×W), 0…255 divided by 255.",
     "exp.pre.what.normalise": "Each channel: (x − mean) / std, with ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225).",
     "exp.pre.what.transform_input": "Inside the model: x·std + mean undoes step 5, then (… − 0.5) / 0.5 gives −1…1, the scale the ported weights expect.",
+    "exp.pre.partial": "Only the part around the crop is shown: the whole strip would be a hair-thin line on the screen.",
     "exp.pre.shown": "Tensors are drawn with their own minimum as black and maximum as white, all channels alike: the colour shift of step 5 is what the numbers really do.",
     "exp.pre.table.step": "Step",
     "exp.pre.table.shape": "Shape",
@@ -104,13 +102,9 @@ EN = {
     "exp.rf.sep": ", ",
 }
 ZH = {
-    "exp.intro": "用你自己的照片做三个实验：**关掉某些分支**，看预测如何变化；跟踪图片经过**预处理的每一步**，直到变成送进网络的数字；再看看某个模块输出的一个单元**能看到图片的多大范围**（它的感受野）。",
-    "exp.tab.ablation": "分支消融",
-    "exp.tab.preprocess": "预处理检查",
-    "exp.tab.receptive": "感受野",
     # --- ablation
     "exp.abl.intro": "Inception 模块把四个分支的输出沿通道方向拼接起来。**关掉**一个分支，就是把它的通道全部置零——好像这个分支什么都没学到——网络的其余部分照常运行。预测依赖哪些分支？靠前的模块和靠后的模块一样吗？",
-    "exp.abl.no_weights": "分支消融需要预训练权重：权重随机的网络本来就没有可以被破坏的预测。“预处理检查”和“感受野”两个标签页不需要权重，照常可用。",
+    "exp.abl.no_weights": "分支消融需要预训练权重：权重随机的网络本来就没有可以被破坏的预测。“预处理检查”和“感受野”两个页面不需要权重，照常可用。",
     "exp.abl.block": "Inception 模块",
     "exp.abl.block.all": "九个模块同时",
     "exp.abl.block.help": "在哪个模块里关掉分支。选择“九个模块同时”会在每个模块里都关掉勾选的分支。",
@@ -160,6 +154,7 @@ ZH = {
     "exp.pre.what.tensor": "通道在前（3×H×W），0…255 除以 255。",
     "exp.pre.what.normalise": "每个通道：(x − 均值) / 标准差，使用 ImageNet 的均值 (0.485, 0.456, 0.406) 和标准差 (0.229, 0.224, 0.225)。",
     "exp.pre.what.transform_input": "在模型内部：x·标准差 + 均值 撤销第 5 步，再用 (… − 0.5) / 0.5 变到 −1…1，这是移植来的权重所需要的尺度。",
+    "exp.pre.partial": "这里只显示裁剪框周围的部分：整条图片画在屏幕上只是一根细线。",
     "exp.pre.shown": "张量的显示方式：它自己的最小值为黑、最大值为白，三个通道一视同仁。所以第 5 步的颜色偏移正是这些数字真实的变化。",
     "exp.pre.table.step": "步骤",
     "exp.pre.table.shape": "形状",

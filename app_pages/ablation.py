@@ -1,0 +1,140 @@
+"""Branch ablation: switch branches of Inception blocks off and watch the pretrained network's answer change.
+
+Every widget is drawn before the picture is checked, so a bad upload (which stops the page) never drops
+their state: what the switches show is always what the page computes.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from googlenet.ablation import ALL_BLOCKS, Ablation, branch_scan, channels_off, compare, plain_logits, switches
+from googlenet.i18n import get_language, t
+from googlenet.images import to_batch
+from googlenet.model import BLOCKS, BRANCHES
+from googlenet.runtime.inference import image_fingerprint, model_fingerprint
+from googlenet.weights import looks_untrained
+from ui.charts import cached_png
+from ui.charts_experiments import block_label, branch_label, comparison_figure, scan_figure
+from ui.image_input import pick_image
+from ui.labels import class_name
+from ui.models import pretrained_model
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def intact_logits(img: str, model_key: str, _model, _image):
+    return plain_logits(_model, to_batch(_image))
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def run_ablation(img: str, model_key: str, off: tuple, _model, _image) -> Ablation:
+    """Intact and ablated probabilities for one picture (cached on the picture's hash and the switches)."""
+    return compare(_model, to_batch(_image), dict(off), intact_logits=intact_logits(img, model_key, _model, _image))
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def run_scan(img: str, model_key: str, block: str, _model, _image) -> dict[str, float]:
+    return branch_scan(_model, to_batch(_image), block, intact_logits(img, model_key, _model, _image))
+
+
+def switch_controls() -> tuple[str, list[str]]:
+    """The block and the branches to switch off, with the number of channels that go dark."""
+    block = st.selectbox(t("exp.abl.block"), [*BLOCKS, ALL_BLOCKS], index=BLOCKS.index("inception4a"),
+                         format_func=block_label, help=t("exp.abl.block.help"), key="abl_block")
+    st.markdown(f"**{t('exp.abl.branches')}**")
+    branches = [b for b in BRANCHES if st.checkbox(branch_label(b), key=f"abl_off_{b}",
+                                                   help=t("exp.abl.branch3.help") if b == "branch3" else None)]
+    count = channels_off(block, branches)
+    if branches and block == ALL_BLOCKS:
+        st.caption(t("exp.abl.channels.all", off=count.off, total=count.total))
+    elif branches:
+        st.caption(t("exp.abl.channels", block=block_label(block), off=count.off, total=count.total,
+                     detail=" + ".join(str(w) for w in count.widths)))
+    st.caption(t("exp.abl.try"))
+    return block, branches
+
+
+def headline(result: Ablation) -> None:
+    """Three numbers: the intact answer, its probability after ablation, the ablated answer."""
+    if looks_untrained(result.intact):
+        st.warning(t("exp.abl.untrained", prob=float(result.intact.max())))
+    top, new_top = result.top_class, result.ablated_top_class
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("exp.abl.metric.top"), class_name(top), f"{float(result.intact[top]):.1%}", delta_color="off",
+              delta_arrow="off")
+    flat = round(result.shift * 100, 1) == 0  # no visible change: no green or red arrow
+    m2.metric(t("exp.abl.metric.prob"), f"{float(result.ablated[top]):.1%}", t("exp.abl.shift", pp=result.shift * 100),
+              help=t("exp.abl.metric.prob.help"), delta_color="off" if flat else "normal",
+              delta_arrow="off" if flat else "auto")
+    same = result.same_top_class
+    m3.metric(t("exp.abl.metric.new_top"), class_name(new_top),
+              t("exp.abl.metric.same") if same else t("exp.abl.metric.changed"),
+              delta_color="off" if same else "inverse", delta_arrow="off" if same else "auto")
+
+
+def comparison_chart(result: Ablation, key: tuple) -> None:
+    classes = result.compared_classes()
+    st.image(cached_png(key, get_language(), lambda: comparison_figure(
+        [class_name(c) for c in classes], [float(result.intact[c]) for c in classes],
+        [float(result.ablated[c]) for c in classes], t("exp.abl.chart.title"), t("exp.abl.chart.x"),
+        (t("exp.abl.chart.intact"), t("exp.abl.chart.ablated")))), width="stretch")
+
+
+def top5_table(result: Ablation) -> None:
+    intact, ablated = result.top("intact"), result.top("ablated")
+    probability_columns = (t("exp.abl.table.intact_p"), t("exp.abl.table.ablated_p"))
+    st.dataframe(pd.DataFrame({
+        t("exp.abl.table.rank"): range(1, len(intact) + 1),
+        t("exp.abl.table.intact"): [class_name(c) for c, _ in intact],
+        probability_columns[0]: [p for _, p in intact],
+        t("exp.abl.table.ablated"): [class_name(c) for c, _ in ablated],
+        probability_columns[1]: [p for _, p in ablated],
+    }), hide_index=True, width="stretch", column_config={
+        col: st.column_config.ProgressColumn(col, format="percent", min_value=0.0, max_value=1.0)
+        for col in probability_columns})
+
+
+def scan_chart(shifts: dict[str, float], top: int, block: str, key: tuple) -> None:
+    labels = [branch_label(b) for b in shifts]
+    st.image(cached_png(key, get_language(), lambda: scan_figure(labels, list(shifts.values()),
+                                                                 t("exp.abl.scan.chart.x"))), width="stretch")
+    st.caption(f"{class_name(top)} · {block_label(block)}")
+
+
+st.title(t("nav.ablation"))
+st.markdown(t("exp.abl.intro"))
+model = pretrained_model()   # None after a notice with the fetch command
+if model is None:
+    st.info(t("exp.abl.no_weights"))
+    st.stop()
+
+# The layout first, then every widget, then the picture: a bad upload stops the page only after the switches.
+picker, numbers = st.container(), st.container()
+left, right = st.columns([1, 2], gap="large")
+table, scan = st.container(), st.expander(t("exp.abl.scan.title"))
+with left:
+    block, branches = switch_controls()
+with scan:
+    st.write(t("exp.abl.scan.intro"))
+    scan_on = st.toggle(t("exp.abl.scan.run"), key="abl_scan")
+with picker:
+    picked = pick_image("abl")
+if picked is None:           # a bad upload: pick_image has shown the reason
+    st.stop()
+
+img, model_key = image_fingerprint(picked.image), model_fingerprint(model)
+off = switches(block, branches)
+with st.spinner(t("exp.abl.running")):
+    result = run_ablation(img, model_key, off, model, picked.image)
+with numbers:
+    headline(result)
+with right:
+    if not branches:
+        st.info(t("exp.abl.none"))
+    comparison_chart(result, ("ablation", img, model_key, off))
+with table:
+    top5_table(result)
+if scan_on:
+    with scan:
+        shifts = run_scan(img, model_key, block, model, picked.image)
+        scan_chart(shifts, result.top_class, block, ("scan", img, model_key, block))

@@ -1,0 +1,92 @@
+"""Receptive fields: how much of the 224x224 crop one unit of each layer can see, from the model's own layers.
+
+Works without weights. The numbers do not depend on the picture, so a bad upload only takes the drawing
+away: the switches and numbers stay.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from googlenet.i18n import t
+from googlenet.images import preprocessed_crop
+from googlenet.receptive_field import INPUT_SIZE, Field, dots_drawn, draw_field, receptive_fields, shown_stages, unit_field
+from googlenet.runtime.inference import image_fingerprint
+from ui.charts_experiments import stage_label
+from ui.image_input import pick_image
+
+SCALE = 2   # the 224 crop is drawn at 448x448
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
+def crop_of(img: str, _image):
+    return preprocessed_crop(_image)
+
+
+def unit_controls() -> tuple[str, str, int, int]:
+    """(variant, stage, row, col) of the unit to look at."""
+    variant = st.radio(t("exp.rf.variant"), ["torchvision", "paper"], horizontal=True, key="rf_variant",
+                       format_func=lambda v: t(f"exp.rf.variant.{v}"))
+    stages = shown_stages(variant)
+    stage = st.selectbox(t("exp.rf.stage"), stages, index=stages.index("inception4a"),
+                         format_func=stage_label, key="rf_stage")
+    side = receptive_fields(variant)[stage].side
+    # One pair of sliders per grid size, so a position never falls outside a smaller grid.
+    row = st.slider(t("exp.rf.row"), 0, side - 1, side // 2, key=f"rf_row_{side}")
+    col = st.slider(t("exp.rf.col"), 0, side - 1, side // 2, key=f"rf_col_{side}")
+    return variant, stage, row, col
+
+
+def field_numbers(field: Field, box: tuple[float, float, float, float]) -> None:
+    st.metric(t("exp.rf.metric.side"), t("exp.rf.grid", n=field.side))
+    st.metric(t("exp.rf.metric.jump"), t("exp.rf.px", n=field.jump))
+    st.metric(t("exp.rf.metric.rf"), t("exp.rf.px", n=field.rf))
+    x0, y0, x1, y1 = box
+    st.markdown(f"{t('exp.rf.metric.box')}  \n**{t('exp.rf.box', x0=x0, x1=x1, y0=y0, y1=y1)}**")
+
+
+def notes(field: Field) -> None:
+    if field.rf > INPUT_SIZE:
+        st.info(t("exp.rf.bigger", rf=field.rf))
+    if field.widest_branches:
+        names = t("exp.rf.sep").join(t("exp.rf.branch", n=b.removeprefix("branch")) for b in field.widest_branches)
+        st.caption(t("exp.rf.inception_note", branches=names))
+    st.caption(t("exp.rf.theory_note"))
+
+
+def growth_table(variant: str, chosen: str) -> None:
+    """Every stage's grid, jump and field; the chosen stage highlighted."""
+    fields, stages = receptive_fields(variant), shown_stages(variant)
+    table = pd.DataFrame({
+        t("exp.rf.table.stage"): [stage_label(s) for s in stages],
+        t("exp.rf.table.side"): [t("exp.rf.grid", n=fields[s].side) for s in stages],
+        t("exp.rf.table.jump"): [fields[s].jump for s in stages],
+        t("exp.rf.table.rf"): [fields[s].rf for s in stages],
+    })
+    row = stages.index(chosen)
+    st.markdown(f"**{t('exp.rf.table.title')}**")
+    st.dataframe(table.style.apply(lambda r: ["background-color: #fff3b0; font-weight: bold" if r.name == row
+                                              else "" for _ in r], axis=1),
+                 hide_index=True, width="stretch", height="content")
+
+
+st.title(t("nav.receptive_field"))
+st.markdown(t("exp.rf.intro"))
+picker = st.container()
+controls, picture, numbers = st.columns([2, 3, 2], gap="large")
+with controls:
+    variant, stage, row, col = unit_controls()
+with picker:
+    picked = pick_image("rf")    # None after a bad upload: pick_image has shown the reason
+
+field = receptive_fields(variant)[stage]
+if picked is not None:
+    with picture:
+        crop = crop_of(image_fingerprint(picked.image), picked.image)
+        st.image(draw_field(crop, stage, row, col, variant, scale=SCALE), width="stretch")
+        caption = "exp.rf.caption" if dots_drawn(field, SCALE) else "exp.rf.caption.fine"
+        st.caption(t(caption, stage=stage_label(stage), side=field.side, jump=field.jump))
+with numbers:
+    field_numbers(field, unit_field(stage, row, col, variant))
+notes(field)
+growth_table(variant, stage)
