@@ -1,24 +1,13 @@
 """The CNN family: AlexNet, VGG, GoogLeNet, Inception v3, ResNet, MobileNet — accuracy against cost, and why
 GoogLeNet needed so few parameters. All numbers come from googlenet.family (torchvision, offline)."""
-import pandas as pd
 import streamlit as st
 
-from googlenet.family import efficiency_summary, family_table
+from googlenet.family import efficiency_summary, family_frame, family_table
 from googlenet.i18n import t
-from ui.charts import family_scatter, param_split_chart, png_bytes
+from ui.charts import chart_png, family_scatter, param_split_chart
 
 NUM = st.column_config.NumberColumn
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def scatter_png(names: tuple, gflops: tuple, top1: tuple, params: tuple, words: tuple) -> bytes:
-    return png_bytes(family_scatter(names, gflops, top1, params, *words, highlight="GoogLeNet"))
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def split_png(names: tuple, parts: tuple, labels: tuple, xlabel: str) -> bytes:
-    return png_bytes(param_split_chart(names, parts, labels, xlabel, highlight="GoogLeNet"))
-
+ROW = 132  # tall rows: the key idea wraps onto several lines
 
 st.title(t("nav.family"))
 st.markdown(t("familypage.intro"))
@@ -30,32 +19,22 @@ names = tuple(m.name for m in members)
 
 # ------------------------------------------------------------------ accuracy vs cost, and the table
 st.subheader(t("familypage.chart.title"))
-st.image(scatter_png(names, tuple(m.gflops for m in members), tuple(m.top1 for m in members),
-                     tuple(m.params for m in members),
-                     (t("familypage.chart.x"), t("familypage.chart.y"), t("familypage.chart.size_note"))),
-         width="stretch")
+st.image(chart_png(family_scatter, names, tuple(m.gflops for m in members), tuple(m.top1 for m in members),
+                   tuple(m.params for m in members), t("familypage.chart.x"), t("familypage.chart.y"),
+                   t("familypage.chart.size_note"), highlight="GoogLeNet"), width="stretch")
 st.caption(t("familypage.chart.caption"))
 
 st.subheader(t("familypage.table.title"))
-table = pd.DataFrame({
-    "name": names,
-    "year": [m.year for m in members],
-    "params": [m.params for m in members],
-    "gflops": [m.gflops for m in members],
-    "top1": [m.top1 for m in members],
-    "top5": [m.top5 for m in members],
-    "idea": [t(m.idea_key) for m in members],
-})
-ROW = 132  # tall rows: the key idea wraps onto several lines
-st.dataframe(table, hide_index=True, width="stretch", row_height=ROW, height=ROW * len(members) + 40, column_config={
-    "name": st.column_config.TextColumn(t("familypage.col.name"), pinned=True, width=135),
-    "year": NUM(t("familypage.col.year"), format="%d", width=55),
-    "params": NUM(t("familypage.col.params"), format="localized", width=100),
-    "gflops": NUM(t("familypage.col.gflops"), format="%.2f", width=70),
-    "top1": NUM(t("familypage.col.top1"), format="%.1f", width=68),
-    "top5": NUM(t("familypage.col.top5"), format="%.1f", width=68),
-    "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=420),
-})
+st.dataframe(family_frame(members), hide_index=True, width="stretch", row_height=ROW, height=ROW * len(members) + 40,
+             column_config={
+                 "name": st.column_config.TextColumn(t("familypage.col.name"), pinned=True, width=135),
+                 "year": NUM(t("familypage.col.year"), format="%d", width=55),
+                 "params": NUM(t("familypage.col.params"), format="localized", width=100),
+                 "gflops": NUM(t("familypage.col.gflops"), format="%.2f", width=70),
+                 "top1": NUM(t("familypage.col.top1"), format="%.1f", width=68),
+                 "top5": NUM(t("familypage.col.top5"), format="%.1f", width=68),
+                 "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=420),
+             })
 st.caption(t("familypage.table.caption"))
 
 # ------------------------------------------------------------------ why GoogLeNet was efficient
@@ -71,7 +50,7 @@ st.markdown(t("familypage.why.body", g=g, a=a, v=v, ra=a / g, rv=v / g, a_fc=sum
               v_fc=summary.fc_share["vgg16"], g_fc=summary.fc_params["googlenet"],
               g_fc_share=summary.fc_share["googlenet"]))
 st.markdown(f"**{t('familypage.split.title')}**")
-st.image(split_png(names, tuple((m.conv_params, m.fc_params, m.other_params) for m in members),
+st.image(chart_png(param_split_chart, names, tuple((m.conv_params, m.fc_params, m.other_params) for m in members),
                    (t("familypage.split.conv"), t("familypage.split.fc"), t("familypage.split.other")),
-                   t("familypage.split.xlabel")), width="stretch")
+                   t("familypage.split.xlabel"), highlight="GoogLeNet"), width="stretch")
 st.caption(t("familypage.split.caption"))

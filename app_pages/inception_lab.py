@@ -1,150 +1,123 @@
 """Inception module & 1x1 bottleneck lab: your channel numbers, naive vs reduced, formulas, a real module as referee."""
 import random
 
-import pandas as pd
 import streamlit as st
 
-from googlenet import lab
-from googlenet.costs import BRANCHES, branch_out_channels
+from googlenet import block_check, exercise, formulas, module_lab, onebyone
 from googlenet.i18n import t
-from ui.charts import branch_chart, png_bytes
+from googlenet.model import BRANCHES
+from ui.charts import branch_chart, chart_png
 
-PRESETS = lab.lab_presets()
-# The worked example first: it is where the lesson starts.
-PRESET_NAMES = [lab.WORKED_EXAMPLE] + [n for n in PRESETS if n != lab.WORKED_EXAMPLE]
-LIMITS = {"in_ch": 2048, "size": 112}  # channel numbers up to 1024; enough for every real block, small enough to stay fast
-NUM = st.column_config.NumberColumn
+PRESETS = module_lab.lab_presets()  # the worked example first: it is where the lesson starts
+FORMULAS = ((False, "macs", "lab.formula.naive"), (True, "macs", "lab.formula.bottleneck"),
+            (False, "params", "lab.formula.naive_params"), (True, "params", "lab.formula.bottleneck_params"))
 
 
 def preset_label(name: str) -> str:
-    if name == lab.WORKED_EXAMPLE:
+    if name == module_lab.WORKED_EXAMPLE:
         return t("lab.preset.worked_example")
     return t("lab.preset.block", name=name[-2:], size=PRESETS[name].size)
-
-
-def apply_preset() -> None:
-    """Copy the chosen preset into the number inputs (runs before the page is drawn)."""
-    name = st.session_state.get("lab_preset", lab.WORKED_EXAMPLE)
-    cfg = PRESETS[name]
-    for field in lab.LAB_FIELDS:
-        st.session_state[f"lab_{field}"] = getattr(cfg, field)
-    if name == lab.WORKED_EXAMPLE:
-        st.session_state["lab_formula_branch"] = "branch3"
-
-
-def new_exercise() -> None:
-    st.session_state["lab_ex_seed"] = random.randrange(1_000_000)
-    st.session_state.pop("lab_ex_result", None)
-    st.session_state["lab_ex_answer"] = None
-
-
-def record_answer() -> None:
-    st.session_state["lab_ex_result"] = (st.session_state["lab_ex_seed"], st.session_state.get("lab_ex_answer"))
 
 
 def branch_name(b: str) -> str:
     return t(f"lab.branch.{b}")
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def branch_png(labels: tuple, naive: tuple, bottleneck: tuple, titles: tuple, legend: tuple) -> bytes:
-    return png_bytes(branch_chart(labels, naive, bottleneck, titles, legend))
+def apply_preset() -> None:
+    """Copy the chosen preset into the fields (runs before the page is drawn)."""
+    name = st.session_state.get("lab_preset", module_lab.WORKED_EXAMPLE)
+    for field, text in module_lab.field_texts(PRESETS[name]).items():
+        st.session_state[f"lab_{field}"] = text
+    if name == module_lab.WORKED_EXAMPLE:
+        st.session_state["lab_formula_branch"] = "branch3"
 
 
-st.title(t("nav.inception_lab"))
-st.markdown(t("lab.intro"))
+def new_exercise() -> None:
+    st.session_state["lab_ex_seed"] = random.randrange(1_000_000)
+    st.session_state.pop("lab_ex_result", None)
+    st.session_state["lab_ex_answer"] = ""
 
-if any(f"lab_{f}" not in st.session_state for f in lab.LAB_FIELDS):
-    apply_preset()
 
-# ------------------------------------------------------------------ inputs
-st.selectbox(t("lab.preset"), PRESET_NAMES, key="lab_preset", format_func=preset_label, on_change=apply_preset,
-             help=t("lab.preset.help"))
-st.markdown(f"**{t('lab.inputs.title')}**")
-values = {}
-for col, field in zip(st.columns(len(lab.LAB_FIELDS)), lab.LAB_FIELDS):
-    values[field] = col.number_input(t(f"lab.in.{field}"), min_value=1, max_value=LIMITS.get(field, 1024), step=1,
-                                     key=f"lab_{field}")
-cfg = lab.LabConfig(**{f: int(v) for f, v in values.items()})
-is_worked = st.session_state.get("lab_preset") == lab.WORKED_EXAMPLE and cfg == PRESETS[lab.WORKED_EXAMPLE]
+def record_answer() -> None:
+    st.session_state["lab_ex_result"] = (st.session_state["lab_ex_seed"], st.session_state.get("lab_ex_answer", ""))
 
-naive, reduced = cfg.cost(bottleneck=False), cfg.cost(bottleneck=True)
-out_naive = branch_out_channels(*cfg.spec, bottleneck=False)
-out_reduced = branch_out_channels(*cfg.spec, bottleneck=True)
 
-# ------------------------------------------------------------------ totals
-m1, m2, m3 = st.columns(3)
-m1.metric(t("lab.metric.naive"), f"{naive['total'].macs:,}",
-          delta=t("lab.metric.params.delta", params=naive["total"].params), delta_color="off")
-m2.metric(t("lab.metric.bottleneck"), f"{reduced['total'].macs:,}",
-          delta=t("lab.metric.params.delta", params=reduced["total"].params), delta_color="off")
-m3.metric(t("lab.metric.ratio"), t("lab.metric.ratio.value", ratio=naive["total"].macs / reduced["total"].macs))
+def read_form() -> module_lab.LabConfig | None:
+    """The preset, the reset button and the eight fields: the config they show, or None after naming each bad field."""
+    if any(f"lab_{f}" not in st.session_state for f in module_lab.LAB_FIELDS):
+        apply_preset()
+    p0, p1 = st.columns([3, 1], vertical_alignment="bottom")
+    preset = p0.selectbox(t("lab.preset"), list(PRESETS), key="lab_preset", format_func=preset_label,
+                          on_change=apply_preset, help=t("lab.preset.help"))
+    edited = any(st.session_state[f"lab_{f}"] != text for f, text in module_lab.field_texts(PRESETS[preset]).items())
+    p1.button(t("lab.preset.reset"), key="lab_reset", on_click=apply_preset, disabled=not edited,
+              help=t("lab.preset.reset.help"), width="stretch")
+    st.markdown(f"**{t('lab.inputs.title')}**")
+    texts = {field: col.text_input(t(f"lab.in.{field}"), key=f"lab_{field}", max_chars=8)
+             for col, field in zip(st.columns(len(module_lab.LAB_FIELDS)), module_lab.LAB_FIELDS)}
+    cfg, problems = module_lab.read_fields(texts)
+    for problem in problems:
+        st.error(problem.message(), icon=":material/error:")
+    if problems:
+        st.info(t("lab.error.nothing_computed"))
+    return cfg
 
-# ------------------------------------------------------------------ branch by branch
-st.subheader(t("lab.compare.title"))
-s = cfg.size
-keys = list(BRANCHES) + ["total"]
-table = pd.DataFrame({
-    "branch": [t(f"lab.branch.{b}") for b in keys],
-    "shape_naive": [f"{s}×{s}×{out_naive[b]}" for b in BRANCHES] + [f"{s}×{s}×{cfg.out_channels(False)}"],
-    "shape_bottleneck": [f"{s}×{s}×{out_reduced[b]}" for b in BRANCHES] + [f"{s}×{s}×{cfg.out_channels(True)}"],
-    "params_naive": [naive[b].params for b in keys],
-    "params_bottleneck": [reduced[b].params for b in keys],
-    "macs_naive": [naive[b].macs for b in keys],
-    "macs_bottleneck": [reduced[b].macs for b in keys],
-    "ratio": [naive[b].macs / reduced[b].macs if reduced[b].macs else None for b in keys],
-})
-st.dataframe(table, hide_index=True, width="stretch", column_config={
-    "branch": st.column_config.TextColumn(t("lab.col.branch")),
-    "shape_naive": st.column_config.TextColumn(t("lab.col.shape_naive")),
-    "shape_bottleneck": st.column_config.TextColumn(t("lab.col.shape_bottleneck")),
-    **{c: NUM(t(f"lab.col.{c}"), format="localized")
-       for c in ("params_naive", "params_bottleneck", "macs_naive", "macs_bottleneck")},
-    "ratio": NUM(t("lab.col.ratio"), format="%.2f×"),
-}, column_order=("branch", "shape_naive", "shape_bottleneck", "params_naive", "params_bottleneck", "macs_naive",
-                 "macs_bottleneck", "ratio"))
-st.caption(t("lab.compare.caption", in_ch=cfg.in_ch, naive_out=cfg.out_channels(False),
-             bottleneck_out=cfg.out_channels(True)))
 
-st.image(branch_png(tuple(branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES),
-                    tuple(tuple(naive[b]) for b in BRANCHES), tuple(tuple(reduced[b]) for b in BRANCHES),
-                    (t("lab.chart.params"), t("lab.chart.macs")), (t("lab.chart.naive"), t("lab.chart.bottleneck"))),
-         width="stretch")
+def show_costs(cfg: module_lab.LabConfig) -> None:
+    naive, reduced = cfg.cost(bottleneck=False), cfg.cost(bottleneck=True)
+    m1, m2, m3 = st.columns(3)
+    for col, label, cost in ((m1, "lab.metric.naive", naive["total"]), (m2, "lab.metric.bottleneck", reduced["total"])):
+        col.metric(t(label), f"{cost.macs:,}", delta=t("lab.metric.params.delta", params=cost.params),
+                   delta_color="off")
+    m3.metric(t("lab.metric.ratio"), t("lab.metric.ratio.value", ratio=naive["total"].macs / reduced["total"].macs))
 
-# ------------------------------------------------------------------ the formula with the numbers substituted
-st.subheader(t("lab.formula.title"))
-st.caption(t("lab.formula.rule"))
-if "lab_formula_branch" not in st.session_state:
-    st.session_state["lab_formula_branch"] = "branch3"
-f0, f1, f2 = st.columns([2, 1, 1], vertical_alignment="bottom")
-fb = f0.selectbox(t("lab.formula.branch"), BRANCHES, key="lab_formula_branch", format_func=branch_name)
-f1.metric(t("lab.formula.naive_value", branch=branch_name(fb)), f"{naive[fb].macs:,}")
-f2.metric(t("lab.formula.bottleneck_value", branch=branch_name(fb)), f"{reduced[fb].macs:,}")
-for bottleneck, quantity, label in ((False, "macs", "lab.formula.naive"), (True, "macs", "lab.formula.bottleneck"),
-                                    (False, "params", "lab.formula.naive_params"),
-                                    (True, "params", "lab.formula.bottleneck_params")):
-    latex, _value = lab.branch_formula(cfg, fb, bottleneck=bottleneck, quantity=quantity)
-    st.markdown(t(label))
-    if latex == "0":
-        st.caption(t("lab.formula.no_weights"))
-    else:
-        st.latex(latex)
+    st.subheader(t("lab.compare.title"))
+    numbers = {c: st.column_config.NumberColumn(t(f"lab.col.{c}"), format="localized")
+               for c in ("params_naive", "params_bottleneck", "macs_naive", "macs_bottleneck")}
+    st.dataframe(module_lab.branch_table(cfg), hide_index=True, width="stretch", column_config={
+        **{c: st.column_config.TextColumn(t(f"lab.col.{c}")) for c in ("branch", "shape_naive", "shape_bottleneck")},
+        **numbers, "ratio": st.column_config.NumberColumn(t("lab.col.ratio"), format="%.2f×")})
+    st.caption(t("lab.compare.caption", in_ch=cfg.spec.in_channels, naive_out=cfg.out_channels(False),
+                 bottleneck_out=cfg.out_channels(True)))
+    st.image(chart_png(branch_chart, tuple(branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES),
+                       tuple(tuple(naive[b]) for b in BRANCHES), tuple(tuple(reduced[b]) for b in BRANCHES),
+                       (t("lab.chart.params"), t("lab.chart.macs")), (t("lab.chart.naive"), t("lab.chart.bottleneck"))),
+             width="stretch")
 
-with st.expander(t("lab.slip.title"), expanded=is_worked, icon=":material/search:"):
-    st.markdown(t("lab.slip.body", **lab.SLIP))
 
-# ------------------------------------------------------------------ verification with a real module
-st.subheader(t("lab.verify.title"))
-st.markdown(t("lab.verify.intro", in_ch=cfg.in_ch, size=cfg.size))
-if st.button(t("lab.verify.button"), key="lab_verify", type="primary"):
-    if lab.verify_is_affordable(cfg):
-        with st.spinner():
-            st.session_state["lab_verify_result"] = (cfg, lab.verify_inception(cfg))
-    else:
+def show_formulas(cfg: module_lab.LabConfig) -> None:
+    st.subheader(t("lab.formula.title"))
+    st.caption(t("lab.formula.rule"))
+    st.session_state.setdefault("lab_formula_branch", "branch3")
+    f0, f1, f2 = st.columns([2, 1, 1], vertical_alignment="bottom")
+    fb = f0.selectbox(t("lab.formula.branch"), BRANCHES, key="lab_formula_branch", format_func=branch_name)
+    f1.metric(t("lab.formula.naive_value", branch=branch_name(fb)), f"{cfg.cost(bottleneck=False)[fb].macs:,}")
+    f2.metric(t("lab.formula.bottleneck_value", branch=branch_name(fb)), f"{cfg.cost(bottleneck=True)[fb].macs:,}")
+    for bottleneck, quantity, label in FORMULAS:
+        latex, _value = formulas.branch_formula(cfg, fb, bottleneck=bottleneck, quantity=quantity)
+        st.markdown(t(label))
+        if latex == "0":
+            st.caption(t("lab.formula.no_weights"))
+        else:
+            st.latex(latex)
+    is_worked = st.session_state.get("lab_preset") == module_lab.WORKED_EXAMPLE and cfg == PRESETS[module_lab.WORKED_EXAMPLE]
+    with st.expander(t("lab.slip.title"), expanded=is_worked, icon=":material/search:"):
+        st.markdown(t("lab.slip.body", **module_lab.SLIP))
+
+
+def show_verification(cfg: module_lab.LabConfig) -> None:
+    st.subheader(t("lab.verify.title"))
+    st.markdown(t("lab.verify.intro", in_ch=cfg.spec.in_channels, size=cfg.size))
+    if st.button(t("lab.verify.button"), key="lab_verify", type="primary"):
         st.session_state.pop("lab_verify_result", None)
-        st.warning(t("lab.verify.too_big", macs=reduced["total"].macs, limit=lab.MAX_VERIFY_MACS))
-stored = st.session_state.get("lab_verify_result")
-if stored and stored[0] == cfg:
+        if block_check.verify_is_affordable(cfg):
+            with st.spinner():
+                st.session_state["lab_verify_result"] = (cfg, block_check.verify_inception(cfg))
+        else:
+            st.warning(t("lab.verify.too_big", macs=cfg.cost()["total"].macs, limit=block_check.MAX_VERIFY_MACS))
+    stored = st.session_state.get("lab_verify_result")
+    if not stored or stored[0] != cfg:
+        return
     v = stored[1]
     v1, v2 = st.columns(2)
     v3, v4 = st.columns(2)
@@ -153,60 +126,59 @@ if stored and stored[0] == cfg:
     v3.metric(t("lab.verify.params_torchinfo"), f"{v.torchinfo_params:,}")
     v4.metric(t("lab.verify.params_formula"), f"{v.formula_params:,}")
     st.caption(t("lab.verify.macs", torchinfo=v.torchinfo_macs, formula=v.formula_macs, bias=v.bias_adds))
-    if v.agree:
-        st.success(t("lab.verify.ok"))
-    else:
-        st.error(t("lab.verify.fail"))
-
-# ------------------------------------------------------------------ 1x1 convolution = matrix multiply per pixel
-st.subheader(t("lab.onebyone.title"))
-st.markdown(t("lab.onebyone.intro"))
-demo = lab.one_by_one_demo()
+    (st.success if v.agree else st.error)(t("lab.verify.ok" if v.agree else "lab.verify.fail"))
 
 
-def grid(a) -> pd.DataFrame:
-    return pd.DataFrame(a, index=[f"i={i}" for i in range(a.shape[0])], columns=[f"j={j}" for j in range(a.shape[1])])
+def show_one_by_one() -> None:
+    st.subheader(t("lab.onebyone.title"))
+    st.markdown(t("lab.onebyone.intro"))
+    demo = onebyone.one_by_one_demo()
+    cols = st.columns(4)
+    for c in range(demo.x.shape[0]):
+        cols[c].markdown(t("lab.onebyone.x", c=c))
+        cols[c].table(onebyone.grid(demo.x[c]).style.format("{:.1f}"))
+    cols[3].markdown(t("lab.onebyone.w"))
+    cols[3].table(onebyone.weight_table(demo, t("lab.onebyone.bias")).style.format("{:.1f}"))
+    cols = st.columns(4)
+    for c in range(demo.conv_out.shape[0]):
+        cols[2 * c].markdown(t("lab.onebyone.conv", c=c))
+        cols[2 * c].table(onebyone.grid(demo.conv_out[c]).style.format("{:.2f}"))
+        cols[2 * c + 1].markdown(t("lab.onebyone.matmul", c=c))
+        cols[2 * c + 1].table(onebyone.grid(demo.matmul_out[c]).style.format("{:.2f}"))
+    st.markdown(t("lab.onebyone.pixel"))
+    st.latex(onebyone.pixel_formula(demo))
+    st.caption(t("lab.onebyone.diff", diff=demo.max_diff))
 
 
-cols = st.columns(4)
-for c in range(demo.x.shape[0]):
-    cols[c].markdown(t("lab.onebyone.x", c=c))
-    cols[c].table(grid(demo.x[c]).style.format("{:.1f}"))
-wb = pd.DataFrame(demo.weight, index=["W[0]", "W[1]"], columns=[f"c={c}" for c in range(demo.x.shape[0])])
-wb[t("lab.onebyone.bias")] = demo.bias
-cols[3].markdown(t("lab.onebyone.w"))
-cols[3].table(wb.style.format("{:.1f}"))
-cols = st.columns(4)
-for c in range(demo.conv_out.shape[0]):
-    cols[2 * c].markdown(t("lab.onebyone.conv", c=c))
-    cols[2 * c].table(grid(demo.conv_out[c]).style.format("{:.2f}"))
-    cols[2 * c + 1].markdown(t("lab.onebyone.matmul", c=c))
-    cols[2 * c + 1].table(grid(demo.matmul_out[c]).style.format("{:.2f}"))
-st.markdown(t("lab.onebyone.pixel"))
-st.latex(lab.pixel_formula(demo))
-st.caption(t("lab.onebyone.diff", diff=demo.max_diff))
-
-# ------------------------------------------------------------------ try it yourself
-st.subheader(t("lab.ex.title"))
-if "lab_ex_seed" not in st.session_state:
-    st.session_state["lab_ex_seed"] = random.randrange(1_000_000)
-ex = lab.make_exercise(st.session_state["lab_ex_seed"])
-fields = {f: getattr(ex.cfg, f) for f in lab.LAB_FIELDS}
-st.markdown(t(f"lab.ex.question.{ex.quantity}", branch=branch_name(ex.branch), **fields))
-a1, a2, a3 = st.columns([2, 1, 1], vertical_alignment="bottom")
-a1.number_input(t("lab.ex.answer"), min_value=0, value=None, step=1, key="lab_ex_answer")
-a2.button(t("lab.ex.check"), key="lab_ex_check", on_click=record_answer, type="primary", width="stretch")
-a3.button(t("lab.ex.new"), key="lab_ex_new", on_click=new_exercise, width="stretch")
-result = st.session_state.get("lab_ex_result")
-if result and result[0] == ex.seed:
-    value = result[1]
+def show_exercise() -> None:
+    st.subheader(t("lab.ex.title"))
+    st.session_state.setdefault("lab_ex_seed", random.randrange(1_000_000))
+    ex = exercise.make_exercise(st.session_state["lab_ex_seed"])
+    st.markdown(t(f"lab.ex.question.{ex.quantity}", branch=branch_name(ex.branch), **ex.cfg.fields))
+    a1, a2, a3 = st.columns([2, 1, 1], vertical_alignment="bottom")
+    text = a1.text_input(t("lab.ex.answer"), key="lab_ex_answer", max_chars=40)
+    a2.button(t("lab.ex.check"), key="lab_ex_check", on_click=record_answer, type="primary", width="stretch")
+    a3.button(t("lab.ex.new"), key="lab_ex_new", on_click=new_exercise, width="stretch")
+    if st.session_state.get("lab_ex_result") != (ex.seed, text):
+        return  # not checked yet, or the answer changed since: no verdict on anything but what the field shows
+    verdict, value = exercise.verdict(ex, text)
     if value is None:
-        st.warning(t("lab.ex.no_answer"))
-    else:
-        verdict = lab.answer_feedback(ex, value)
-        message = t(f"lab.ex.{verdict}", answer=ex.answer, value=int(value), area=ex.cfg.size ** 2)
-        (st.success if verdict == "right" else st.error)(message)
-        st.markdown(t("lab.ex.solution"))
-        st.latex(ex.solution)
-        if ex.branch == "branch4":
-            st.caption(t("lab.ex.hint"))
+        st.warning(t(f"lab.ex.{verdict}", text=text))
+        return
+    message = t(f"lab.ex.{verdict}", answer=ex.answer, value=value, area=ex.cfg.size ** 2)
+    (st.success if verdict == "right" else st.error)(message)
+    st.markdown(t("lab.ex.solution"))
+    st.latex(ex.solution)
+    if ex.branch == "branch4":
+        st.caption(t("lab.ex.hint"))
+
+
+st.title(t("nav.inception_lab"))
+st.markdown(t("lab.intro"))
+config = read_form()
+if config is not None:
+    show_costs(config)
+    show_formulas(config)
+    show_verification(config)
+show_one_by_one()
+show_exercise()

@@ -15,9 +15,8 @@ from typing import NamedTuple
 import torch
 from torch import nn
 
-from .model import INCEPTION_CONFIG, GoogLeNet, meta_device, meta_model
+from .model import BRANCHES, INCEPTION_CONFIG, GoogLeNet, InceptionSpec, meta_device, meta_model
 
-BRANCHES = ("branch1", "branch2", "branch3", "branch4")
 PAPER_TABLE = Path(__file__).with_name("data") / "paper_table1.csv"
 
 
@@ -50,34 +49,37 @@ class ConvStep(NamedTuple):
     kernel: int
 
 
-def inception_branches(in_ch: int, n1x1: int, n3x3_reduce: int, n3x3: int, n5x5_reduce: int, n5x5: int,
-                       pool_proj: int, bottleneck: bool = True, kernel5: int = 5) -> dict[str, list[ConvStep]]:
-    """The convolutions of each branch. The naive module has no 1x1 reductions and no pool projection."""
+def inception_branches(spec: InceptionSpec, bottleneck: bool = True, kernel5: int = 5) -> dict[str, list[ConvStep]]:
+    """The convolutions of each branch, in BRANCHES order; each branch ends at its width from
+    ``spec.branch_widths``. The naive module has no 1x1 reductions and no pool projection."""
+    c, width = spec.in_channels, spec.branch_widths(bottleneck)
     if bottleneck:
-        return {
-            "branch1": [ConvStep(in_ch, n1x1, 1)],
-            "branch2": [ConvStep(in_ch, n3x3_reduce, 1), ConvStep(n3x3_reduce, n3x3, 3)],
-            "branch3": [ConvStep(in_ch, n5x5_reduce, 1), ConvStep(n5x5_reduce, n5x5, kernel5)],
-            "branch4": [ConvStep(in_ch, pool_proj, 1)],
+        steps = {
+            "branch1": [ConvStep(c, width["branch1"], 1)],
+            "branch2": [ConvStep(c, spec.n3x3_reduce, 1), ConvStep(spec.n3x3_reduce, width["branch2"], 3)],
+            "branch3": [ConvStep(c, spec.n5x5_reduce, 1), ConvStep(spec.n5x5_reduce, width["branch3"], kernel5)],
+            "branch4": [ConvStep(c, width["branch4"], 1)],
         }
-    return {
-        "branch1": [ConvStep(in_ch, n1x1, 1)],
-        "branch2": [ConvStep(in_ch, n3x3, 3)],
-        "branch3": [ConvStep(in_ch, n5x5, kernel5)],
-        "branch4": [],  # the pooled input passes straight through: in_ch channels, no weights
-    }
+    else:
+        steps = {
+            "branch1": [ConvStep(c, width["branch1"], 1)],
+            "branch2": [ConvStep(c, width["branch2"], 3)],
+            "branch3": [ConvStep(c, width["branch3"], kernel5)],
+            "branch4": [],  # the pooled input passes straight through: in_channels channels, no weights
+        }
+    return {b: steps[b] for b in BRANCHES}
 
 
-def branch_out_channels(in_ch: int, n1x1: int, n3x3_reduce: int, n3x3: int, n5x5_reduce: int, n5x5: int,
-                        pool_proj: int, bottleneck: bool = True) -> dict[str, int]:
-    return {"branch1": n1x1, "branch2": n3x3, "branch3": n5x5,
-            "branch4": pool_proj if bottleneck else in_ch}
+def branch_out_channels(*spec: int, bottleneck: bool = True) -> dict[str, int]:
+    """Kept for tests/test_features.py: the same as ``InceptionSpec(*spec).branch_widths(bottleneck)``."""
+    return InceptionSpec(*spec).branch_widths(bottleneck)
 
 
-def inception_cost(in_ch: int, size: int, n1x1: int, n3x3_reduce: int, n3x3: int, n5x5_reduce: int, n5x5: int,
-                   pool_proj: int, bottleneck: bool = True, kernel5: int = 5, bias: bool = False) -> dict[str, Cost]:
-    """Cost of each branch of an Inception module on a size x size input (all branches keep the size)."""
-    steps = inception_branches(in_ch, n1x1, n3x3_reduce, n3x3, n5x5_reduce, n5x5, pool_proj, bottleneck, kernel5)
+def inception_cost(spec: InceptionSpec, size: int, bottleneck: bool = True, kernel5: int = 5,
+                   bias: bool = False) -> dict[str, Cost]:
+    """Cost of each branch of an Inception module on a size x size input (all branches keep the size),
+    and the "total"."""
+    steps = inception_branches(spec, bottleneck, kernel5)
     costs = {name: sum((conv_cost(s.in_ch, s.out_ch, s.kernel, size, size, bias) for s in convs), ZERO)
              for name, convs in steps.items()}
     costs["total"] = sum(costs.values(), ZERO)
@@ -243,8 +245,41 @@ def network_total(variant: str = "paper", input_size: int = 224) -> Cost:
     return Cost(sum(r.params for r in rows), sum(r.macs for r in rows))
 
 
-def paper_mismatches(rows: list[LayerRow], tolerance: float = 0.1) -> list[str]:
-    """Row names whose published params or ops differ from the computed ones by more than `tolerance` (relative)."""
-    def off(published, computed):
-        return published is not None and computed > 0 and abs(published - computed) / computed > tolerance
-    return [r.name for r in rows if off(r.paper_params_k, r.params_k) or off(r.paper_ops_m, r.macs_m)]
+# Published numbers further than this from the computed ones count as "off" (shown in red on the page).
+PAPER_TOLERANCE_PCT = 3.0
+
+
+@dataclass(frozen=True)
+class PaperComparison:
+    """One row of Table 1 that has published numbers, beside the computed ones."""
+    name: str
+    paper_params_k: float
+    params_k: float
+    params_pct: float     # (published - computed) / computed, in percent
+    paper_ops_m: float
+    macs_m: float
+    ops_pct: float
+
+    @property
+    def params_off(self) -> bool:
+        return abs(self.params_pct) > PAPER_TOLERANCE_PCT
+
+    @property
+    def ops_off(self) -> bool:
+        return abs(self.ops_pct) > PAPER_TOLERANCE_PCT
+
+    @property
+    def off(self) -> bool:
+        return self.params_off or self.ops_off
+
+
+def _pct(published: float, computed: float) -> float:
+    return 100.0 * (published - computed) / computed if computed else 0.0
+
+
+def paper_comparison(rows: list[LayerRow]) -> list[PaperComparison]:
+    """Every row with published params and ops, with the relative difference of each (params in K = 1024).
+    A row is ``off`` where either differs by more than PAPER_TOLERANCE_PCT."""
+    return [PaperComparison(r.name, r.paper_params_k, r.params_k, _pct(r.paper_params_k, r.params_k),
+                            r.paper_ops_m, r.macs_m, _pct(r.paper_ops_m, r.macs_m))
+            for r in rows if r.paper_params_k is not None and r.paper_ops_m is not None]

@@ -14,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pandas as pd
 import torch
 import torchvision
 from torch import nn
 
+from .i18n import t
 from .model import meta_device
 
 WEIGHTS_NAME = "IMAGENET1K_V1"  # the original ImageNet weights of every member (the ones the papers report)
@@ -173,3 +175,16 @@ def efficiency_summary() -> EfficiencySummary:
         fc_share={k: m.fc_share for k, m in members.items()},
         fc_params={k: m.fc_params for k, m in members.items()},
     )
+
+
+def family_frame(members: list[FamilyMember]) -> pd.DataFrame:
+    """The family as a table: name, year, parameters, GFLOPs, top-1 / top-5 and the key idea (current language)."""
+    return pd.DataFrame({
+        "name": [m.name for m in members],
+        "year": [m.year for m in members],
+        "params": [m.params for m in members],
+        "gflops": [m.gflops for m in members],
+        "top1": [m.top1 for m in members],
+        "top5": [m.top5 for m in members],
+        "idea": [t(m.idea_key) for m in members],
+    })

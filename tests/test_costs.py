@@ -10,8 +10,9 @@ import torchinfo
 from torch import nn
 
 from googlenet import GoogLeNet, INCEPTION_CONFIG
-from googlenet.costs import (Cost, conv_cost, conv_layers, inception_cost, layer_table, network_total,
-                             paper_mismatches)
+from googlenet.costs import (PAPER_TOLERANCE_PCT, Cost, conv_cost, conv_layers, inception_branches, inception_cost,
+                             layer_table, network_total, paper_comparison)
+from googlenet.model import BRANCHES
 
 TABLE1 = Path(__file__).resolve().parents[1] / "googlenet" / "data" / "paper_table1.csv"
 
@@ -25,7 +26,7 @@ def optional_float(text: str) -> float | None:
     return float(text) if text else None
 
 
-# ------------------------------------------------------------------ the worked examples (CONCEPTS.md section 2)
+# ------------------------------------------------------------------ the worked examples (../shared/reference/CONCEPTS.md section 2)
 
 def test_5x5_conv_multiplies_naive_vs_bottleneck():
     naive = conv_cost(192, 32, 5, 28, 28)
@@ -48,9 +49,8 @@ def test_5x5_conv_parameters_naive_vs_bottleneck():
 
 def test_inception3a_naive_vs_bottleneck():
     spec = INCEPTION_CONFIG["inception3a"]
-    args = (spec.in_channels, 28, *spec[1:])
-    naive = inception_cost(*args, bottleneck=False)
-    bottleneck = inception_cost(*args, bottleneck=True)
+    naive = inception_cost(spec, 28, bottleneck=False)
+    bottleneck = inception_cost(spec, 28, bottleneck=True)
     assert naive["branch4"] == Cost(0, 0)  # the pooled input passes straight through
     assert set(naive) == set(bottleneck) == {"branch1", "branch2", "branch3", "branch4", "total"}
     for costs in (naive, bottleneck):
@@ -68,7 +68,7 @@ def test_inception_cost_agrees_with_the_layer_table(variant, kernel5, bias):
     rows = {r.name: r for r in layer_table(variant)}
     for name, spec in INCEPTION_CONFIG.items():
         size = rows[name].output_shape[1]
-        total = inception_cost(spec.in_channels, size, *spec[1:], kernel5=kernel5, bias=bias)["total"]
+        total = inception_cost(spec, size, kernel5=kernel5, bias=bias)["total"]
         assert total.macs == rows[name].macs, name
         # torchvision's rows also hold BatchNorm's weight and bias: two per output channel of each conv.
         conv_outputs = spec.n1x1 + spec.n3x3_reduce + spec.n3x3 + spec.n5x5_reduce + spec.n5x5 + spec.pool_proj
@@ -149,8 +149,32 @@ def test_stem_and_classifier_rows():
     assert rows["linear"].params == 1_025_000 and rows["linear"].macs == 1_024_000
     for name in ("pool1", "pool2", "pool3", "pool4", "avgpool", "dropout", "softmax"):
         assert (rows[name].params, rows[name].macs) == (0, 0), name
-    assert paper_mismatches(layer_table("paper")) == ["conv1"]
-    assert paper_mismatches(layer_table("paper"), tolerance=0.06) == ["conv1", "inception4c"]
+
+
+def test_one_paper_comparison_with_one_tolerance():
+    compared = {d.name: d for d in paper_comparison(layer_table("paper"))}
+    assert list(compared) == ["conv1", "conv2", *INCEPTION_CONFIG, "linear"]  # the rows with published numbers
+    assert compared["conv1"].params_pct == pytest.approx(100 * (2.7 - 9472 / 1024) / (9472 / 1024))
+    assert compared["inception5a"].params_k == pytest.approx(1019.0) and compared["inception5a"].paper_params_k == 1072
+    assert PAPER_TOLERANCE_PCT == 3
+    assert [n for n, d in compared.items() if d.off] == ["conv1", "inception4c", "inception5a"]
+    assert (compared["inception4c"].params_off, compared["inception4c"].ops_off) == (True, False)
+    assert compared["inception5a"].params_off and compared["inception5a"].ops_off
+    for d in compared.values():
+        assert d.off == (abs(d.params_pct) > PAPER_TOLERANCE_PCT or abs(d.ops_pct) > PAPER_TOLERANCE_PCT)
+
+
+@pytest.mark.parametrize("name", list(INCEPTION_CONFIG))
+@pytest.mark.parametrize("bottleneck", [True, False])
+def test_branches_end_at_the_spec_widths(name, bottleneck):
+    spec = INCEPTION_CONFIG[name]
+    steps = inception_branches(spec, bottleneck=bottleneck)
+    assert tuple(steps) == BRANCHES
+    for branch, width in spec.branch_widths(bottleneck).items():
+        if steps[branch]:
+            assert steps[branch][0].in_ch == spec.in_channels and steps[branch][-1].out_ch == width
+        else:  # the naive pool branch: no conv, the input's channels pass through
+            assert not bottleneck and branch == "branch4" and width == spec.in_channels
 
 
 def test_network_totals():

@@ -1,118 +1,184 @@
-"""googlenet.lab: presets, formulas, exercises, the 1x1 demo, the real-module referee; and inception_dot's labels."""
+"""The Inception lab's package side (module_lab, formulas, exercise, onebyone, block_check), the architecture
+page's (anatomy), and inception_dot's labels."""
 from __future__ import annotations
 
 import pytest
 import torch
 
-from googlenet import INCEPTION_CONFIG, lab
-from googlenet.costs import BRANCHES, inception_cost, layer_table, network_total
+from googlenet import INCEPTION_CONFIG, anatomy, block_check, exercise, formulas, module_lab, onebyone
+from googlenet.costs import inception_cost, layer_table, network_total, paper_comparison
+from googlenet.i18n import t
+from googlenet.model import BRANCHES, InceptionSpec
 from googlenet.diagrams import INCEPTION_LABELS, inception_dot
 
 
 # ------------------------------------------------------------------ presets
 
 def test_presets_are_the_nine_blocks_at_their_input_sizes():
-    presets = lab.lab_presets()
-    assert set(presets) == set(INCEPTION_CONFIG) | {lab.WORKED_EXAMPLE}
+    presets = module_lab.lab_presets()
+    assert set(presets) == set(INCEPTION_CONFIG) | {module_lab.WORKED_EXAMPLE}
     sizes = {name: presets[name].size for name in INCEPTION_CONFIG}
     assert sizes == {"inception3a": 28, "inception3b": 28, "inception4a": 14, "inception4b": 14, "inception4c": 14,
                      "inception4d": 14, "inception4e": 14, "inception5a": 7, "inception5b": 7}
     for name, spec in INCEPTION_CONFIG.items():
-        assert presets[name].spec == tuple(spec)
+        assert presets[name].spec == spec
         assert presets[name].out_channels() == spec.out_channels
 
 
 def test_worked_example_is_branch3_of_3a():
-    cfg = lab.lab_presets()[lab.WORKED_EXAMPLE]
-    assert (cfg.in_ch, cfg.size, cfg.n5x5_reduce, cfg.n5x5) == (192, 28, 16, 32)
+    cfg = module_lab.lab_presets()[module_lab.WORKED_EXAMPLE]
+    assert (cfg.spec.in_channels, cfg.size, cfg.spec.n5x5_reduce, cfg.spec.n5x5) == (192, 28, 16, 32)
     assert cfg.cost(bottleneck=False)["branch3"].macs == 120_422_400
     assert cfg.cost(bottleneck=True)["branch3"].macs == 12_443_648
 
 
 def test_slip_numbers():
-    assert lab.SLIP["correct"] == 192 * 16 * 28 * 28 + 25 * 16 * 32 * 28 * 28 == 12_443_648
-    assert lab.SLIP["printed"] == 12_433_648
-    assert lab.SLIP["correct_term"] == 10_035_200 and lab.SLIP["printed_term"] == 5_017_600
+    assert module_lab.SLIP["correct"] == 192 * 16 * 28 * 28 + 25 * 16 * 32 * 28 * 28 == 12_443_648
+    assert module_lab.SLIP["printed"] == 12_433_648
+    assert module_lab.SLIP["correct_term"] == 10_035_200 and module_lab.SLIP["printed_term"] == 5_017_600
+
+
+def test_lab_config_is_an_inception_spec_plus_a_size():
+    cfg = module_lab.lab_presets()["inception4e"]
+    assert module_lab.LabConfig.from_fields(cfg.fields) == cfg
+    assert list(cfg.fields) == list(module_lab.LAB_FIELDS)
+    assert cfg.out_channels(True) == cfg.spec.out_channels == 832
+    assert cfg.out_channels(False) == 256 + 320 + 128 + 528  # the naive pool branch passes the input through
+
+
+# ------------------------------------------------------------------ reading the form
+
+@pytest.mark.parametrize("text, value", [("192", 192), ("12,443,648", 12_443_648), (" 12 443 648 ", 12_443_648),
+                                         ("１２", 12), ("-5", -5), ("0", 0), ("+7", 7)])
+def test_parse_int_reads_what_people_type(text, value):
+    assert module_lab.parse_int(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "  ", "abc", "1.5", "1e6", "12-3", "9" * 41, None])
+def test_parse_int_refuses_what_is_not_a_whole_number(text):
+    assert module_lab.parse_int(text) is None
+
+
+def test_read_fields_accepts_exactly_the_allowed_numbers():
+    cfg = module_lab.lab_presets()[module_lab.WORKED_EXAMPLE]
+    texts = module_lab.field_texts(cfg)
+    assert module_lab.read_fields(texts) == (cfg, [])
+    for field, (low, high) in module_lab.FIELD_LIMITS.items():
+        for good in (low, high):
+            assert module_lab.read_fields({**texts, field: str(good)})[1] == [], (field, good)
+        for bad in (str(low - 1), str(high + 1), "-5", "99999", "", "x"):
+            got, problems = module_lab.read_fields({**texts, field: bad})
+            assert got is None and [p.field for p in problems] == [field], (field, bad)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_field_problems_name_the_field_and_its_range(lang):
+    texts = {**module_lab.field_texts(module_lab.lab_presets()["inception3a"]), "size": "0", "n5x5": ""}
+    _, problems = module_lab.read_fields(texts)
+    size, n5x5 = (p.message(lang) for p in problems)
+    assert t("lab.in.size", lang=lang) in size and "0" in size and "1" in size and "112" in size
+    assert t("lab.in.n5x5", lang=lang) in n5x5 and "1024" in n5x5
+    assert size != n5x5
+
+
+def test_branch_table_follows_the_inception_spec():
+    cfg = module_lab.lab_presets()[module_lab.WORKED_EXAMPLE]
+    table = module_lab.branch_table(cfg)
+    assert len(table) == 5
+    assert list(table["shape_bottleneck"]) == ["28×28×64", "28×28×128", "28×28×32", "28×28×32", "28×28×256"]
+    assert list(table["shape_naive"])[-2:] == ["28×28×192", "28×28×416"]
+    assert table["macs_naive"].iloc[2] == 120_422_400 and table["macs_bottleneck"].iloc[2] == 12_443_648
+    assert table["ratio"].iloc[3] == 0  # the naive pool branch has no weights at all
 
 
 # ------------------------------------------------------------------ formulas
 
 def test_latex_int_keeps_commas_together():
-    assert lab.latex_int(120_422_400) == "120{,}422{,}400"
-    assert lab.latex_int(7) == "7"
+    assert formulas.latex_int(120_422_400) == "120{,}422{,}400"
+    assert formulas.latex_int(7) == "7"
 
 
 def test_worked_example_formulas_show_the_substituted_numbers():
-    cfg = lab.lab_presets()[lab.WORKED_EXAMPLE]
-    naive, value = lab.branch_formula(cfg, "branch3", bottleneck=False)
+    cfg = module_lab.lab_presets()[module_lab.WORKED_EXAMPLE]
+    naive, value = formulas.branch_formula(cfg, "branch3", bottleneck=False)
     assert naive == r"5^2 \times 28^2 \times 192 \times 32 = 120{,}422{,}400" and value == 120_422_400
-    reduced, value = lab.branch_formula(cfg, "branch3", bottleneck=True)
+    reduced, value = formulas.branch_formula(cfg, "branch3", bottleneck=True)
     assert value == 12_443_648
     for piece in (r"1^2 \times 28^2 \times 192 \times 16", r"5^2 \times 28^2 \times 16 \times 32",
                   "2{,}408{,}448", "10{,}035{,}200", "= 12{,}443{,}648"):
         assert piece in reduced
-    params, value = lab.branch_formula(cfg, "branch3", bottleneck=True, quantity="params")
+    params, value = formulas.branch_formula(cfg, "branch3", bottleneck=True, quantity="params")
     assert value == 192 * 16 + 25 * 16 * 32 and r"5^2 \times 16 \times 32" in params and "^2 \\times 28" not in params
 
 
 def test_naive_branch4_has_no_weights():
-    cfg = lab.lab_presets()["inception4a"]
-    assert lab.branch_formula(cfg, "branch4", bottleneck=False) == ("0", 0)
+    cfg = module_lab.lab_presets()["inception4a"]
+    assert formulas.branch_formula(cfg, "branch4", bottleneck=False) == ("0", 0)
 
 
 @pytest.mark.parametrize("name", list(INCEPTION_CONFIG))
 @pytest.mark.parametrize("bottleneck", [True, False])
 def test_formula_values_equal_costs(name, bottleneck):
-    cfg = lab.lab_presets()[name]
-    costs = inception_cost(cfg.in_ch, cfg.size, *cfg.spec[1:], bottleneck=bottleneck)
+    cfg = module_lab.lab_presets()[name]
+    costs = inception_cost(cfg.spec, cfg.size, bottleneck=bottleneck)
     for branch in BRANCHES:
-        for quantity in lab.QUANTITIES:
-            latex, value = lab.branch_formula(cfg, branch, bottleneck=bottleneck, quantity=quantity)
+        for quantity in formulas.QUANTITIES:
+            latex, value = formulas.branch_formula(cfg, branch, bottleneck=bottleneck, quantity=quantity)
             assert value == getattr(costs[branch], quantity)
-            assert latex.endswith(lab.latex_int(value))
+            assert latex.endswith(formulas.latex_int(value))
 
 
 def test_unknown_quantity_is_refused():
     with pytest.raises(ValueError):
-        lab.conv_term(3, 4, 1, 5, quantity="flops")
+        formulas.conv_term(3, 4, 1, 5, quantity="flops")
 
 
 # ------------------------------------------------------------------ exercises
 
 @pytest.mark.parametrize("seed", range(40))
 def test_exercise_answers_equal_costs(seed):
-    ex = lab.make_exercise(seed)
-    expected = inception_cost(ex.cfg.in_ch, ex.cfg.size, *ex.cfg.spec[1:], bottleneck=True)[ex.branch]
+    ex = exercise.make_exercise(seed)
+    expected = inception_cost(ex.cfg.spec, ex.cfg.size, bottleneck=True)[ex.branch]
     assert ex.answer == getattr(expected, ex.quantity)
-    assert ex.solution.endswith(lab.latex_int(ex.answer))
-    assert lab.check_answer(ex, ex.answer)
-    assert lab.check_answer(ex, float(ex.answer))
-    assert not lab.check_answer(ex, ex.answer + 1)
-    assert not lab.check_answer(ex, None)
+    assert ex.solution.endswith(formulas.latex_int(ex.answer))
+    assert exercise.check_answer(ex, ex.answer)
+    assert exercise.check_answer(ex, float(ex.answer))
+    assert not exercise.check_answer(ex, ex.answer + 1)
+    assert not exercise.check_answer(ex, None)
 
 
 def test_exercises_are_reproducible_and_varied():
-    assert lab.make_exercise(7) == lab.make_exercise(7)
-    many = [lab.make_exercise(s) for s in range(60)]
+    assert exercise.make_exercise(7) == exercise.make_exercise(7)
+    many = [exercise.make_exercise(s) for s in range(60)]
     assert {e.branch for e in many} == set(BRANCHES)
-    assert {e.quantity for e in many} == set(lab.QUANTITIES)
+    assert {e.quantity for e in many} == set(formulas.QUANTITIES)
 
 
 def test_feedback_recognises_common_mistakes():
-    ex = next(e for e in map(lab.make_exercise, range(100)) if e.quantity == "macs")
+    ex = next(e for e in map(exercise.make_exercise, range(100)) if e.quantity == "macs")
     area = ex.cfg.size ** 2
-    assert lab.answer_feedback(ex, ex.answer) == "right"
-    assert lab.answer_feedback(ex, ex.answer // area) == "forgot_area"
-    assert lab.answer_feedback(ex, ex.answer - 1) == "too_small"
-    assert lab.answer_feedback(ex, ex.answer + 1) == "too_big"
-    ex = next(e for e in map(lab.make_exercise, range(100)) if e.quantity == "params")
-    assert lab.answer_feedback(ex, ex.answer * ex.cfg.size ** 2) == "added_area"
+    assert exercise.answer_feedback(ex, ex.answer) == "right"
+    assert exercise.answer_feedback(ex, ex.answer // area) == "forgot_area"
+    assert exercise.answer_feedback(ex, ex.answer - 1) == "too_small"
+    assert exercise.answer_feedback(ex, ex.answer + 1) == "too_big"
+    ex = next(e for e in map(exercise.make_exercise, range(100)) if e.quantity == "params")
+    assert exercise.answer_feedback(ex, ex.answer * ex.cfg.size ** 2) == "added_area"
+
+
+def test_verdict_judges_the_text_as_typed():
+    ex = exercise.make_exercise(3)
+    assert exercise.verdict(ex, "") == ("no_answer", None)
+    assert exercise.verdict(ex, "twelve") == ("not_a_number", None)
+    assert exercise.verdict(ex, f"{ex.answer:,}") == ("right", ex.answer)
+    huge = 10 ** 30
+    assert exercise.verdict(ex, str(huge)) == ("too_big", huge)  # far beyond a JavaScript number: judged as typed
+    assert exercise.verdict(ex, "-3") == ("too_small", -3)
 
 
 # ------------------------------------------------------------------ 1x1 convolution as a matrix multiply
 
 def test_one_by_one_conv_equals_matmul_per_pixel():
-    demo = lab.one_by_one_demo()
+    demo = onebyone.one_by_one_demo()
     assert demo.x.shape == (3, 4, 4) and demo.weight.shape == (2, 3) and demo.bias.shape == (2,)
     assert demo.conv_out.shape == demo.matmul_out.shape == (2, 4, 4)
     assert demo.max_diff < 1e-6
@@ -120,12 +186,12 @@ def test_one_by_one_conv_equals_matmul_per_pixel():
     expected = torch.einsum("oc,chw->ohw", torch.tensor(demo.weight), torch.tensor(demo.x))
     expected += torch.tensor(demo.bias)[:, None, None]
     assert torch.allclose(expected, torch.tensor(demo.conv_out), atol=1e-6)
-    assert lab.one_by_one_demo().max_diff == demo.max_diff  # fixed seed
+    assert onebyone.one_by_one_demo().max_diff == demo.max_diff  # fixed seed
 
 
 def test_pixel_formula_matches_the_output():
-    demo = lab.one_by_one_demo()
-    text = lab.pixel_formula(demo)
+    demo = onebyone.one_by_one_demo()
+    text = onebyone.pixel_formula(demo)
     assert text.startswith("y_{0,0,0} = ") and text.endswith(f"{demo.conv_out[0, 0, 0]:.2f}")
     assert text.count(")(") == 3
 
@@ -133,8 +199,8 @@ def test_pixel_formula_matches_the_output():
 # ------------------------------------------------------------------ a real module as referee
 
 def test_verify_inception_agrees_with_the_formulas():
-    cfg = lab.lab_presets()[lab.WORKED_EXAMPLE]
-    v = lab.verify_inception(cfg)
+    cfg = module_lab.lab_presets()[module_lab.WORKED_EXAMPLE]
+    v = block_check.verify_inception(cfg)
     assert v.output_shape == v.expected_shape == (1, 256, 28, 28)
     assert v.torchinfo_params == v.formula_params == 163_696
     assert v.torchinfo_macs == v.formula_macs + v.bias_adds
@@ -143,21 +209,21 @@ def test_verify_inception_agrees_with_the_formulas():
 
 
 def test_verify_small_odd_module():
-    cfg = lab.LabConfig(3, 5, 1, 2, 3, 1, 2, 1)
-    v = lab.verify_inception(cfg)
+    cfg = module_lab.LabConfig(InceptionSpec(3, 1, 2, 3, 1, 2, 1), 5)
+    v = block_check.verify_inception(cfg)
     assert v.agree and v.output_shape == (1, 7, 5, 5)
 
 
 def test_verify_refuses_huge_modules():
-    assert lab.verify_is_affordable(lab.lab_presets()["inception4e"])
-    assert not lab.verify_is_affordable(lab.LabConfig(2048, 112, 1024, 1024, 1024, 1024, 1024, 1024))
+    assert block_check.verify_is_affordable(module_lab.lab_presets()["inception4e"])
+    assert not block_check.verify_is_affordable(module_lab.LabConfig(InceptionSpec(2048, *[1024] * 6), 112))
 
 
 # ------------------------------------------------------------------ architecture page helpers
 
 def test_shares_sum_to_one_and_skip_weightless_rows():
     rows = layer_table("paper", 224)
-    shares = lab.shares(rows)
+    shares = anatomy.shares(rows)
     assert "pool1" not in shares and "softmax" not in shares
     assert set(shares) == {"conv1", "conv2", *INCEPTION_CONFIG, "linear"}
     assert sum(p for p, _ in shares.values()) == pytest.approx(1.0)
@@ -166,44 +232,65 @@ def test_shares_sum_to_one_and_skip_weightless_rows():
     assert shares["linear"][0] == pytest.approx(1_025_000 / total.params)
 
 
-def test_paper_differences():
-    diffs = {d.name: d for d in lab.paper_differences(layer_table("paper", 224))}
-    assert diffs["conv1"].params_pct == pytest.approx(100 * (2.7 - 9472 / 1024) / (9472 / 1024))
-    assert diffs["inception5a"].params_k == pytest.approx(1019.0)
-    assert diffs["inception5a"].paper_params_k == 1072
-    assert abs(diffs["inception3a"].params_pct) < 1
+def test_paper_table_marks_the_rows_that_are_off():
+    rows = layer_table("paper", 224)
+    frame = anatomy.paper_table(rows).data
+    assert list(frame["paper_params"])[:1] == [2.7] and len(frame) == len(paper_comparison(rows))
+    off = anatomy.off_rows(rows)
+    assert len(off) == 3 and off[1:] == ["inception (4c)", "inception (5a)"] and "conv1" in off[0]
+    # Red cells: conv1's and 4c's params, 5a's params and ops; nothing within the tolerance.
+    styles = anatomy.paper_table(rows)._compute().ctx
+    red = {(frame["layer"][r], frame.columns[c]) for (r, c), props in styles.items() if props}
+    assert (off[0], "paper_params") in red and ("inception (5a)", "diff_ops") in red
+    assert not any(layer == "inception (3a)" for layer, _ in red)
+
+
+def test_focus_on_one_layer():
+    rows = layer_table("paper", 224)
+    block = anatomy.focus(rows, "inception3a", "paper", 224)
+    assert (block.kind, block.shape, block.params) == ("inception", (256, 28, 28), 163_696)
+    assert block.macs_share == pytest.approx(anatomy.shares(rows)["inception3a"][1])
+    conv = anatomy.focus(rows, "conv2", "paper", 224)
+    assert [(c.kernel, c.in_ch, c.out_ch) for c in conv.convs] == [(1, 64, 64), (3, 64, 192)]
+    aux = anatomy.focus(rows, "aux1", "paper", 224)
+    assert aux.kind == "aux" and aux.row is None and aux.shape == (1000,) and aux.params == aux.aux.cost.params
+    assert anatomy.focus(rows, "pool1", "paper", 224).params == 0
+    assert anatomy.layer_choices(rows)[-2:] == ["aux1", "aux2"]
+    assert anatomy.spatial_path("paper", 224) == [224, 112, 56, 28, 14, 7, 7, 1]
+    names, p_share, m_share, selected = anatomy.share_chart_data(rows, "aux1")
+    assert selected is None and len(names) == len(p_share) == len(m_share) == 12
 
 
 def test_aux_info_matches_the_module():
     from googlenet import AuxClassifier
     for variant, bn in (("paper", False), ("torchvision", True)):
         for aux, c_in in (("aux1", 512), ("aux2", 528)):
-            info = lab.aux_info(aux, variant, 224)
+            info = anatomy.aux_info(aux, variant, 224)
             head = AuxClassifier(c_in, 1000, batch_norm=bn, paper_pool=not bn)
             assert info.cost.params == sum(p.numel() for p in head.parameters())
             assert info.fits and info.pooled == 4
-    assert not lab.aux_info("aux1", "paper", 448).fits  # the paper's fixed pool gives 9x9 at 448
-    assert lab.aux_info("aux1", "torchvision", 448).fits
+    assert not anatomy.aux_info("aux1", "paper", 448).fits  # the paper's fixed pool gives 9x9 at 448
+    assert anatomy.aux_info("aux1", "torchvision", 448).fits
 
 
 def test_block_sources_and_row_kinds():
-    assert "class Inception" in lab.block_source("inception")
-    assert "class ConvBlock" in lab.block_source("conv")
-    assert "class AuxClassifier" in lab.block_source("aux")
-    assert "def forward" in lab.block_source("other")
-    short = lab.block_source("inception", docstring=False)
+    assert "class Inception" in anatomy.block_source("inception")
+    assert "class ConvBlock" in anatomy.block_source("conv")
+    assert "class AuxClassifier" in anatomy.block_source("aux")
+    assert "def forward" in anatomy.block_source("other")
+    short = anatomy.block_source("inception", docstring=False)
     assert short.startswith("class Inception") and '"""' not in short and "self.branch4" in short
-    assert [lab.row_kind(n) for n in ("inception4a", "conv2", "aux1", "pool3")] == ["inception", "conv", "aux", "other"]
+    assert [anatomy.row_kind(n) for n in ("inception4a", "conv2", "aux1", "pool3")] == ["inception", "conv", "aux", "other"]
 
 
 def test_network_summary_totals():
-    text = lab.network_summary("paper", 224)
+    text = anatomy.network_summary("paper", 224)
     assert "Total params: 6,998,552" in text
-    assert "Total params: 6,624,904" in lab.network_summary("torchvision", 224)
+    assert "Total params: 6,624,904" in anatomy.network_summary("torchvision", 224)
 
 
 def test_dropout_p():
-    assert lab.dropout_p("paper") == 0.4 and lab.dropout_p("torchvision") == 0.2
+    assert anatomy.dropout_p("paper") == 0.4 and anatomy.dropout_p("torchvision") == 0.2
 
 
 # ------------------------------------------------------------------ diagrams.inception_dot labels

@@ -2,7 +2,7 @@
 
 Each function takes plain numbers and already-translated words and returns a Figure; the page draws it
 with st.pyplot(fig) and closes it with plt.close(fig) -- or, where a widget change must re-render fast,
-turns it into PNG bytes once with png_bytes(fig) inside st.cache_data and shows them with st.image
+turns it into PNG bytes once with chart_png(builder, *args) (cached) and shows them with st.image
 (on a 2-core machine drawing one of these figures takes about half a second).
 Fonts (including a CJK font) come from ui.style.apply_chart_style, which the app calls once.
 """
@@ -42,6 +42,15 @@ def cached_png(key: tuple, lang: str, _draw) -> bytes:
     """`_draw()`'s figure as PNG, drawn once per `key` (everything the figure shows) and language:
     moving an unrelated widget then costs no re-drawing."""
     return png_bytes(_draw())
+
+
+def chart_png(draw, *args, **kwargs) -> bytes:
+    """`draw(*args, **kwargs)`'s figure as PNG, through cached_png: keyed by the builder's name and its
+    (hashable) arguments, which hold everything the figure shows, words included."""
+    from googlenet.i18n import get_language
+
+    key = (draw.__name__, args, tuple(sorted(kwargs.items())))
+    return cached_png(key, get_language(), lambda: draw(*args, **kwargs))
 
 
 def human(n: float, digits: int = 3) -> str:

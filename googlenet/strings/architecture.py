@@ -86,7 +86,7 @@ EN = {
         "multiply-adds — about 3.5 times more on both counts. The published row is simply inconsistent.\n"
         "- **inception 4c**: published 463K, computed {i4c_k:.0f}K from the same table's channel numbers.\n"
         "- **inception 5a**: published 1072K and 54M, computed {i5a_k:.0f}K ({i5a_params:,}) and {i5a_m:.1f}M.\n\n"
-        "Rows off by more than {tol}%: {names}. Rows off by more than 10% (`costs.paper_mismatches`): {big}."
+        "Rows off by more than {tol}% (the red cells above): {names}."
     ),
     "arch.list_sep": ", ",
     "arch.paper.only": (
@@ -243,7 +243,7 @@ ZH = {
         "{conv1_macs:,}——两项都多了约 3.5 倍。这一行的公布值本身就不一致。\n"
         "- **inception 4c**：公布 463K，而用同一张表里的通道数算出来是 {i4c_k:.0f}K。\n"
         "- **inception 5a**：公布 1072K 和 54M，计算值为 {i5a_k:.0f}K（{i5a_params:,}）和 {i5a_m:.1f}M。\n\n"
-        "相差超过 {tol}% 的行：{names}。相差超过 10% 的行（`costs.paper_mismatches`）：{big}。"
+        "相差超过 {tol}% 的行（即上表中的红色单元格）：{names}。"
     ),
     "arch.list_sep": "、",
     "arch.paper.only": (
