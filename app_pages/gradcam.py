@@ -1,28 +1,21 @@
 """Grad-CAM: which part of the photo made the pretrained network choose a class?"""
 from __future__ import annotations
 
-
-import matplotlib.pyplot as plt
-import numpy as np
 import streamlit as st
 
-from googlenet.ablation import BLOCKS
-from googlenet.explain import DEFAULT_LAYER, GradCam, grad_cam, overlay
+from googlenet.explain import DEFAULT_LAYER, GradCam, grad_cam
 from googlenet.i18n import get_language, t
-from googlenet.runtime.inference import image_fingerprint, model_fingerprint
-from googlenet.weights import display_name
 from googlenet.images import preprocessed_crop, to_batch
+from googlenet.model import BLOCKS
 from googlenet.receptive_field import receptive_fields
+from googlenet.runtime.inference import model_fingerprint
+from googlenet.viz import overlay
+from googlenet.weights import looks_untrained
 from ui.charts import cached_png
-from ui.image_input import pick_image
+from ui.charts_vision import heatmap_figure
+from ui.image_input import pick_image, show_picture
+from ui.labels import class_name
 from ui.models import pretrained_model
-
-UNTRAINED_TOP = 0.002  # a top probability this low means the weights cannot be ImageNet-trained
-SHOW_PX = 448          # the crop, the overlay and the heat map are shown at twice the network's 224
-
-
-def class_name(index: int) -> str:
-    return display_name(index, get_language())  # "中文名 (English)" in Chinese where a translation exists
 
 
 def block_label(block: str) -> str:
@@ -30,33 +23,14 @@ def block_label(block: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
-def explain(img: str, model_key: str, class_index: int | None, layer: str, _model, _image) -> GradCam:
+def explain(image_key: str, model_key: str, class_index: int | None, layer: str, _model, _image) -> GradCam:
     """Grad-CAM for one picture, class and block (cached: moving the opacity slider costs nothing)."""
     return grad_cam(_model, to_batch(_image), class_index, layer)
 
 
 @st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
-def crop_of(img: str, _image):
+def crop_of(image_key: str, _image):
     return preprocessed_crop(_image)
-
-
-def heatmap_figure(heatmap: np.ndarray):
-    """The raw heat map, cell by cell (values written in when the grid is coarse enough to read them)."""
-    side = heatmap.shape[0]
-    fig, ax = plt.subplots(figsize=(5, 4.4))
-    shown = ax.imshow(heatmap, cmap="jet", vmin=0, vmax=1, interpolation="nearest")
-    if side <= 14:
-        for (r, c), v in np.ndenumerate(heatmap):
-            ax.text(c, r, f"{v:.2f}" if side <= 7 else f"{v:.1f}", ha="center", va="center",
-                    fontsize=12 if side <= 7 else 7, color="white" if v < 0.25 or v > 0.8 else "black")
-    ticks = range(0, side, max(1, side // 7))
-    ax.set_xticks(ticks)
-    ax.set_yticks(ticks)
-    ax.tick_params(labelsize=11)
-    bar = fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04)
-    bar.ax.tick_params(labelsize=11)
-    fig.tight_layout()
-    return fig
 
 
 st.title(t("nav.gradcam"))
@@ -68,25 +42,24 @@ if picked is None:           # a bad upload: pick_image has shown the reason
     st.stop()
 if model is None:
     st.info(t("gradcam.no_weights"))
-    st.image(picked.image, width=SHOW_PX)
+    show_picture(picked.image)
     st.stop()
 
-img = image_fingerprint(picked.image)
 model_key = model_fingerprint(model)
 with st.spinner(t("gradcam.running")):
-    top_cam = explain(img, model_key, None, DEFAULT_LAYER, model, picked.image)
-probs = top_cam.probabilities
-order = probs.argsort(descending=True)
-rank_of = {int(c): r for r, c in enumerate(order, start=1)}
-top5 = [int(c) for c in order[:5]]
+    top_cam = explain(picked.key, model_key, None, DEFAULT_LAYER, model, picked.image)
+probs, ranks = top_cam.probabilities, top_cam.ranks()
+top5 = top_cam.top_classes(5)
 
 c1, c2, c3 = st.columns([3, 2, 2], gap="large")
 with c1:
     any_class = st.toggle(t("gradcam.any_class"), key="cam_any")
     options = list(range(len(probs))) if any_class else top5
+    # One widget (one key) holds the chosen class whatever the list: a class that is not among the options
+    # (another picture's top 5, after "any class" is switched off) falls back to the best guess.
     class_index = st.selectbox(
-        t("gradcam.class"), options, index=options.index(top5[0]), key=f"cam_class_{'all' if any_class else 'top5'}",
-        format_func=lambda c: t("gradcam.class.option", rank=rank_of[c], name=class_name(c), prob=float(probs[c])),
+        t("gradcam.class"), options, index=options.index(top5[0]), key="cam_class",
+        format_func=lambda c: t("gradcam.class.option", rank=int(ranks[c]), name=class_name(c), prob=float(probs[c])),
         help=t("gradcam.class.help"))
 with c2:
     layer = st.selectbox(t("gradcam.block"), BLOCKS, index=BLOCKS.index(DEFAULT_LAYER), format_func=block_label,
@@ -98,30 +71,30 @@ if class_index == top_cam.class_index and layer == DEFAULT_LAYER:
     cam = top_cam  # the default view: already computed above
 else:
     with st.spinner(t("gradcam.running")):
-        cam = explain(img, model_key, class_index, layer, model, picked.image)
+        cam = explain(picked.key, model_key, class_index, layer, model, picked.image)
 field = receptive_fields("torchvision")[layer]
 name = class_name(class_index)
 
 st.markdown(f"### {t('gradcam.metric.class')}: {name}")
 m1, m2, m3 = st.columns(3)
 m1.metric(t("gradcam.metric.prob"), f"{float(probs[class_index]):.1%}")
-m2.metric(t("gradcam.metric.rank"), f"{rank_of[class_index]} / {len(probs)}")
+m2.metric(t("gradcam.metric.rank"), f"{ranks[class_index]} / {len(probs)}")
 m3.metric(t("gradcam.metric.grid"), f"{field.side}×{field.side}")
-if float(probs.max()) < UNTRAINED_TOP:
+if looks_untrained(probs):
     st.warning(t("gradcam.untrained_note", prob=float(probs.max())))
 if cam.raw_max <= 0:
     st.warning(t("gradcam.empty", block=block_label(layer), name=name))
 
-crop = crop_of(img, picked.image)
+crop = crop_of(picked.key, picked.image)
 left, middle, right = st.columns(3, gap="medium")
 with left:
-    st.image(crop.resize((SHOW_PX, SHOW_PX)), caption=t("gradcam.crop"), width="stretch")
+    st.image(crop, caption=t("gradcam.crop"), width="stretch")
 with middle:
-    st.image(overlay(crop, cam.heatmap, opacity).resize((SHOW_PX, SHOW_PX)), width="stretch",
+    st.image(overlay(crop, cam.heatmap, opacity, stretch=False), width="stretch",
              caption=t("gradcam.overlay", name=name, block=block_label(layer)))
 with right:
-    st.image(cached_png(("heatmap", img, model_key, class_index, layer), get_language(),
-                       lambda: heatmap_figure(cam.heatmap)), width="stretch")
+    st.image(cached_png(("heatmap", picked.key, model_key, class_index, layer), get_language(),
+                        lambda: heatmap_figure(cam.heatmap)), width="stretch")
     st.caption(t("gradcam.raw", side=field.side, jump=field.jump))
 
 with st.expander(t("gradcam.how.title")):

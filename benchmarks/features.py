@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/features.py [--threads N] [--runs 30]
 
 Uses the app's real code: googlenet.features.capture_branches (forward hooks under the model's
-lock, one pass) and tile_channels (numpy only), on the shared fast model (googlenet.runtime.fast), as the
+lock, one pass) and googlenet.viz.tile_channels (numpy only), on the shared fast model (googlenet.runtime.fast), as the
 Feature maps page does (top 16 channels per branch, each map stretched on its own). Timed
 interleaved (benchmarks/common.py), medians of >= 30 runs. The last line is the ratio
 "capture + tile all 9 blocks x 4 branches" / "forward alone".
@@ -18,9 +18,16 @@ from common import (app_models, interleaved, machine_load, make_checkpoint, medi
 
 import torch
 
-from googlenet.features import BLOCKS, BRANCHES, capture_branches, tile_channels
+from googlenet.features import capture_branches, most_active
+from googlenet.model import BLOCKS, BRANCHES
+from googlenet.viz import tile_channels
 
 TOP_K = 16  # the page's default
+
+
+def top_grid(maps):
+    """The page's grid: the TOP_K most active channels, tiled."""
+    return tile_channels(maps, order=most_active(maps, TOP_K))
 
 
 def capture_and_tile(model, batch, blocks=BLOCKS) -> int:
@@ -28,7 +35,7 @@ def capture_and_tile(model, batch, blocks=BLOCKS) -> int:
     pixels = 0
     for block in blocks:
         for branch in BRANCHES:
-            pixels += tile_channels(captured[block][branch][0], top_k=TOP_K).size
+            pixels += top_grid(captured[block][branch][0]).size
     return pixels
 
 
@@ -48,7 +55,7 @@ def main() -> None:
 
     # What the numbers are made of, once.
     captured = capture_branches(fast, batch)
-    grids = {(b, br): tile_channels(captured[b][br][0], top_k=TOP_K) for b in BLOCKS for br in BRANCHES}
+    grids = {(b, br): top_grid(captured[b][br][0]) for b in BLOCKS for br in BRANCHES}
     stored = sum(t.numel() * t.element_size() for entry in captured.values() for t in entry.values())
     print(f"  one capture keeps {sum(len(e) for e in captured.values())} tensors ({stored / 2**20:.1f} MiB); "
           f"36 grids, e.g. inception3a.branch1 {grids[('inception3a', 'branch1')].shape}, "
@@ -60,7 +67,7 @@ def main() -> None:
     def tile_only():
         for b in BLOCKS:
             for br in BRANCHES:
-                tile_channels(captured[b][br][0], top_k=TOP_K)
+                top_grid(captured[b][br][0])
 
     def per_block_like_the_page():
         # The page captures one block per pass (stop_early ends the pass after that block).

@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 import torch  # noqa: E402
 
-from googlenet.features import BLOCKS, BRANCHES, STEM, capture_branches, tile_channels  # noqa: E402
+from googlenet.features import LAYERS, capture_branches, most_active  # noqa: E402
 from googlenet.images import load_image, to_batch  # noqa: E402
-from googlenet.model import GoogLeNet  # noqa: E402
+from googlenet.model import BRANCHES, GoogLeNet  # noqa: E402
+from googlenet.viz import tile_channels  # noqa: E402
 from googlenet.weights import WeightsUnavailable, load_pretrained, weights_path  # noqa: E402
 
 TARGET_MS = 300.0
@@ -46,11 +47,14 @@ def forward(model, batch) -> float:
 
 def capture_and_tile(model, batch, layer: str, stop_early: bool, top_k: int) -> float:
     start = time.perf_counter()
-    entry = capture_branches(model, batch, [layer], stop_early=stop_early)[layer]
-    parts = [p for p in BRANCHES if p in entry] or ["output"]
-    for part in parts:
-        tile_channels(entry[part], top_k=top_k)
+    tile_parts(capture_branches(model, batch, [layer], stop_early=stop_early)[layer], top_k)
     return ms(start)
+
+
+def tile_parts(entry: dict, top_k: int) -> None:
+    """The page's grids: one per branch (the output alone for a stem layer), top_k most active channels each."""
+    for part in [p for p in BRANCHES if p in entry] or ["output"]:
+        tile_channels(entry[part], order=most_active(entry[part], top_k))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         torch.manual_seed(0)
         model, which = GoogLeNet(variant="torchvision", aux_logits=False, transform_input=True).eval(), "random"
     batch = to_batch(load_image(ROOT / "assets" / "chelsea_cat.jpg"))
-    layers = list(STEM) + list(BLOCKS)
+    layers = list(LAYERS)
 
     print(f"GoogLeNet (torchvision variant, {which} weights), one image {tuple(batch.shape)}, "
           f"torch {torch.__version__}, {torch.get_num_threads()} threads, {args.repeats} runs after "
@@ -97,8 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             early[layer].append(capture_and_tile(model, batch, layer, True, args.top_k))
             entry = capture_branches(model, batch, [layer])[layer]
             start = time.perf_counter()
-            for part in [p for p in BRANCHES if p in entry] or ["output"]:
-                tile_channels(entry[part], top_k=args.top_k)
+            tile_parts(entry, args.top_k)
             tiling[layer].append(ms(start))
 
     med, low = statistics.median, min

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from .costs import stage_shapes
 from .model import AUX_TAPS, INCEPTION_CONFIG, InceptionSpec
+from .viz import BRANCH_COLOURS
 
 COLOURS = {"conv": "#cfe2ff", "pool": "#e9ecef", "norm": "#fff3cd", "inception": "#d1e7dd",
            "head": "#f8d7da", "aux": "#ffe5d0", "input": "#ffffff"}
-BRANCH_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1")
 
 
 def _shape(shape: tuple) -> str:
@@ -123,7 +123,7 @@ def inception_dot(spec: InceptionSpec, size: int, kernel5: int = 5, title: str =
     ]
     out = spec.n1x1 + spec.n3x3 + spec.n5x5 + b4_out
     lines.append(f'  out [label="{concat}\\n{s} x {s} x {out}", fillcolor="#d1e7dd"];')
-    for colour, steps in zip(BRANCH_COLOURS, branches):
+    for colour, steps in zip(BRANCH_COLOURS.values(), branches):
         prev = "in"
         for node, label in steps:
             lines.append(f'  {node} [label="{label}", fillcolor="{colour}33", color="{colour}", penwidth=2];')

@@ -13,6 +13,7 @@ The model is shared between sessions, so nothing here may touch its parameters: 
 is captured by a forward hook that swaps it for a detached copy that requires grad (inside
 googlenet.runtime.hooks.temporary_hooks), and ``torch.autograd.grad(score, activation)`` asks for that one
 gradient only. No parameter's ``.grad`` is ever written.
+The pictures (the heat map over the photo) are drawn by googlenet.viz.overlay(..., stretch=False).
 """
 from __future__ import annotations
 
@@ -20,8 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-from matplotlib import colormaps
-from PIL import Image
 from torch import nn
 
 from .runtime.hooks import temporary_hooks
@@ -42,6 +41,20 @@ class GradCam:
     @property
     def probabilities(self) -> torch.Tensor:
         return self.logits.softmax(0)
+
+    def ranking(self) -> np.ndarray:
+        """All classes, most likely first (ties: the lower index first)."""
+        return np.argsort(-self.logits.numpy(), kind="stable")
+
+    def top_classes(self, k: int = 5) -> list[int]:
+        """The k most likely classes, most likely first."""
+        return [int(c) for c in self.ranking()[:k]]
+
+    def ranks(self) -> np.ndarray:
+        """Every class's place in the ranking: ranks()[c] is 1 when class c is the most likely one."""
+        ranks = np.empty(self.logits.shape[0], dtype=np.int64)
+        ranks[self.ranking()] = np.arange(1, self.logits.shape[0] + 1)
+        return ranks
 
 
 def grad_cam(model: nn.Module, batch: torch.Tensor, class_index: int | None = None,
@@ -78,26 +91,3 @@ def grad_cam(model: nn.Module, batch: torch.Tensor, class_index: int | None = No
         scaled = cam / peak if peak > 0 else torch.zeros_like(cam)
     return GradCam(scaled.numpy().astype(np.float32), peak, class_index, layer,
                    logits[0].detach().clone(), weights.numpy().astype(np.float32))
-
-
-def upsample(heatmap: np.ndarray, size: int | tuple[int, int] = 224) -> np.ndarray:
-    """Stretch a small heat map to `size` (an int for a square, or (width, height)) with bilinear smoothing."""
-    w, h = (size, size) if isinstance(size, int) else size
-    image = Image.fromarray(np.asarray(heatmap, dtype=np.float32), mode="F")
-    return np.asarray(image.resize((w, h), Image.Resampling.BILINEAR), dtype=np.float32).clip(0, 1)
-
-
-def colourise(heatmap: np.ndarray, colormap: str = "jet") -> np.ndarray:
-    """A heat map in [0, 1] -> (h, w, 3) uint8 RGB, through a matplotlib colour map."""
-    rgba = colormaps[colormap](np.clip(heatmap, 0, 1))
-    return (rgba[..., :3] * 255).round().astype(np.uint8)
-
-
-def overlay(image: Image.Image, heatmap: np.ndarray, opacity: float = 0.5, colormap: str = "jet") -> Image.Image:
-    """The picture with the (upsampled) heat map laid over it; opacity 0 = picture only, 1 = heat map only."""
-    if not 0.0 <= opacity <= 1.0:
-        raise ValueError("opacity must be between 0 and 1")
-    base = np.asarray(image.convert("RGB"), dtype=np.float32)
-    heat = colourise(upsample(heatmap, image.size), colormap).astype(np.float32)
-    mixed = (1 - opacity) * base + opacity * heat
-    return Image.fromarray(mixed.round().clip(0, 255).astype(np.uint8), mode="RGB")

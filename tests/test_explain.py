@@ -4,11 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from PIL import Image
 from torch import nn
 
 from googlenet import GoogLeNet
-from googlenet.explain import colourise, grad_cam, overlay, upsample
+from googlenet.explain import grad_cam
 from googlenet.runtime.hooks import has_hooks
 from googlenet.model import he_init
 
@@ -112,15 +111,10 @@ def test_grad_cam_rejects_bad_arguments(googlenet):
     assert not has_hooks(googlenet)
 
 
-def test_overlay_and_helpers():
-    heat = np.zeros((7, 7), np.float32)
-    heat[0, 0] = 1.0
-    big = upsample(heat, 224)
-    assert big.shape == (224, 224) and big[0, 0] > 0.9 and big[-1, -1] == 0.0
-    assert colourise(heat).shape == (7, 7, 3)
-    picture = Image.new("RGB", (224, 224), (0, 0, 0))
-    assert np.asarray(overlay(picture, heat, opacity=0.0)).max() == 0  # opacity 0: the picture only
-    full = np.asarray(overlay(picture, heat, opacity=1.0))
-    np.testing.assert_array_equal(full, colourise(upsample(heat, 224)))
-    with pytest.raises(ValueError):
-        overlay(picture, heat, opacity=1.5)
+def test_ranking_of_the_classes():
+    model = TwoColourNet().eval()
+    x = two_squares()
+    x[0, 1] *= 3  # green (class 1) > red (class 0) > minus red (class 2)
+    cam = grad_cam(model, x, layer="features")
+    assert cam.top_classes(3) == [1, 0, 2] and cam.top_classes(1) == [cam.class_index]
+    assert cam.ranks().tolist() == [2, 1, 3]

@@ -1,4 +1,4 @@
-"""googlenet.features: per-branch capture in one forward pass, and the pictures made from it."""
+"""googlenet.features: per-branch capture in one forward pass, and the numbers about the maps (pictures: test_viz.py)."""
 from __future__ import annotations
 
 import threading
@@ -9,11 +9,10 @@ import torch
 
 from googlenet.model import transform_input
 from googlenet.costs import branch_out_channels, layer_table, stage_shapes
-from googlenet.features import (BLOCKS, BRANCH_COLOURS, BRANCHES, STEM, branch_offsets, branch_sizes, branch_stats,
-                                capture_branches, capture_modules, capture_stages, channel_means,
-                                concat_band_image, filter_image, heat_image, most_active, overlay, tile_channels)
+from googlenet.features import (LAYERS, branch_stats, capture_branches, capture_layer, capture_modules, capture_stages,
+                                channel_means, channel_rank, concat_channel, input_shape, most_active)
+from googlenet.model import BLOCKS, BRANCHES, INCEPTION_CONFIG, STEM, GoogLeNet
 from googlenet.runtime.hooks import has_hooks
-from googlenet.model import INCEPTION_CONFIG, GoogLeNet
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +57,7 @@ def test_branch_shapes_equal_the_costs_table(variant, tv_model, paper_model, all
     for block, entry in captured.items():
         spec = INCEPTION_CONFIG[block]
         expected_channels = branch_out_channels(*spec)
-        assert branch_sizes(block) == expected_channels
+        assert spec.branch_widths() == expected_channels
         for branch in BRANCHES:
             assert tuple(entry[branch].shape[1:]) == shapes[f"{block}.{branch}"], (block, branch)
             assert entry[branch].shape[1] == expected_channels[branch], (block, branch)
@@ -69,9 +68,8 @@ def test_branch_shapes_equal_the_costs_table(variant, tv_model, paper_model, all
 def test_concatenated_output_is_the_branches_in_order(all_blocks):
     for block, entry in all_blocks.items():
         assert torch.equal(torch.cat([entry[b] for b in BRANCHES], dim=1), entry["output"]), block
-        sizes = [entry[b].shape[1] for b in BRANCHES]
-        for branch, (first, end) in zip(BRANCHES, branch_offsets(sizes)):
-            assert torch.equal(entry["output"][:, first:end], entry[branch])
+        for branch, channels in INCEPTION_CONFIG[block].branch_slices().items():
+            assert torch.equal(entry["output"][:, channels], entry[branch])
 
 
 def test_capture_matches_the_blocks_own_computation(tv_model, batch, all_blocks):
@@ -154,7 +152,7 @@ def test_torchvision_model_is_captured_too(batch):
     torch.manual_seed(0)
     tv = torchvision.models.googlenet(weights=None, aux_logits=False, init_weights=True).eval()
     entry = capture_branches(tv, batch, ["inception5a"])["inception5a"]
-    assert [entry[b].shape[1] for b in BRANCHES] == list(branch_sizes("inception5a").values())
+    assert [entry[b].shape[1] for b in BRANCHES] == list(INCEPTION_CONFIG["inception5a"].branch_widths().values())
     assert not has_hooks(tv)
 
 
@@ -175,69 +173,27 @@ def test_branch_stats_and_most_active():
         branch_stats(torch.zeros(2, 3, 4, 4))   # a batch of two images
 
 
-def test_branch_offsets():
-    assert branch_offsets(branch_sizes("inception3a")) == [(0, 64), (64, 192), (192, 224), (224, 256)]
+def test_channel_rank():
+    x = torch.zeros(3, 2, 2)
+    x[1] = 4.0
+    x[2, 0, 0] = 1.0
+    assert [channel_rank(x, c) for c in range(3)] == [3, 1, 2]
+    assert channel_rank(torch.zeros(4, 2, 2), 3) == 1    # all equal: all first
 
 
-# ------------------------------------------------------------------------------ pictures
-
-def test_tile_channels_layout():
-    maps = np.arange(5 * 4 * 4, dtype=np.float32).reshape(5, 4, 4)
-    img = tile_channels(maps, cols=3, pad=2, min_tile=8, cmap=None)   # 4x4 maps enlarged x2
-    assert img.dtype == np.uint8 and img.shape == (2 * 8 + 2, 3 * 8 + 2 * 2, 3)
-    # Each tile is stretched on its own: darkest 0 at its top-left, brightest 255 at its bottom-right.
-    assert img[0, 0, 0] == 0 and img[7, 7, 0] == 255
-    # Padding between tiles and the empty sixth slot are white.
-    assert (img[:, 8:10] == 255).all()
-    assert (img[10:, 20:] == 255).all()
+def test_concat_channel_and_input_shape():
+    assert [concat_channel("inception3a", b, 0) for b in BRANCHES] == [0, 64, 192, 224]
+    assert concat_channel("inception4e", "branch3", 5) == 256 + 320 + 5
+    assert input_shape("conv1") == (3, 224, 224)
+    assert input_shape("conv2") == (64, 56, 56)          # after conv1 and the first max pool
+    assert input_shape("inception3a") == (192, 28, 28)
+    assert input_shape("inception4a") == (480, 14, 14)   # after the max pool between 3b and 4a
+    assert LAYERS == STEM + BLOCKS
 
 
-def test_tile_channels_order_top_k_and_shared_scale():
-    maps = np.zeros((4, 3, 3), dtype=np.float32)
-    maps[2] = 2.0
-    maps[3, 1, 1] = 9.0
-    chosen = tile_channels(maps, top_k=2, cols=2, pad=0, min_tile=1, cmap=None)
-    assert chosen.shape == (3, 6, 3)
-    # top_k picks channel 2 (mean 2) then 3 (mean 1); a constant map is drawn black on its own scale.
-    assert (chosen[:, :3] == 0).all() and chosen[1, 4, 0] == 255
-    shared = tile_channels(maps, order=[2, 3], cols=2, pad=0, min_tile=1, cmap=None, normalize="shared")
-    assert shared[0, 0, 0] == round(2 / 9 * 255) and shared[1, 4, 0] == 255
-    with pytest.raises(ValueError):
-        tile_channels(maps, order=[])
-
-
-def test_tile_channels_of_a_real_branch(all_blocks):
-    img = tile_channels(all_blocks["inception5b"]["branch1"], top_k=16)
-    assert img.dtype == np.uint8 and img.ndim == 3 and img.shape[2] == 3
-    # 7x7 maps are enlarged to at least 48 pixels per tile: 4 tiles of 49 pixels and 3 gaps of 2.
-    assert img.shape[:2] == (4 * 49 + 3 * 2, 4 * 49 + 3 * 2)
-
-
-def test_overlay_and_heat_image():
-    picture = np.full((224, 224, 3), 100, dtype=np.uint8)
-    silent = overlay(np.zeros((7, 7)), picture)
-    assert silent.shape == (224, 224, 3) and (silent == 100).all()   # nothing fires: the picture shows
-    hot = np.zeros((7, 7))
-    hot[3, 3] = 1.0
-    lit = overlay(hot, picture, alpha=0.6)
-    assert (lit[112, 112] != 100).any() and (lit[0, 0] == 100).all()
-    heat = heat_image(hot, size=(224, 224))
-    assert heat.shape == (224, 224, 3) and heat.dtype == np.uint8
-    assert (heat[100, 100] == heat[127, 127]).all()   # nearest-neighbour: one 32x32 block per value
-
-
-def test_concat_band_image(all_blocks):
-    out = all_blocks["inception3a"]["output"]
-    strip = concat_band_image(out, branch_sizes("inception3a"), px=2, band_height=10, heat_height=20, gap=2)
-    assert strip.shape == (32, 256 * 2, 3) and strip.dtype == np.uint8
-    colours = list(BRANCH_COLOURS.values())
-    for (first, _end), colour in zip(branch_offsets(branch_sizes("inception3a")), colours):
-        expected = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-        assert strip[0, first * 2].tolist() == expected
-    with pytest.raises(ValueError):
-        concat_band_image(out, [64, 128, 32, 31])
-
-
-def test_filter_image(tv_model):
-    img = filter_image(tv_model.conv1.conv.weight, cols=8, pad=1, scale=6)
-    assert img.shape == (8 * 42 + 7, 8 * 42 + 7, 3) and img.dtype == np.uint8
+def test_capture_layer_gives_numpy_maps(tv_model, batch, all_blocks):
+    maps = capture_layer(tv_model, batch, "inception3b")
+    assert list(maps) == [*BRANCHES, "output"]
+    np.testing.assert_array_equal(maps["branch2"], all_blocks["inception3b"]["branch2"][0].numpy())
+    assert list(capture_layer(tv_model, batch, "conv3")) == ["output"]
+    assert not has_hooks(tv_model)

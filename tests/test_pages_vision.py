@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
-from googlenet.features import branch_sizes
 from googlenet.i18n import t
+from googlenet.model import INCEPTION_CONFIG
 from googlenet.weights import FETCH_COMMAND
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -42,8 +42,9 @@ def test_classify_sample_with_weights(lang, with_weights):
     assert probs == sorted(probs, reverse=True) and all(0 < p < 1 for p in probs)
     assert table[t("classify.table.rank", lang=lang)].tolist() == [1, 2, 3, 4, 5]
     metrics = metric_values(at)
-    assert metrics[t("classify.metric.ms", lang=lang)].endswith(" ms")
-    assert float(metrics[t("classify.metric.ms", lang=lang)].split()[0]) >= 0
+    # Measured now, or (when another test classified the cat first) labelled as measured earlier.
+    forward = metrics.get(t("classify.metric.ms", lang=lang)) or metrics[t("classify.metric.ms.cached", lang=lang)]
+    assert forward.endswith(" ms") and float(forward.split()[0]) >= 0
     assert metrics[t("classify.metric.top5", lang=lang)].endswith("%")
     assert_captions(at, t("classify.crop", lang=lang), t("classify.original", lang=lang, w=451, h=300))
     assert len(at.image) >= 3   # the picture, the 224x224 crop and the chart
@@ -117,7 +118,7 @@ def test_feature_maps_blocks_channels_and_stats(lang, with_weights):
     assert at.title[0].value == t("nav.feature_maps", lang=lang)
     assert t("models.untrained_banner", lang=lang) not in visible_text(at)
     # Default block 3a: four branch grids, their stats, the concatenated output.
-    sizes = branch_sizes("inception3a")
+    sizes = INCEPTION_CONFIG["inception3a"].branch_widths()
     assert_shows(at, *(t(f"fmaps.branch.{b}", lang=lang) for b in sizes), t("fmaps.concat.title", lang=lang))
     stats = at.dataframe[0].value
     assert stats[t("fmaps.stats.channels", lang=lang)].tolist() == [*sizes.values(), 256]

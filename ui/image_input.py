@@ -2,10 +2,13 @@
 
 The uploader is always visible (the most common classroom action); the camera only when switched on
 (so the browser does not ask for camera access on every visit); otherwise a sample photo is used.
+Any picture a class uploads is either used (shown letterboxed in a fixed box by show_picture, whatever
+its shape: 1x1, 10x3000, ...) or refused with a clear message in the user's language.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import streamlit as st
@@ -13,6 +16,8 @@ from PIL import Image
 
 from googlenet.i18n import t
 from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
+from googlenet.runtime.inference import image_fingerprint
+from googlenet.viz import letterbox
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SAMPLES = {  # file -> i18n key of its name
@@ -28,6 +33,20 @@ class PickedImage:
     image: Image.Image   # RGB, EXIF orientation applied
     name: str            # what to call it on screen
     source: str          # "sample" | "upload" | "camera"
+
+    @cached_property
+    def key(self) -> str:
+        """A hash of the pixels, for caches: the same picture hits, whatever widget sent it."""
+        return image_fingerprint(self.image)
+
+
+SHOW_BOX = (360, 480)    # (height, width) of the frame an original picture is shown in
+
+
+def show_picture(image, caption: str | None = None, size: tuple[int, int] = SHOW_BOX) -> None:
+    """A picture of any shape letterboxed into a fixed frame (scaled to the column's width on screen),
+    so a 10x3000 strip cannot make the page 80,000 pixels tall and a 1x1 picture does not vanish."""
+    st.image(letterbox(image, size), caption=caption, width="stretch")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -58,7 +77,7 @@ def pick_image(key: str, show: bool = True) -> PickedImage | None:
         else:
             picked = PickedImage(_sample(sample), t(SAMPLES[sample]), "sample")
     except ImageError as err:
-        st.error(t("input.error", name=getattr(upload or shot, "name", ""), reason=t(err.key, **err.fmt)))
+        st.error(t("input.error", name=getattr(upload or shot, "name", ""), reason=err.message()))
         return None
     if show:
         st.caption(t(f"input.using.{picked.source}", name=picked.name,
