@@ -151,3 +151,79 @@ def test_family_page(lang, without_weights):
     assert table.set_index("name").loc["GoogLeNet", "idea"] == t("family.idea.googlenet", lang=lang)
     assert_shows(at, "6,624,904", "61,100,840", "138,357,544")
     assert len(at.image) == 2  # the scatter chart and the stacked bars
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("bad", ["0", "-5", "99999", "", "abc"])
+def test_inception_lab_refuses_an_invalid_field_visibly(lang, bad, without_weights):
+    at = goto(open_app(lang), "app_pages/inception_lab.py")
+    before = metric_values(at)[t("lab.metric.bottleneck", lang=lang)]
+    at.text_input(key="lab_size").input(bad)
+    rerun(at)
+    # The field keeps what was typed, an error names it and its range, and nothing is computed from an old value.
+    assert at.text_input(key="lab_size").value == bad
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and t("lab.in.size", lang=lang) in errors[0] and "112" in errors[0]
+    assert_shows(at, t("lab.error.nothing_computed", lang=lang))
+    assert t("lab.metric.bottleneck", lang=lang) not in metric_values(at) and before not in visible_text(at)
+    assert not at.dataframe and not at.image
+    # Fixing the field brings everything back, for exactly the numbers shown.
+    at.text_input(key="lab_size").input("14")
+    rerun(at)
+    assert not at.error
+    assert metric_values(at)[t("lab.metric.bottleneck", lang=lang)] == f"{128_049_152 // 4:,}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_inception_lab_reset_to_the_same_preset(lang, without_weights):
+    at = goto(open_app(lang), "app_pages/inception_lab.py")
+    assert at.button(key="lab_reset").disabled  # nothing edited yet
+    at.text_input(key="lab_n5x5").input("64")
+    at.text_input(key="lab_in_ch").input("0")
+    rerun(at)
+    assert not at.button(key="lab_reset").disabled
+    # Choosing the preset that is already selected changes nothing (no on_change): the button does the reset.
+    at.selectbox(key="lab_preset").set_value(module_lab.WORKED_EXAMPLE)
+    rerun(at)
+    assert at.text_input(key="lab_n5x5").value == "64"
+    at.button(key="lab_reset").click()
+    rerun(at)
+    assert at.text_input(key="lab_n5x5").value == "32" and at.text_input(key="lab_in_ch").value == "192"
+    assert at.button(key="lab_reset").disabled and not at.error
+    assert_shows(at, "128,049,152")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_inception_lab_exercise_judges_what_the_field_shows(lang, without_weights):
+    at = goto(open_app(lang), "app_pages/inception_lab.py")
+    ex = exercise.make_exercise(at.session_state["lab_ex_seed"])
+    # First the right answer, checked; then a huge one: the verdict is about the huge one, not the previous.
+    at.text_input(key="lab_ex_answer").input(str(ex.answer))
+    at.button(key="lab_ex_check").click()
+    rerun(at)
+    assert [s.value for s in at.success] == [t("lab.ex.right", lang=lang, answer=ex.answer)]
+    huge = "9" * 30
+    at.text_input(key="lab_ex_answer").input(huge)
+    at.button(key="lab_ex_check").click()
+    rerun(at)
+    assert [e.value for e in at.error] == [t("lab.ex.too_big", lang=lang, value=int(huge))]
+    assert not at.success
+    # Typing something else without checking again withdraws the verdict instead of keeping a stale one.
+    at.text_input(key="lab_ex_answer").input(str(ex.answer))
+    rerun(at)
+    assert not at.error and not at.success
+    # Not a number: said so, and no verdict.
+    at.text_input(key="lab_ex_answer").input("twelve")
+    at.button(key="lab_ex_check").click()
+    rerun(at)
+    assert [w.value for w in at.main.warning] == [t("lab.ex.not_a_number", lang=lang, text="twelve")]
+    assert not at.error and not at.success
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_architecture_explains_the_paper_differences_with_one_tolerance(lang, without_weights):
+    at = goto(open_app(lang), "app_pages/architecture.py")
+    text = visible_text(at)
+    assert t("arch.paper.caption", lang=lang, tol=f"{PAPER_TOLERANCE_PCT:g}") in text
+    assert "inception (4c)" in text and "inception (5a)" in text
+    assert "costs." not in text and "paper_mismatches" not in text and "10%" not in text
