@@ -20,16 +20,17 @@ PROPERTY = settings(max_examples=25, deadline=None, derandomize=True,
 
 
 @pytest.fixture(scope="module")
-def apps():
-    """One app per page for all the draws of a property test: the draws become a random sequence of actions on
-    one session, as a student's clicks are."""
-    opened = {}
+def student():
+    """One student's session for every draw of this module's tests: between draws they change language and
+    move between the four pages, and every draw continues from where the previous one left the page."""
+    at, where = open_app("en"), {"page": None}
 
-    def app(page: str, lang: str):
-        if page not in opened:
-            opened[page] = goto(open_app(lang), page)
-        return choose_language(opened[page], lang)
-    return app
+    def on(page: str, lang: str):
+        if where["page"] != page:
+            goto(at, page)
+            where["page"] = page
+        return choose_language(at, lang)
+    return on
 
 
 def metric_values(at) -> dict[str, str]:
@@ -50,8 +51,8 @@ def field_text(field: str):
 @given(lang=LANGS, preset=hs.sampled_from([None, *module_lab.lab_presets()]),
        texts=hs.fixed_dictionaries({f: field_text(f) for f in module_lab.LAB_FIELDS}),
        branch=hs.sampled_from(["branch1", "branch2", "branch3", "branch4"]))
-def test_inception_lab_property(without_weights, apps, lang, preset, texts, branch):
-    at = apps(LAB, lang)
+def test_inception_lab_property(without_weights, student, lang, preset, texts, branch):
+    at = student(LAB, lang)
     if preset is not None:
         at.selectbox(key="lab_preset").set_value(preset)
         rerun(at)
@@ -87,8 +88,8 @@ LAYERS = anatomy.layer_choices(layer_table("paper"))
 @PROPERTY
 @given(lang=LANGS, variant=hs.sampled_from(anatomy.VARIANTS), size=hs.sampled_from(range(96, 449, 32)),
        layer=hs.sampled_from(LAYERS), summary=hs.booleans())
-def test_architecture_property(without_weights, apps, lang, variant, size, layer, summary):
-    at = apps(ARCH, lang)
+def test_architecture_property(without_weights, student, lang, variant, size, layer, summary):
+    at = student(ARCH, lang)
     at.radio(key="arch_variant").set_value(variant)
     at.slider(key="arch_size").set_value(size)
     at.selectbox(key="arch_layer").set_value(layer)
@@ -108,10 +109,9 @@ def test_architecture_property(without_weights, apps, lang, variant, size, layer
 
 @settings(PROPERTY, max_examples=20)
 @given(lang=LANGS, before=hs.sampled_from([HOME, LAB, ARCH]))
-def test_family_property(without_weights, apps, lang, before):
-    at = apps(FAMILY, lang)
-    goto(at, before)
-    goto(at, FAMILY)
+def test_family_property(without_weights, student, lang, before):
+    student(before, lang)
+    at = student(FAMILY, lang)
     assert at.title[0].value == t("nav.family", lang=lang)
     assert len(at.dataframe[0].value) == 8 and len(at.image) == 2
     assert t("family.idea.googlenet", lang=lang) in list(at.dataframe[0].value["idea"])
@@ -119,8 +119,8 @@ def test_family_property(without_weights, apps, lang, before):
 
 @settings(PROPERTY, max_examples=20)
 @given(lang=LANGS, variant=hs.sampled_from(["paper", "torchvision"]))
-def test_home_property(without_weights, apps, lang, variant):
-    at = apps(HOME, lang)
+def test_home_property(without_weights, student, lang, variant):
+    at = student(HOME, lang)
     at.radio(key="home_variant").set_value(variant)
     rerun(at)
     assert_clean(at)
