@@ -1,17 +1,32 @@
-"""AppTest for the Classify and Feature maps pages, in both languages, with and without weights."""
+"""AppTest for the vision pages (Classify, Feature maps, Grad-CAM), in both languages, with and without weights:
+every picture of the corpus through every uploader, random widget values, and sequences of actions."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+import streamlit as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as strat
+from PIL import Image
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
+from apptest_helpers import assert_shows, choose_language, goto, open_app, rerun, visible_text
+from googlenet.features import LAYERS
 from googlenet.i18n import t
-from googlenet.model import INCEPTION_CONFIG
-from googlenet.weights import FETCH_COMMAND
+from googlenet.images import ImageError, load_image
+from googlenet.model import BLOCKS, BRANCHES, INCEPTION_CONFIG
+from googlenet.weights import FETCH_COMMAND, display_name
+from picture_corpus import awkward_pictures, broken_files
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-CLASSIFY, FMAPS = "app_pages/classify.py", "app_pages/feature_maps.py"
+CLASSIFY, FMAPS, GRADCAM = "app_pages/classify.py", "app_pages/feature_maps.py", "app_pages/gradcam.py"
+PAGES = (CLASSIFY, FMAPS, GRADCAM)
+TOP_K_OPTIONS = (4, 9, 16, 25, 36, 64)
+SAMPLES = ("chelsea_cat.jpg", "coffee.jpg", "rocket.jpg", "china_temple.jpg")
+QUICK = settings(max_examples=25, deadline=None, derandomize=True,
+                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 def metric_values(at) -> dict[str, str]:
@@ -27,6 +42,41 @@ def assert_captions(at, *snippets: str) -> None:
     shown = "\n".join(captions(at))
     missing = [s for s in snippets if s not in shown]
     assert not missing, f"expected under a picture: {missing}; captions: {captions(at)}"
+
+
+@pytest.fixture
+def shown_pictures(monkeypatch) -> dict[str, bytes]:
+    """Every picture a page hands to the browser, by media id (the last part of its URL, without extension)."""
+    seen: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        if isinstance(path_or_data, bytes):
+            seen[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return seen
+
+
+def picture_sizes(at, seen: dict[str, bytes]) -> list[tuple[int, int]]:
+    """(width, height) in pixels of every picture on the page."""
+    sizes = []
+    for element in at.image:
+        for url in element.value:
+            with Image.open(io.BytesIO(seen[url.rsplit("/", 1)[-1].split(".")[0]])) as picture:
+                sizes.append(picture.size)
+    return sizes
+
+
+def refusal(data: bytes) -> str | None:
+    """The loader's reason for refusing a file (English), or None when it is a usable picture."""
+    try:
+        load_image(data)
+    except ImageError as err:
+        return err.message("en")
+    return None
 
 
 # ------------------------------------------------------------------------------ Classify
@@ -180,3 +230,252 @@ def test_feature_maps_bad_upload(with_weights):
     errors = [e.value for e in at.error]
     assert any(e.startswith(t("input.error", lang="zh", name="broken.png", reason="")) for e in errors), errors
     assert not at.dataframe
+
+
+# ------------------------------------------------------------------------------ Grad-CAM
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gradcam_with_weights(lang, with_weights):
+    at = goto(open_app(lang), GRADCAM)
+    assert at.title[0].value == t("nav.gradcam", lang=lang)
+    assert len(at.image) >= 3   # the crop, the overlay, the raw heat map
+    assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == "1 / 1000"
+    assert metric_values(at)[t("gradcam.metric.grid", lang=lang)] == "7×7"
+    # Another class, another block, another opacity: the numbers follow.
+    at.selectbox(key="cam_class").select_index(2)
+    at.selectbox(key="cam_block").set_value("inception4a")
+    at.slider(key="cam_opacity").set_value(0.8)
+    rerun(at)
+    assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == "3 / 1000"
+    assert metric_values(at)[t("gradcam.metric.grid", lang=lang)] == "14×14"
+    third = at.selectbox(key="cam_class").value
+    # Any of the 1000 classes: the choice stays (one widget holds it), then another class.
+    at.toggle(key="cam_any").set_value(True)
+    rerun(at)
+    assert at.selectbox(key="cam_class").value == third
+    at.selectbox(key="cam_class").set_value(504)  # coffee mug
+    rerun(at)
+    assert_shows(at, f"{t('gradcam.metric.class', lang=lang)}: {display_name(504, lang)}")
+    # Back to the top 5: a class outside them falls back to the best guess, and the page says so.
+    at.toggle(key="cam_any").set_value(False)
+    rerun(at)
+    best = at.selectbox(key="cam_class").value
+    assert at.selectbox(key="cam_class").options[0].startswith("1. ")
+    assert_shows(at, f"{t('gradcam.metric.class', lang=lang)}: {display_name(best, lang)}")
+    assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == "1 / 1000"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gradcam_without_weights(lang, without_weights, shown_pictures):
+    at = goto(open_app(lang), GRADCAM)
+    assert_shows(at, FETCH_COMMAND, t("gradcam.no_weights", lang=lang))
+    assert picture_sizes(at, shown_pictures) == [(480, 360)]   # the photo, letterboxed
+
+
+# ------------------------------------------------------------------------------ any picture, any page
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_picture_of_the_corpus_through_the_uploader(page, with_weights, shown_pictures):
+    """Awkward and broken files: no exception; a clear message for the refused ones; the others shown at a
+    bounded size (no picture taller than 1.5x its width, so none can stretch the page to 80,000 pixels)."""
+    at = goto(open_app("en"), page)
+    for name, data, mime in (*awkward_pictures(), *broken_files()):
+        at.file_uploader[0].set_value((name, data, mime))
+        rerun(at)
+        errors = [e.value for e in at.error]
+        reason = refusal(data)
+        if reason is not None:
+            assert errors == [t("input.error", lang="en", name=name, reason=reason)], name
+            assert not at.metric and not at.dataframe, name
+            continue
+        assert not errors, (name, errors)
+        width, height = load_image(data).size
+        assert_shows(at, t("input.using.upload", lang="en", name=name, w=width, h=height))
+        sizes = picture_sizes(at, shown_pictures)
+        assert len(sizes) >= 2, name
+        for w, h in sizes:
+            assert h <= 1500 and h <= 1.5 * w, (name, (w, h))
+    at.file_uploader[0].set_value(None)
+    rerun(at)
+    assert_shows(at, t("input.using.sample", lang="en", name=t("input.sample.cat", lang="en"), w=451, h=300))
+
+
+# ------------------------------------------------------------------------------ timings
+
+def test_classify_says_when_its_timings_come_from_the_cache(with_weights):
+    st.cache_data.clear()
+    first = goto(open_app("en"), CLASSIFY)
+    assert t("classify.metric.ms", lang="en") in metric_values(first)
+    assert not any(t("classify.cached", lang="en", time="")[:30] in c.value for c in first.caption)
+    # Another visitor (a new session), the same picture: the answer is cached, and labelled as such.
+    second = goto(open_app("en"), CLASSIFY)
+    metrics = metric_values(second)
+    assert t("classify.metric.ms", lang="en") not in metrics
+    assert metrics[t("classify.metric.ms.cached", lang="en")] == metric_values(first)[t("classify.metric.ms", lang="en")]
+    assert any(c.value.startswith(t("classify.cached", lang="en", time="")[:30]) for c in second.caption)
+
+
+# ------------------------------------------------------------------------------ random widget values
+
+def test_classify_any_sample(with_weights):
+    at = goto(open_app("en"), CLASSIFY)
+
+    @QUICK
+    @given(sample=strat.sampled_from(SAMPLES), lang=strat.sampled_from(["en", "zh"]))
+    def check(sample, lang):
+        choose_language(at, lang)
+        at.selectbox(key="cls_sample").set_value(sample)
+        rerun(at)
+        table = at.dataframe[0].value
+        best = table[t("classify.table.class", lang=lang)].tolist()[0]
+        assert_shows(at, t("classify.result", lang=lang, name=best,
+                           prob=table[t("classify.table.prob", lang=lang)].tolist()[0]))
+        assert at.selectbox(key="cls_sample").value == sample
+
+    check()
+
+
+def assert_feature_maps_show(at, layer: str, top_k: int, lang: str = "en") -> None:
+    """The page draws what its widgets say: the layer's summary, and grids of min(top_k, channels) maps."""
+    assert at.selectbox(key="fm_block").value == layer and at.select_slider(key="fm_topk").value == top_k
+    if layer in INCEPTION_CONFIG:
+        widths = INCEPTION_CONFIG[layer].branch_widths()
+        assert_shows(at, ' + '.join(str(n) for n in widths.values()))
+        assert_captions(at, *(t("fmaps.grid_caption", lang=lang, shown=min(top_k, n), channels=n)
+                              for n in widths.values()))
+    else:
+        assert_shows(at, t(f"fmaps.block.{layer}", lang=lang))
+
+
+def test_feature_maps_any_widget_values(with_weights):
+    at = goto(open_app("en"), FMAPS)
+
+    @QUICK
+    @given(layer=strat.sampled_from(LAYERS), top_k=strat.sampled_from(TOP_K_OPTIONS),
+           normalize=strat.sampled_from(["each", "shared"]), branch=strat.sampled_from(BRANCHES),
+           where=strat.floats(0, 1))
+    def check(layer, top_k, normalize, branch, where):
+        at.selectbox(key="fm_block").set_value(layer)
+        at.select_slider(key="fm_topk").set_value(top_k)
+        at.radio(key="fm_norm").set_value(normalize)
+        rerun(at)
+        part = "output"
+        if layer in INCEPTION_CONFIG:
+            part = branch
+            at.selectbox(key="fm_branch").set_value(branch)
+            rerun(at)
+        slider = at.slider(key=f"fm_channel_{layer}_{part}")
+        channel = round(where * slider.max)
+        slider.set_value(channel)
+        rerun(at)
+        assert_feature_maps_show(at, layer, top_k)
+        assert at.radio(key="fm_norm").value == normalize
+        assert any(c.startswith(t("fmaps.pick.map_caption", lang="en", c=channel, h=0, w=0)[:12])
+                   for c in captions(at))
+        if layer in INCEPTION_CONFIG:
+            offset = INCEPTION_CONFIG[layer].branch_slices()[branch].start
+            assert_shows(at, t("fmaps.pick.concat", lang="en", concat=offset + channel, offset=offset, c=channel))
+
+    check()
+
+
+def assert_gradcam_shows(at, lang: str) -> None:
+    """The heading, the rank and the overlay caption name the class and block the widgets hold."""
+    chosen, block = at.selectbox(key="cam_class").value, at.selectbox(key="cam_block").value
+    name = display_name(chosen, lang)
+    assert_shows(at, f"{t('gradcam.metric.class', lang=lang)}: {name}")
+    option = at.selectbox(key="cam_class").format_func(chosen)
+    assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == f"{option.split('.')[0]} / 1000"
+    assert_captions(at, t("gradcam.overlay", lang=lang, name=name,
+                          block=t("gradcam.block.name", lang=lang, name=block.removeprefix("inception"))))
+
+
+def test_gradcam_any_widget_values(with_weights):
+    at = goto(open_app("en"), GRADCAM)
+
+    @QUICK
+    @given(any_class=strat.booleans(), pick=strat.integers(0, 999), block=strat.sampled_from(BLOCKS),
+           opacity=strat.integers(0, 20).map(lambda n: round(n * 0.05, 2)))
+    def check(any_class, pick, block, opacity):
+        at.toggle(key="cam_any").set_value(any_class)
+        rerun(at)
+        box = at.selectbox(key="cam_class")
+        if any_class:
+            box.set_value(pick)
+        else:
+            box.select_index(pick % 5)
+        at.selectbox(key="cam_block").set_value(block)
+        at.slider(key="cam_opacity").set_value(opacity)
+        rerun(at)
+        assert at.selectbox(key="cam_block").value == block and at.slider(key="cam_opacity").value == opacity
+        if any_class:
+            assert at.selectbox(key="cam_class").value == pick
+        assert_gradcam_shows(at, "en")
+
+    check()
+
+
+# ------------------------------------------------------------------------------ sequences of actions
+
+ACTIONS = strat.lists(strat.one_of(
+    strat.tuples(strat.just("upload"), strat.sampled_from([*awkward_pictures(), *broken_files()])),
+    strat.tuples(strat.just("clear"), strat.none()),
+    strat.tuples(strat.just("lang"), strat.sampled_from(["en", "zh"])),
+    strat.tuples(strat.just("rerun"), strat.none()),
+), min_size=1, max_size=4)
+
+
+def act(at, action: str, value) -> str:
+    """Do one thing a student does; returns the language the page now speaks."""
+    if action == "upload":
+        at.file_uploader[0].set_value(value)
+    elif action == "clear":
+        at.file_uploader[0].set_value(None)
+    elif action == "lang":
+        choose_language(at, value)
+        return value
+    rerun(at)
+    return at.session_state["lang"]
+
+
+def test_feature_maps_after_any_sequence_of_actions(with_weights):
+    """Bad uploads, good ones, language switches, reruns: the widgets keep their values (they are drawn
+    even when a picture is refused), and the page always draws what they say."""
+    at = goto(open_app("en"), FMAPS)
+    at.selectbox(key="fm_block").set_value("inception4e")
+    at.select_slider(key="fm_topk").set_value(9)
+    rerun(at)
+
+    @settings(max_examples=12, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(actions=ACTIONS)
+    def check(actions):
+        act(at, "clear", None)
+        act(at, "lang", "en")
+        for action, value in actions:
+            lang = act(at, action, value)
+            assert at.selectbox(key="fm_block").value == "inception4e"
+            assert at.select_slider(key="fm_topk").value == 9
+            if not at.error:
+                assert_feature_maps_show(at, "inception4e", 9, lang)
+
+    check()
+
+
+def test_gradcam_after_any_sequence_of_actions(with_weights):
+    at = goto(open_app("en"), GRADCAM)
+
+    @settings(max_examples=12, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(actions=ACTIONS, pick=strat.integers(0, 4))
+    def check(actions, pick):
+        act(at, "clear", None)
+        act(at, "lang", "en")
+        at.selectbox(key="cam_class").select_index(pick)
+        rerun(at)
+        for action, value in actions:
+            lang = act(at, action, value)
+            if not at.error:
+                assert_gradcam_shows(at, lang)
+
+    check()
