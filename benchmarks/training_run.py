@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/training_run.py                 # default settings, seed 0, aux on / off
     .venv/bin/python benchmarks/training_run.py --seeds 0 1 2   # several seeds: how much runs vary by chance
     .venv/bin/python benchmarks/training_run.py --deep          # also 8 blocks without BatchNorm (vanishing gradients)
-    .venv/bin/python benchmarks/training_run.py --threads 2     # intra-op threads (the app uses 1, see training.py)
+    .venv/bin/python benchmarks/training_run.py --threads 2     # intra-op threads (the app uses 1, see
+                                                                # googlenet/digits/trainer.py)
 
 The runs alternate (aux on, aux off, aux on, ...) so that background load hits both alike. Times are wall-clock
 seconds of the whole run, including the test-set evaluation after every epoch, as the page shows them.
@@ -22,41 +23,58 @@ if str(ROOT) not in sys.path:
 import numpy as np  # noqa: E402
 
 from common import machine_load  # noqa: E402  (benchmarks/common.py)
-from googlenet.digits import load_digits_split  # noqa: E402
-from googlenet.training import TRAIN_THREADS, RunRecord, TrainConfig, Trainer, compare_aux, count_parameters  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+from googlenet.digits import (  # noqa: E402
+    TRAIN_THREADS, RunCurves, TrainConfig, Trainer, compare_aux, count_parameters, evaluate, gradient_verdict,
+    load_digits_split,
+)
 
 
-def run(config: TrainConfig, threads: int, number: int) -> RunRecord:
+@dataclass(eq=False)
+class Run:
+    """One finished run: what compare_aux reads."""
+    config: TrainConfig
+    curves: RunCurves
+    test_accuracy: float
+    elapsed: float
+
+
+def run(config: TrainConfig, threads: int) -> Run:
     data = load_digits_split()
     trainer = Trainer(config, data, threads=threads)
-    record = RunRecord(number=number, config=config, model=trainer.model)
+    curves = RunCurves(total_steps=trainer.total_steps)
     start = time.perf_counter()
     for report in trainer.run():
-        record.update(report)
-    record.elapsed = time.perf_counter() - start
-    record.finish(data)
-    return record
+        curves.add(report)
+    elapsed = time.perf_counter() - start
+    return Run(config, curves, evaluate(trainer.model, data.x_test, data.y_test).accuracy, elapsed)
 
 
-def describe(record: RunRecord) -> str:
-    cfg = record.config
-    epochs = " ".join(f"{100 * a:.1f}" for a in record.test_accuracies)
+def describe(record: Run) -> str:
+    cfg, curves = record.config, record.curves
+    epochs = " ".join(f"{100 * a:.1f}" for a in curves.test_accuracies)
     return (f"  aux {'on ' if cfg.aux else 'off'} seed {cfg.seed}: test accuracy {100 * record.test_accuracy:5.1f}%  "
-            f"time {record.elapsed:5.1f} s  ({len(record.steps)} steps, {1e3 * record.elapsed / len(record.steps):.0f} ms/step)"
-            f"\n      test accuracy after each epoch: {epochs}")
+            f"time {record.elapsed:5.1f} s  ({len(curves.steps)} steps, "
+            f"{1e3 * record.elapsed / len(curves.steps):.0f} ms/step)\n      test accuracy after each epoch: {epochs}")
 
 
-def grad_table(records: list[RunRecord]) -> str:
-    names = list(records[0].grad_norms[0])
-    lines = ["      " + " ".join(f"{n:>11}" for n in names)]
+def grad_table(records: list[Run]) -> str:
+    names = list(records[0].curves.grad_norms[0])
+    lines = [" " * 15 + " ".join(f"{n:>11}" for n in names)]
     for rec in records:
-        fifth = max(1, len(rec.grad_norms) // 5)
-        early = rec.mean_grad_norms(fifth)
-        lines.append(f"  aux {'on ' if rec.config.aux else 'off'} " + " ".join(f"{early[n]:11.2e}" for n in names))
+        for phase in ("early", "late"):
+            norms = rec.curves.phase_grad_norms(phase)
+            lines.append(f"  aux {'on ' if rec.config.aux else 'off'} {phase:5} "
+                         + " ".join(f"{norms[n]:11.2e}" for n in names))
+        verdict = gradient_verdict(rec.curves)
+        if verdict is not None:
+            lines.append(f"      verdict: {verdict.kind} ({verdict.first} vs {verdict.last}, "
+                         f"{verdict.phase or 'both phases'}, factor {verdict.factor:.3g})")
     return "\n".join(lines)
 
 
-def experiment(title: str, base: TrainConfig, seeds: list[int], threads: int) -> list[RunRecord]:
+def experiment(title: str, base: TrainConfig, seeds: list[int], threads: int) -> list[Run]:
     print(f"\n== {title}")
     model = Trainer(base.with_(max_steps=1), load_digits_split()).model
     print(f"   {base}\n   weights: {count_parameters(model, include_aux=False):,} in the network"
@@ -64,7 +82,7 @@ def experiment(title: str, base: TrainConfig, seeds: list[int], threads: int) ->
     records = []
     for seed in seeds:
         for aux in (True, False):
-            rec = run(base.with_(aux=aux, seed=seed), threads, len(records) + 1)
+            rec = run(base.with_(aux=aux, seed=seed), threads)
             records.append(rec)
             print(describe(rec), flush=True)
     for aux in (True, False):
@@ -78,7 +96,7 @@ def experiment(title: str, base: TrainConfig, seeds: list[int], threads: int) ->
     if verdict is not None:
         print(f"  last pair: accuracy with - without aux = {verdict.accuracy_gain:+.2f} points -> {verdict.verdict}; "
               f"first block's early gradient with/without aux = {verdict.first_block_ratio:.2f}x")
-    print("  gradient norm per block, mean over the first fifth of the run (last seed):")
+    print("  gradient norm per block, mean over the first and the last fifth of the run (last seed):")
     print(grad_table(records[-2:]))
     return records
 

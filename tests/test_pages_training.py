@@ -1,4 +1,5 @@
-"""The training lab page through AppTest: a short run in both languages, predictions, weights in and out."""
+"""The training lab page through AppTest, as a student uses it: short runs in both languages, Stop at any
+moment, predictions on test digits and on any picture, weights in and out, and random settings."""
 from __future__ import annotations
 
 import io
@@ -6,11 +7,15 @@ from pathlib import Path
 
 import pytest
 import torch
+from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image, ImageDraw
 
-from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
+from apptest_helpers import assert_clean, assert_shows, goto, open_app, rerun, visible_text
+from googlenet.digits import MAX_DEPTH, MIN_DEPTH, TrainConfig, Trainer, load_digits_split, save_checkpoint
 from googlenet.i18n import t
-from googlenet.training import RunRecord, TrainConfig, Trainer, save_checkpoint
+from googlenet.images import ImageError, load_image
+from picture_corpus import awkward_pictures, broken_files
+from ui.training_runs import RunHistory, RunRecord
 
 PAGE = "app_pages/training.py"
 
@@ -36,6 +41,10 @@ def short_run(at, steps: int = 6):
     return at
 
 
+def history(at) -> list[RunRecord]:
+    return at.session_state["train_history"]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_short_training_run(lang):
     at = goto(open_app(lang), PAGE)
@@ -48,7 +57,7 @@ def test_short_training_run(lang):
     assert metrics[t("train.metric.test_acc", lang=lang)].endswith("%")
     assert metrics[t("train.metric.steps", lang=lang)] == "6 / 6"
     assert len(at.get("image")) >= 4  # history curves, gradient norms, confusion matrix, a test digit
-    assert at.session_state["train_history"][0].status == "done"
+    assert history(at)[0].status == "done"
     assert_shows(at, "#1", t("train.history.title", lang=lang), t("train.grad.title", lang=lang),
                  t("train.confusion.title", lang=lang), t("train.verdict.none", lang=lang),
                  t("train.save.download", lang=lang, n=1))
@@ -61,10 +70,13 @@ def test_short_training_run(lang):
     assert t("train.try.seen", lang=lang) in captions and t("train.try.yours", lang=lang) in captions
     assert visible_text(at).count(prefix("train.try.prediction", lang)) >= 2  # test digit + the upload
 
-    # A garbage weights file: a friendly message, no traceback.
+    # A garbage weights file: a friendly message, no traceback; still there on the next rerun.
     at.file_uploader(key="train_weights_upload").set_value(("w.pt", b"certainly not weights", "application/octet-stream"))
     rerun(at)
     assert [e.value for e in at.error] == [t("train.ckpt.not_checkpoint", lang=lang)]
+    rerun(at)
+    assert [e.value for e in at.error] == [t("train.ckpt.not_checkpoint", lang=lang)]
+    assert len(history(at)) == 1
 
 
 class WritesAMarker:
@@ -75,19 +87,18 @@ class WritesAMarker:
         return (Path.write_text, (self.marker, "this code ran"))
 
 
-def test_compare_both_then_load_weights(tmp_path):
+def test_compare_both_then_load_weights_then_clear(tmp_path):
     at = goto(open_app("en"), PAGE)
     short_run(at, steps=4).button(key="train_compare").click()
     rerun(at)
-    history = at.session_state["train_history"]
-    assert [r.config.aux for r in history] == [True, False] and all(r.status == "done" for r in history)
+    a, b = history(at)
+    assert [a.config.aux, b.config.aux] == [True, False] and a.status == b.status == "done"
     # The verdict is computed from these two runs, whichever way it falls.
-    a, b = history
     gain = 100 * (a.test_accuracy - b.test_accuracy)
     assert_shows(at, t("train.verdict.numbers", lang="en", a=1, b=2, acc_with=100 * a.test_accuracy,
                        acc_without=100 * b.test_accuracy, diff=gain,
-                       loss_with=sum(a.main_losses[-10:]) / len(a.main_losses[-10:]),
-                       loss_without=sum(b.main_losses[-10:]) / len(b.main_losses[-10:])).split(" Final")[0])
+                       loss_with=sum(a.curves.main_losses[-10:]) / len(a.curves.main_losses[-10:]),
+                       loss_without=sum(b.curves.main_losses[-10:]) / len(b.curves.main_losses[-10:])))
     verdict = "same" if abs(gain) < 1 else ("aux_better" if gain > 0 else "aux_worse")
     assert_shows(at, t(f"train.verdict.{verdict}", lang="en", threshold=1.0))
 
@@ -100,31 +111,218 @@ def test_compare_both_then_load_weights(tmp_path):
     assert not marker.exists()
     assert [e.value for e in at.error] == [t("train.ckpt.unsafe", lang="en")]
 
-    # Weights saved from a run load back as a new entry, ready to use.
+    # Weights saved from a run load back as a new entry, ready to use, and selected.
     trainer = Trainer(TrainConfig(depth=2, aux=False, max_steps=3))
     list(trainer.run())
-    blob = save_checkpoint(trainer.model, trainer.config)
-    at.file_uploader(key="train_weights_upload").set_value(("good.pt", blob, "application/octet-stream"))
+    at.file_uploader(key="train_weights_upload").set_value(
+        ("good.pt", save_checkpoint(trainer.model, trainer.config), "application/octet-stream"))
     rerun(at)
     assert not at.error
-    history = at.session_state["train_history"]
-    assert history[-1].status == "loaded" and history[-1].number == 3
+    assert history(at)[-1].status == "loaded" and history(at)[-1].number == 3
+    assert at.selectbox(key="train_pick").value == 3
     assert_shows(at, prefix("train.load.ok", "en"), t("train.grad.none", lang="en"))
     rerun(at)  # the same file is not added twice
-    assert len(at.session_state["train_history"]) == 3
+    assert len(history(at)) == 3
+
+    # Clear history: the file still sitting in the uploader does not come back as a new run.
+    at.button(key="train_clear").click()
+    rerun(at)
+    assert history(at) == []
+    assert_shows(at, t("train.none_yet", lang="en"))
+    assert prefix("train.load.ok", "en") not in visible_text(at)
+    rerun(at)
+    assert history(at) == [] and not at.error
 
 
-def test_a_stopped_run_is_kept():
-    """Stop reruns the script in the middle of training: the run found still 'running' is kept, marked stopped."""
-    at = goto(open_app("zh"), PAGE)
-    trainer = Trainer(TrainConfig(depth=1, aux=False, max_steps=10))
-    rec = RunRecord(number=1, config=trainer.config, model=trainer.model, total_steps=trainer.total_steps)
-    for report in trainer.run():
-        rec.update(report)
-        if report.step == 4:
-            break
+# ---------------------------------------------------------------- Stop at any moment
+
+def interrupted(number: int, config: TrainConfig, stop_at: int) -> tuple[RunRecord, object]:
+    """A run as a Stop click leaves it: still "running", its generator suspended after `stop_at` steps."""
+    trainer = Trainer(config)
+    rec = RunRecord.start(number, trainer)
+    steps = trainer.run()
+    for _ in range(stop_at):
+        rec.update(next(steps))
+    return rec, steps
+
+
+STOPS = [  # (settings, step at which Stop is pressed): both presets, aux and BatchNorm on and off, early to last
+    (dict(depth=3, aux=True, batch_norm=True), 0),
+    (dict(depth=3, aux=True, batch_norm=True), 3),
+    (dict(depth=4, aux=True, batch_norm=False), 1),
+    (dict(depth=4, aux=True, batch_norm=False), 7),
+    (dict(depth=2, aux=False, batch_norm=True), 2),
+    (dict(depth=10, aux=False, batch_norm=False), 5),
+    (dict(depth=1, aux=True, batch_norm=False), 8),   # the last step: all taken, the evaluation was interrupted
+    (dict(preset="seed_mnist", depth=2, aux=True, batch_norm=False), 1),
+    (dict(preset="seed_mnist", depth=2, aux=True, batch_norm=False), 6),
+    (dict(preset="seed_mnist", depth=2, aux=False, batch_norm=False), 4),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stop_at_any_step_then_revisit(lang):
+    """Stop reruns the script in the middle of training. Whatever the moment and the settings, the run found
+    still "running" is kept (stopped, evaluated), its generator takes no further step, and the page draws."""
+    at = goto(open_app(lang), PAGE)
+    stops = STOPS if lang == "en" else STOPS[1::3]
+    for number, (settings_, stop_at) in enumerate(stops, start=1):
+        config = TrainConfig(epochs=1, max_steps=8, batch_size=32, seed=number, **settings_)
+        rec, steps = interrupted(number, config, stop_at)
+        at.session_state["train_history"] = history(at) + [rec]
+        at.session_state["train_counter"] = number
+        at.session_state["train_pick_next"] = number
+        rerun(at)
+        assert rec.evaluation is not None and rec.trainer is None
+        assert next(steps, None) is None  # the interrupted generator stops instead of stepping on
+        if stop_at == 8:
+            assert rec.status == "done"
+        else:
+            assert rec.status == "stopped" and rec.curves.steps == list(range(1, stop_at + 1))
+            assert_shows(at, t("train.stopped", lang=lang, n=number, step=stop_at, total=8),
+                         t("train.status.stopped", lang=lang))
+        if stop_at == 0:
+            assert_shows(at, t("train.grad.no_steps", lang=lang, n=number))
+        assert at.selectbox(key="train_pick").value == number
+        rerun(at)  # and the next visit draws it again, without the note
+        assert t("train.stopped", lang=lang, n=number, step=stop_at, total=8) not in visible_text(at)
+    goto(goto(at, "app_pages/home.py"), PAGE)
+    assert_shows(at, t("train.results", lang=lang))
+
+
+def test_a_run_that_could_not_be_evaluated_never_breaks_the_page(monkeypatch):
+    """If the final evaluation fails, the run is kept as "stopped, not evaluated" and every later visit works."""
+    at = goto(open_app("en"), PAGE)
+    rec, _ = interrupted(1, TrainConfig(depth=2, aux=True, epochs=1, max_steps=6), 3)
     at.session_state["train_history"] = [rec]
     at.session_state["train_counter"] = 1
+
+    def broken(*args, **kwargs):
+        raise TypeError("softmax(): argument 'input' must be Tensor, not TrainOutput")
+
+    monkeypatch.setattr("ui.training_runs.evaluate", broken)
     rerun(at)
-    assert rec.status == "stopped" and rec.evaluation is not None
-    assert_shows(at, t("train.stopped", lang="zh", n=1, step=4, total=10), t("train.status.stopped", lang="zh"))
+    assert rec.status == "stopped" and rec.evaluation is None
+    assert_shows(at, t("train.stopped.not_evaluated", lang="en", n=1, step=3, total=6),
+                 t("train.status.not_evaluated", lang="en"), t("train.not_evaluated", lang="en", n=1))
+    monkeypatch.undo()
+    for _ in range(2):
+        rerun(at)
+    assert_shows(at, t("train.not_evaluated", lang="en", n=1))
+    # A new run works as usual, next to the unevaluated one.
+    short_run(at, steps=2).button(key="train_start").click()
+    rerun(at)
+    assert [r.status for r in history(at)] == ["stopped", "done"] and history(at)[1].evaluation is not None
+
+
+def test_run_record_ends_once_and_stops_changing():
+    data = load_digits_split()
+    trainer = Trainer(TrainConfig(depth=2, aux=True, epochs=1, max_steps=5, batch_size=32))
+    rec = RunRecord.start(1, trainer)
+    steps = trainer.run()
+    rec.update(next(steps))
+    assert rec.finish(data, status="stopped") and trainer.stopped
+    assert not rec.finish(data)  # the interrupted script run finishing too changes nothing
+    late = Trainer(TrainConfig(depth=2, aux=True, epochs=1, max_steps=5, batch_size=32))
+    rec.update(next(late.run()))  # a report arriving after the end is not recorded
+    assert rec.status == "stopped" and rec.curves.steps == [1] and rec.evaluation is not None
+    assert next(steps, None) is None
+
+    state: dict = {}
+    runs = RunHistory(state)
+    for _ in range(10):
+        runs.start(Trainer(TrainConfig(depth=1, aux=False, max_steps=1)))
+    assert [r.number for r in runs] == list(range(3, 11)) and state["train_pick_next"] == 10
+    notes = runs.finish_interrupted(data)
+    assert [n.number for n in notes] == list(range(3, 11)) and all(n.step == 0 and n.evaluated for n in notes)
+    runs.clear()
+    assert len(runs) == 0 and state["train_counter"] == 10
+
+
+# ---------------------------------------------------------------- the settings
+
+def test_the_seed_net_shows_its_fixed_shape_and_the_small_net_keeps_its_choices():
+    at = goto(open_app("en"), PAGE)
+    at.slider(key="train_depth").set_value(7)
+    at.toggle(key="train_bn").set_value(False)
+    rerun(at)
+    at.radio(key="train_preset").set_value("seed_mnist")
+    rerun(at)
+    assert at.slider(key="train_depth_seed").value == 2 and at.slider(key="train_depth_seed").disabled
+    assert at.toggle(key="train_bn_seed").value is False and at.toggle(key="train_bn_seed").disabled
+    short_run(at, steps=1).button(key="train_start").click()
+    rerun(at)
+    assert history(at)[-1].config.model_config() == dict(preset="seed_mnist", depth=2, aux=True, batch_norm=False)
+    at.radio(key="train_preset").set_value("googlenet_small")
+    rerun(at)
+    assert at.slider(key="train_depth").value == 7 and at.toggle(key="train_bn").value is False
+    short_run(at, steps=1).button(key="train_start").click()
+    rerun(at)
+    assert history(at)[-1].config.model_config() == dict(preset="googlenet_small", depth=7, aux=True,
+                                                         batch_norm=False)
+
+
+_SETTINGS_APP = {}
+
+
+def settings_app():
+    """One session for all draws (opening the app costs seconds)."""
+    if "at" not in _SETTINGS_APP:
+        _SETTINGS_APP["at"] = goto(open_app("en"), PAGE)
+    return _SETTINGS_APP["at"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(preset=st.sampled_from(["googlenet_small", "seed_mnist"]), depth=st.integers(MIN_DEPTH, MAX_DEPTH),
+       aux=st.booleans(), bn=st.booleans(), epochs=st.integers(1, 30),
+       lr=st.sampled_from([0.0003, 0.001, 0.003, 0.01, 0.03]), seed=st.integers(0, 10_000),
+       batch=st.sampled_from([32, 64, 128]), max_steps=st.integers(1, 3), both=st.booleans())
+def test_any_valid_settings_train_without_an_exception(preset, depth, aux, bn, epochs, lr, seed, batch, max_steps,
+                                                       both):
+    at = settings_app()
+    if at.radio(key="train_preset").value != preset:  # the preset decides which widgets are drawn
+        at.radio(key="train_preset").set_value(preset)
+        rerun(at)
+    if preset == "googlenet_small":
+        at.slider(key="train_depth").set_value(depth)
+        at.toggle(key="train_bn").set_value(bn)
+    at.toggle(key="train_aux").set_value(aux)
+    at.slider(key="train_epochs").set_value(epochs)
+    at.select_slider(key="train_lr").set_value(lr)
+    at.number_input(key="train_seed").set_value(seed)
+    at.selectbox(key="train_batch").set_value(batch)
+    at.number_input(key="train_max_steps").set_value(max_steps)
+    at.button(key="train_compare" if both else "train_start").click()
+    rerun(at)
+    newest = history(at)[-1]
+    expected = TrainConfig(preset=preset, depth=depth if preset == "googlenet_small" else 2,
+                           aux=False if both else aux, batch_norm=bn if preset == "googlenet_small" else False,
+                           epochs=epochs, lr=lr, batch_size=batch, seed=seed, max_steps=max_steps)
+    assert newest.config == expected and newest.status == "done"
+    assert newest.curves.steps == list(range(1, max_steps + 1))
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("train.metric.steps", lang="en")] == f"{max_steps} / {max_steps}"
+
+
+# ---------------------------------------------------------------- any picture in the digit uploader
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_awkward_or_broken_picture_gets_a_result_or_a_clear_message(lang):
+    at = goto(open_app(lang), PAGE)
+    short_run(at, steps=2).button(key="train_start").click()
+    rerun(at)
+    for name, blob, mime in awkward_pictures() + broken_files():
+        at.file_uploader(key="train_digit_upload").set_value((name, blob, mime))
+        rerun(at)
+        try:
+            load_image(blob)
+        except ImageError as err:
+            assert [e.value for e in at.error] == [err.message(lang)], name
+            continue
+        assert not at.error, name
+        captions = [c for image in at.get("image") for c in image.captions]
+        assert t("train.try.yours", lang=lang) in captions and t("train.try.seen", lang=lang) in captions, name
+        shown = visible_text(at)
+        assert (t("train.try.empty", lang=lang) in shown
+                or shown.count(prefix("train.try.prediction", lang)) >= 2), name
+    assert_clean(at)

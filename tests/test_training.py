@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import io
 import pickle
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -12,11 +14,12 @@ import torch.nn.functional as F
 from PIL import Image, ImageDraw
 
 from googlenet.blocks import Inception
-from googlenet.digits import digit_from_image, load_digits_split, subset
-from googlenet.training import (
-    AUX_WEIGHT, CheckpointError, DigitsGoogLeNet, RunRecord, SeedMNISTNet, TrainConfig, Trainer, aux_taps,
-    build_model, compare_aux, load_checkpoint, paper_loss, predict_proba, save_checkpoint,
+from googlenet.digits import (
+    AUX_WEIGHT, CheckpointError, DigitsGoogLeNet, RunCurves, SeedMNISTNet, TrainConfig, Trainer, aux_taps,
+    build_model, compare_aux, digit_from_image, evaluate, gradient_verdict, load_checkpoint, load_digits_split,
+    paper_loss, predict_proba, process_threads, save_checkpoint, smooth, subset, tail_mean, worst_confusion,
 )
+from googlenet.errors import LocalisedError
 
 
 @pytest.fixture(scope="module")
@@ -141,25 +144,162 @@ def test_max_steps_and_test_accuracy_at_epoch_ends(tiny):
     assert [r.step for r in reports if r.test_accuracy is not None] == [2, 4, 5]
 
 
-def test_run_record_keeps_partial_runs_and_compare_aux_is_computed(tiny):
-    history = []
-    for n, aux in enumerate((True, False), start=1):
+@dataclass(eq=False)
+class Run:
+    """What compare_aux reads of a run (the page's RunRecord has the same attributes)."""
+    config: TrainConfig
+    curves: RunCurves
+    test_accuracy: float | None
+
+
+def test_curves_keep_partial_runs_and_compare_aux_is_computed(tiny):
+    runs = []
+    for aux in (True, False):
         trainer = Trainer(TrainConfig(depth=3, aux=aux, epochs=1, batch_size=32), tiny)
-        rec = RunRecord(number=n, config=trainer.config, model=trainer.model)
-        history.append(rec)
+        curves = RunCurves(total_steps=trainer.total_steps)
         for report in trainer.run():
-            rec.update(report)
+            curves.add(report)
             if aux is False and report.step == 2:
-                break  # as if Stop was pressed: the record already holds steps 1 and 2
-        rec.finish(tiny, status="done" if aux else "stopped")
-    assert history[1].steps == [1, 2] and history[1].status == "stopped"
-    assert compare_aux(history) is None  # a stopped run is no fair comparison
-    history[1].status = "done"
-    comparison = compare_aux(history)
-    assert comparison.with_aux is history[0] and comparison.without_aux is history[1]
-    expected = 100 * (history[0].test_accuracy - history[1].test_accuracy)
+                break  # as if Stop was pressed: the curves already hold steps 1 and 2
+        runs.append(Run(trainer.config, curves, evaluate(trainer.model, tiny.x_test, tiny.y_test).accuracy))
+    assert runs[1].curves.steps == [1, 2] and not runs[1].curves.complete and runs[0].curves.complete
+    assert compare_aux(runs) is None  # a stopped run is no fair comparison
+
+    trainer = Trainer(TrainConfig(depth=3, aux=False, epochs=1, batch_size=32), tiny)
+    curves = RunCurves(total_steps=trainer.total_steps)
+    for report in trainer.run():
+        curves.add(report)
+    runs.append(Run(trainer.config, curves, evaluate(trainer.model, tiny.x_test, tiny.y_test).accuracy))
+    comparison = compare_aux(runs)
+    assert comparison.with_aux is runs[0] and comparison.without_aux is runs[2]
+    assert comparison.partner_of(runs[0]) is runs[2] and comparison.partner_of(runs[1]) is None
+    expected = 100 * (runs[0].test_accuracy - runs[2].test_accuracy)
     assert comparison.accuracy_gain == pytest.approx(expected)
     assert comparison.verdict == ("same" if abs(expected) < 1 else "aux_better" if expected > 0 else "aux_worse")
+    assert comparison.loss_with == pytest.approx(np.mean(runs[0].curves.main_losses[-10:]))
+    assert comparison.loss_without == pytest.approx(np.mean(runs[2].curves.main_losses[-10:]))
+    assert comparison.first_block == "stem"
+    assert comparison.first_block_ratio == pytest.approx(
+        runs[0].curves.phase_grad_norms("early")["stem"] / runs[2].curves.phase_grad_norms("early")["stem"])
+
+
+# ---------------------------------------------------------------- analysis: what the page says about a run
+
+def curves_with(early: dict[str, float], late: dict[str, float], steps: int = 50) -> RunCurves:
+    """Curves whose first fifth has gradient norms `early` and whose last fifth has `late`."""
+    curves = RunCurves(total_steps=steps)
+    for step in range(1, steps + 1):
+        curves.steps.append(step)
+        curves.grad_norms.append(early if step <= steps // 5 else late if step > steps - steps // 5
+                                 else {k: 1.0 for k in early})
+    return curves
+
+
+def ten_blocks(first: float, last: float) -> dict[str, float]:
+    """Gradient norms of a 10-block net, falling geometrically from `last` (inception10) to `first` (inception1)."""
+    values = np.geomspace(first, last, 10)
+    return {"stem": first / 2, **{f"inception{i}": float(v) for i, v in enumerate(values, start=1)}, "fc": 1.0}
+
+
+def test_gradient_verdict_judges_the_phase_it_names():
+    # Deep, no BatchNorm: healthy at the start, but late in training the gradient falls 10^6x to the first block.
+    late_vanish = gradient_verdict(curves_with(ten_blocks(1.0, 2.0), ten_blocks(1e-7, 0.1)))
+    assert late_vanish.kind == "vanish" and late_vanish.phase == "late"
+    assert (late_vanish.first, late_vanish.last) == ("inception1", "inception10")
+    assert late_vanish.factor == pytest.approx(1e6)
+    # Vanishing early only: the verdict is about the early phase.
+    early = gradient_verdict(curves_with(ten_blocks(1e-4, 1.0), ten_blocks(0.5, 1.0)))
+    assert (early.kind, early.phase) == ("vanish", "early") and early.factor == pytest.approx(1e4)
+    # Flat in both phases: the only case that says "no vanishing gradients".
+    flat = gradient_verdict(curves_with(ten_blocks(1.0, 3.0), ten_blocks(0.5, 2.0)))
+    assert flat.kind == "flat" and flat.phase is None and flat.factor == pytest.approx(4.0)
+    # Growing towards the input is not called vanishing, nor "within a factor of each other".
+    grow = gradient_verdict(curves_with(ten_blocks(50.0, 1.0), ten_blocks(1.0, 1.0)))
+    assert (grow.kind, grow.phase) == ("grow", "early") and grow.factor == pytest.approx(50.0)
+    # Nothing at all reaches the first block: the extreme case.
+    dead = gradient_verdict(curves_with(ten_blocks(1.0, 1.0), {**ten_blocks(1.0, 1.0), "inception1": 0.0}))
+    assert (dead.kind, dead.phase) == ("dead", "late")
+    # No record, or nothing reaching the last block: no verdict rather than a wrong one.
+    assert gradient_verdict(RunCurves()) is None
+    assert gradient_verdict(curves_with(ten_blocks(1.0, 1.0), {**ten_blocks(1.0, 1.0), "inception10": 0.0})) is None
+
+
+def test_gradient_verdict_compares_the_right_blocks():
+    one_block = {"stem": 1e-3, "inception1": 1.0, "fc": 2.0}
+    v = gradient_verdict(curves_with(one_block, one_block, steps=5))
+    assert (v.kind, v.first, v.last, v.phase) == ("vanish", "stem", "inception1", "early")
+    seed = {"conv1": 1.0, "incep1": 1.0, "conv2": 1.0, "incep2": 1.0, "fc": 1.0}
+    v = gradient_verdict(curves_with(seed, seed, steps=1))  # one step: both fifths are that step
+    assert (v.kind, v.first, v.last, v.factor) == ("flat", "incep1", "incep2", 1.0)
+
+
+def test_a_real_deep_run_gets_the_verdict_its_numbers_support(tiny):
+    """Whatever a real run's gradients do, the sentence matches the phase it names."""
+    trainer = Trainer(TrainConfig(depth=10, aux=False, batch_norm=False, epochs=1, batch_size=16, max_steps=8), tiny)
+    curves = RunCurves(total_steps=trainer.total_steps)
+    for report in trainer.run():
+        curves.add(report)
+    v = gradient_verdict(curves)
+    ratios = {p: curves.phase_grad_norms(p)["inception10"] / curves.phase_grad_norms(p)["inception1"]
+              for p in ("early", "late")}
+    if v.kind == "vanish":
+        assert v.factor == pytest.approx(ratios[v.phase]) and v.factor == pytest.approx(max(ratios.values()))
+    else:
+        assert max(ratios.values()) <= 10
+
+
+def test_worst_confusion_smoothing_and_tail_means():
+    confusion = np.diag([30] * 10)
+    assert worst_confusion(confusion) is None
+    confusion[3, 8] = 4
+    confusion[9, 4] = 2
+    assert worst_confusion(confusion) == (3, 8, 4)
+    assert worst_confusion(np.zeros((10, 10), int)) is None
+    assert list(smooth([1, 3, 5], k=2)) == [1, 2, 4] and len(smooth([])) == 0
+    assert tail_mean(list(range(20))) == pytest.approx(14.5) and np.isnan(tail_mean([]))
+
+
+# ---------------------------------------------------------------- two threads, one model
+
+def test_evaluation_is_safe_while_another_thread_trains_and_stop_ends_the_run(tiny):
+    """The crash behind "softmax(): argument 'input' must be Tensor, not TrainOutput": a Stop click starts a new
+    script run that evaluates the model while the interrupted one is still stepping it in train mode."""
+    trainer = Trainer(TrainConfig(depth=3, aux=True, epochs=50, batch_size=16), tiny)
+    steps, failures = [], []
+
+    def train():
+        try:
+            for report in trainer.run():
+                steps.append(report.step)
+        except Exception as exc:  # noqa: BLE001 - recorded for the assertion below
+            failures.append(exc)
+
+    thread = threading.Thread(target=train)
+    thread.start()
+    try:
+        while len(steps) < 3:
+            thread.join(0.01)
+        for _ in range(20):
+            probs = predict_proba(trainer.model, tiny.x_test[:8])
+            assert probs.shape == (8, 10)
+        trainer.stop()
+        result = evaluate(trainer.model, tiny.x_test, tiny.y_test)
+        taken = len(steps)
+    finally:
+        trainer.stop()
+        thread.join(30)
+    assert not thread.is_alive() and not failures
+    assert 0 <= result.accuracy <= 1 and result.confusion.sum() == len(tiny.y_test)
+    assert len(steps) <= taken + 1 < trainer.total_steps  # at most the step in progress when stop() came
+    assert trainer.stopped
+
+
+def test_predict_proba_leaves_the_mode_as_it_found_it(tiny):
+    model = build_model(depth=2, aux=True).train()
+    assert predict_proba(model, tiny.x_test[:2]).shape == (2, 10) and model.training
+    model.eval()
+    predict_proba(model, tiny.x_test[0, 0])
+    assert not model.training
 
 
 # ---------------------------------------------------------------- checkpoints
@@ -232,20 +372,33 @@ def _saved(obj) -> bytes:
 
 def test_wrong_but_harmless_files_are_explained():
     model = build_model(depth=2, aux=False)
-    with pytest.raises(CheckpointError, match="not_ours"):  # a bare state_dict, not our format
-        load_checkpoint(_saved(model.state_dict()))
     good = TrainConfig(depth=2, aux=False).to_dict()
     base = {"format": "googlenet-explorer/digits-v1", "state_dict": model.state_dict()}
-    with pytest.raises(CheckpointError, match="bad_config"):
-        load_checkpoint(_saved({**base, "config": {**good, "depth": "two"}}))
-    with pytest.raises(CheckpointError, match="bad_config"):
-        load_checkpoint(_saved({**base, "config": {**good, "depth": 500}}))
-    with pytest.raises(CheckpointError, match="mismatch"):
-        load_checkpoint(_saved({**base, "config": {**good, "depth": 3}}))
     nan_state = {k: v.clone() for k, v in model.state_dict().items()}
     nan_state["fc.weight"][0, 0] = float("nan")
-    with pytest.raises(CheckpointError, match="not_finite"):
-        load_checkpoint(_saved({**base, "state_dict": nan_state, "config": good}))
+    cases = [
+        (model.state_dict(), "train.ckpt.not_ours"),  # a bare state_dict, not our format
+        ({**base, "config": {**good, "depth": "two"}}, "train.ckpt.bad_config"),
+        ({**base, "config": {**good, "depth": 500}}, "train.ckpt.bad_config"),
+        ({**base, "config": {**good, "depth": 3}}, "train.ckpt.mismatch"),
+        ({**base, "state_dict": nan_state, "config": good}, "train.ckpt.not_finite"),
+    ]
+    for payload, key in cases:
+        with pytest.raises(CheckpointError) as info:
+            load_checkpoint(_saved(payload))
+        assert info.value.key == key
+
+
+def test_checkpoint_errors_are_localised_errors():
+    with pytest.raises(LocalisedError) as info:
+        load_checkpoint(b"")
+    err = info.value
+    assert isinstance(err, CheckpointError) and isinstance(err, ValueError)
+    assert err.message("en") == str(err) == "The weights file is empty."
+    assert err.message("zh") == "权重文件是空的。"
+    err = CheckpointError("train.ckpt.too_big", size_mb=25.0, limit_mb=20)
+    assert "25 MB" in err.message("en") and "25 MB" in err.message("zh")
+    assert pickle.loads(pickle.dumps(err)).fmt == err.fmt
 
 
 # ---------------------------------------------------------------- a picture of a digit -> 8x8 in 0..16
@@ -280,10 +433,8 @@ def test_a_trained_net_reads_test_digits(data):
 
 
 def test_training_runs_single_threaded_and_restores_the_thread_count(tiny):
-    from googlenet.training import _process_threads
-
     seen = []
     for _ in Trainer(TrainConfig(depth=1, aux=False, max_steps=2, batch_size=64), tiny).run():
         seen.append(torch.get_num_threads())
     assert seen == [1, 1]
-    assert torch.get_num_threads() == _process_threads() >= 1  # the app's own setting, not 1
+    assert torch.get_num_threads() == process_threads() >= 1  # the app's own setting, not 1

@@ -1,0 +1,40 @@
+"""The training lab: train a small Inception network on 8x8 handwritten digits, with or without auxiliary
+classifiers, and watch where the gradients go.
+
+* :mod:`.data` - scikit-learn's digits with a fixed split; an uploaded picture turned into such a digit;
+* :mod:`.nets` - the two presets: ``"googlenet_small"`` (GoogLeNet in miniature, built from the full
+  network's own Inception class) and ``"seed_mnist"`` (the seed articles' MNIST network,
+  ../shared/reference/CONCEPTS.md 6b, on digits upsampled to 28x28 so the published sizes hold);
+* :mod:`.trainer` - the settings, the paper's loss (main + 0.3 x each auxiliary loss), a run as a generator
+  of step reports that can be stopped from another thread, evaluation;
+* :mod:`.checkpoint` - trained weights to bytes and untrusted bytes back, safely;
+* :mod:`.analysis` - what a run's numbers say (gradient verdict, worst confusion, the aux comparison).
+"""
+from .analysis import (
+    PHASES, SAME_THRESHOLD_PP, VANISH_FACTOR, AuxComparison, Confusion, GradientVerdict, RunCurves, compare_aux,
+    gradient_verdict, mean_grad_norms, smooth, tail_mean, worst_confusion,
+)
+from .checkpoint import CheckpointError, load_checkpoint, save_checkpoint
+from .data import (
+    IMAGE_SIZE, MAX_VALUE, NUM_CLASSES, DigitsData, digit_from_image, digit_to_picture, load_digits_split, subset,
+)
+from .nets import (
+    MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, DigitsGoogLeNet, SeedMNISTNet, TrainOutput, aux_taps,
+    build_model, count_parameters,
+)
+from .trainer import (
+    AUX_WEIGHT, TRAIN_THREADS, Evaluation, StepReport, TrainConfig, Trainer, evaluate, paper_loss, predict_proba,
+    process_threads,
+)
+
+__all__ = [
+    "PHASES", "SAME_THRESHOLD_PP", "VANISH_FACTOR", "AuxComparison", "Confusion", "GradientVerdict", "RunCurves",
+    "compare_aux", "gradient_verdict", "mean_grad_norms", "smooth", "tail_mean", "worst_confusion",
+    "CheckpointError", "load_checkpoint", "save_checkpoint",
+    "IMAGE_SIZE", "MAX_VALUE", "NUM_CLASSES", "DigitsData", "digit_from_image", "digit_to_picture",
+    "load_digits_split", "subset",
+    "MAX_DEPTH", "MIN_DEPTH", "PRESETS", "SEED_NET_DEPTH", "DigitsGoogLeNet", "SeedMNISTNet", "TrainOutput",
+    "aux_taps", "build_model", "count_parameters",
+    "AUX_WEIGHT", "TRAIN_THREADS", "Evaluation", "StepReport", "TrainConfig", "Trainer", "evaluate", "paper_loss",
+    "predict_proba", "process_threads",
+]

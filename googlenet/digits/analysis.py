@@ -1,0 +1,220 @@
+"""What a run's numbers say: smoothed curves, gradient phases, the vanishing-gradient verdict, the most
+frequent confusion, and the honest with/without auxiliary classifiers comparison.
+
+Everything here reads a :class:`RunCurves` (the step-by-step record of one run) and plain arrays, so the
+teaching sentences a page shows are computed, and tested, in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol, Sequence
+
+import numpy as np
+
+from .trainer import StepReport, TrainConfig
+
+TAIL = 10                          # "final loss" = mean over the last 10 steps (one batch is noisy)
+PHASES = ("early", "late")         # the first and the last fifth of a run
+VANISH_FACTOR = 10.0               # a gradient 10x smaller at the first block than at the last: vanishing
+SAME_THRESHOLD_PP = 1.0            # accuracy differences below one point are within run-to-run noise here
+
+
+@dataclass
+class RunCurves:
+    """One run step by step: losses, batch accuracies, gradient norms, and the test accuracy at epoch ends."""
+    total_steps: int = 0
+    steps: list[int] = field(default_factory=list)
+    losses: list[float] = field(default_factory=list)
+    main_losses: list[float] = field(default_factory=list)
+    accuracies: list[float] = field(default_factory=list)
+    grad_norms: list[dict[str, float]] = field(default_factory=list)
+    epoch_steps: list[int] = field(default_factory=list)
+    test_accuracies: list[float] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    def add(self, report: StepReport) -> None:
+        self.steps.append(report.step)
+        self.losses.append(report.loss)
+        self.main_losses.append(report.main_loss)
+        self.accuracies.append(report.accuracy)
+        self.grad_norms.append(report.grad_norms)
+        self.total_steps = report.total_steps
+        self.elapsed = report.elapsed
+        if report.test_accuracy is not None:
+            self.epoch_steps.append(report.step)
+            self.test_accuracies.append(report.test_accuracy)
+
+    @property
+    def last_step(self) -> int:
+        return self.steps[-1] if self.steps else 0
+
+    @property
+    def complete(self) -> bool:
+        """Every planned step was taken (a run stopped early, or loaded from a file, is not complete)."""
+        return bool(self.steps) and self.last_step == self.total_steps
+
+    @property
+    def final_loss(self) -> float:
+        """The main loss at the end of the run: mean of the last TAIL steps (nan without steps)."""
+        return tail_mean(self.main_losses)
+
+    def phase_grad_norms(self, phase: str) -> dict[str, float]:
+        """Mean gradient norm per block over the first ("early") or the last ("late") fifth of the steps."""
+        return mean_grad_norms(phase_rows(self.grad_norms, phase))
+
+
+def tail_mean(values: Sequence[float], k: int = TAIL) -> float:
+    return float(np.mean(values[-k:])) if len(values) else float("nan")
+
+
+def smooth(values: Sequence[float], k: int = TAIL) -> np.ndarray:
+    """Trailing mean over (up to) the last k values at every point."""
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return values
+    cumsum = np.cumsum(np.insert(values, 0, 0.0))
+    idx = np.arange(1, len(values) + 1)
+    lo = np.maximum(0, idx - k)
+    return (cumsum[idx] - cumsum[lo]) / (idx - lo)
+
+
+def phase_rows(rows: Sequence, phase: str) -> Sequence:
+    """The first ("early") or last ("late") fifth of `rows`, at least one row."""
+    if phase not in PHASES:
+        raise ValueError(f"phase must be one of {PHASES}, not {phase!r}")
+    fifth = max(1, len(rows) // 5)
+    return rows[:fifth] if phase == "early" else rows[-fifth:]
+
+
+def mean_grad_norms(rows: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Average gradient norm per block over `rows` (one dict per step), in the blocks' order."""
+    if not rows:
+        return {}
+    return {name: float(np.mean([r[name] for r in rows])) for name in rows[0]}
+
+
+# --------------------------------------------------------------------------------------------
+# Vanishing gradients
+# --------------------------------------------------------------------------------------------
+
+def compared_blocks(names: Sequence[str]) -> tuple[str, str] | None:
+    """The two blocks a verdict compares: the first and last Inception blocks, or, with only one, the block
+    before it and that block. None when there is no Inception block at all."""
+    inceptions = [n for n in names if n.startswith("incep")]
+    if len(inceptions) >= 2:
+        return inceptions[0], inceptions[-1]
+    if inceptions and names[0] != inceptions[0]:
+        return names[0], inceptions[0]
+    return None
+
+
+class GradientVerdict(NamedTuple):
+    kind: str          # "vanish" (smaller at `first`) | "grow" (larger at `first`) | "dead" (zero at `first`) | "flat"
+    first: str         # the block nearer the input
+    last: str          # the block nearer the output
+    phase: str | None  # "early" | "late": the phase the sentence is about (None for "flat": both phases)
+    factor: float      # how many times smaller (vanish) or larger (grow); for "flat" the largest spread; inf for "dead"
+
+
+def gradient_verdict(curves: RunCurves) -> GradientVerdict | None:
+    """Did the gradient vanish between the last and the first Inception block? Judged in both the first and
+    the last fifth of the run; the verdict names the phase it is about. None when the run has no gradient
+    record, or nothing reached the last block (nothing to compare)."""
+    if not curves.grad_norms:
+        return None
+    pair = compared_blocks(list(curves.grad_norms[0]))
+    if pair is None:
+        return None
+    first, last = pair
+    norms = {phase: curves.phase_grad_norms(phase) for phase in PHASES}
+    at_first = {p: norms[p][first] for p in PHASES}
+    at_last = {p: norms[p][last] for p in PHASES}
+    if not all(np.isfinite(v) for v in (*at_first.values(), *at_last.values())) or min(at_last.values()) <= 0:
+        return None
+    dead = [p for p in PHASES if at_first[p] <= 0]
+    if dead:
+        return GradientVerdict("dead", first, last, dead[0], float("inf"))
+    shrink = {p: at_last[p] / at_first[p] for p in PHASES}
+    worst = max(PHASES, key=shrink.get)
+    if shrink[worst] > VANISH_FACTOR:
+        return GradientVerdict("vanish", first, last, worst, shrink[worst])
+    grow = {p: 1 / shrink[p] for p in PHASES}
+    most = max(PHASES, key=grow.get)
+    if grow[most] > VANISH_FACTOR:
+        return GradientVerdict("grow", first, last, most, grow[most])
+    spread = max(max(s, 1 / s) for s in shrink.values())
+    return GradientVerdict("flat", first, last, None, spread)
+
+
+# --------------------------------------------------------------------------------------------
+# Mistakes
+# --------------------------------------------------------------------------------------------
+
+class Confusion(NamedTuple):
+    true: int
+    predicted: int
+    count: int
+
+
+def worst_confusion(confusion: np.ndarray) -> Confusion | None:
+    """The most frequent mistake in a confusion matrix (rows: truth, columns: prediction); None if there is none."""
+    off = np.array(confusion, copy=True)
+    np.fill_diagonal(off, 0)
+    if off.size == 0 or off.max() <= 0:
+        return None
+    true, predicted = np.unravel_index(off.argmax(), off.shape)
+    return Confusion(int(true), int(predicted), int(off[true, predicted]))
+
+
+# --------------------------------------------------------------------------------------------
+# With or without auxiliary classifiers
+# --------------------------------------------------------------------------------------------
+
+class ComparableRun(Protocol):
+    """What compare_aux needs of a run (the page's run records have it)."""
+    config: TrainConfig
+    curves: RunCurves
+
+    @property
+    def test_accuracy(self) -> float | None: ...
+
+
+class AuxComparison(NamedTuple):
+    with_aux: ComparableRun
+    without_aux: ComparableRun
+    accuracy_gain: float           # percentage points, with minus without
+    loss_with: float               # final main loss (mean of the last TAIL steps), with aux
+    loss_without: float            # ... and without
+    first_block: str               # the trunk's first block (stem / conv1)
+    first_block_ratio: float       # its mean gradient norm in the first fifth, with / without (nan if unknown)
+    verdict: str                   # "same" | "aux_better" | "aux_worse"
+
+    def partner_of(self, run) -> ComparableRun | None:
+        """The other run of the pair, if `run` is one of them."""
+        if run is self.with_aux:
+            return self.without_aux
+        return self.with_aux if run is self.without_aux else None
+
+
+def compare_aux(runs: Sequence[ComparableRun]) -> AuxComparison | None:
+    """The newest pair of complete, evaluated runs that differ only in the auxiliary heads (None if none)."""
+    finished = [r for r in runs if r.curves.complete and r.test_accuracy is not None]
+    for newest in reversed(finished):
+        partner = next((r for r in reversed(finished)
+                        if r is not newest and r.config.aux != newest.config.aux
+                        and r.config.same_except_aux(newest.config)), None)
+        if partner is not None:
+            with_aux, without = (newest, partner) if newest.config.aux else (partner, newest)
+            return _compared(with_aux, without)
+    return None
+
+
+def _compared(with_aux: ComparableRun, without: ComparableRun) -> AuxComparison:
+    gain = 100 * (with_aux.test_accuracy - without.test_accuracy)
+    first = next(iter(with_aux.curves.grad_norms[0]))
+    g_with = with_aux.curves.phase_grad_norms("early").get(first, float("nan"))
+    g_without = without.curves.phase_grad_norms("early").get(first, float("nan"))
+    ratio = g_with / g_without if g_without else float("nan")
+    verdict = "same" if abs(gain) < SAME_THRESHOLD_PP else ("aux_better" if gain > 0 else "aux_worse")
+    return AuxComparison(with_aux, without, gain, with_aux.curves.final_loss, without.curves.final_loss,
+                         first, ratio, verdict)

@@ -1,0 +1,107 @@
+"""Checkpoints of the training lab: a trained digits network to bytes, and untrusted bytes back to a network.
+
+``load_checkpoint`` reads with ``torch.load(..., weights_only=True)``, which only rebuilds tensors and plain
+containers: a file that asks the unpickler to call anything else (the classic way to run code from a pickle)
+is refused before it runs. Every refusal is a :class:`CheckpointError` whose ``message()`` says why, in the
+user's language.
+"""
+from __future__ import annotations
+
+import io
+import pickle
+import warnings
+from dataclasses import fields
+
+import torch
+from torch import nn
+
+from ..errors import LocalisedError
+from ..runtime.hooks import model_lock
+from .nets import PRESETS, build_model
+from .trainer import TrainConfig
+
+CHECKPOINT_FORMAT = "googlenet-explorer/digits-v1"
+MAX_CHECKPOINT_BYTES = 20 * 1024 * 1024
+
+
+class CheckpointError(LocalisedError, ValueError):
+    """A weights file that cannot be used (``err.message()`` says why, in the user's language)."""
+
+
+def save_checkpoint(model: nn.Module, config: TrainConfig, test_accuracy: float | None = None) -> bytes:
+    """The trained weights plus the settings needed to rebuild the model, as the bytes of a .pt file."""
+    with model_lock(model):  # a consistent snapshot, even while a training step runs on another thread
+        state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    buffer = io.BytesIO()
+    torch.save({"format": CHECKPOINT_FORMAT, "config": config.to_dict(), "state_dict": state,
+                "test_accuracy": test_accuracy}, buffer)
+    return buffer.getvalue()
+
+
+def _checked_config(raw) -> TrainConfig:
+    if not isinstance(raw, dict):
+        raise CheckpointError("train.ckpt.not_ours")
+    known = {f.name: f.type for f in fields(TrainConfig)}
+    values = {}
+    for name, value in raw.items():
+        if name not in known:
+            continue
+        if name in ("aux", "batch_norm") and not isinstance(value, bool):
+            raise CheckpointError("train.ckpt.bad_config", field=name)
+        if name in ("depth", "epochs", "batch_size", "seed", "max_steps") and (
+                isinstance(value, bool) or not isinstance(value, int)):
+            raise CheckpointError("train.ckpt.bad_config", field=name)
+        if name == "lr" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise CheckpointError("train.ckpt.bad_config", field=name)
+        if name == "preset" and value not in PRESETS:
+            raise CheckpointError("train.ckpt.bad_config", field=name)
+        values[name] = value
+    if any(name not in values for name in TrainConfig.MODEL_FIELDS):
+        raise CheckpointError("train.ckpt.not_ours")
+    try:
+        return TrainConfig(**values)
+    except (TypeError, ValueError) as exc:
+        raise CheckpointError("train.ckpt.bad_config", field="depth") from exc
+
+
+def load_checkpoint(data: bytes) -> tuple[nn.Module, TrainConfig, float | None]:
+    """Untrusted bytes -> (model in eval mode, config, recorded test accuracy), or CheckpointError.
+
+    ``torch.load(..., weights_only=True)`` only rebuilds tensors and plain containers: a file that asks the
+    unpickler to call anything else (the classic way to run code from a pickle) is refused before it runs.
+    """
+    if not data:
+        raise CheckpointError("train.ckpt.empty")
+    if len(data) > MAX_CHECKPOINT_BYTES:
+        raise CheckpointError("train.ckpt.too_big", size_mb=len(data) / 2**20, limit_mb=MAX_CHECKPOINT_BYTES // 2**20)
+    if not data.startswith(b"PK\x03\x04"):
+        # torch.save writes a zip archive; anything else (a bare pickle included) is never unpickled at all.
+        raise CheckpointError("train.ckpt.not_checkpoint")
+    try:
+        with warnings.catch_warnings():  # e.g. "pickle protocol 4": harmless, and the file is refused anyway
+            warnings.simplefilter("ignore")
+            payload = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError:
+        # The restricted unpickler met something other than tensors and plain containers: an object whose
+        # loading could run code. It has been refused before anything ran.
+        raise CheckpointError("train.ckpt.unsafe") from None
+    except Exception:  # noqa: BLE001 - damaged zip, truncated data, not a torch file at all ...
+        raise CheckpointError("train.ckpt.not_checkpoint") from None
+    if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
+        raise CheckpointError("train.ckpt.not_ours")
+    config = _checked_config(payload.get("config"))
+    state = payload.get("state_dict")
+    if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor)
+                                              for k, v in state.items()):
+        raise CheckpointError("train.ckpt.not_ours")
+    if not all(torch.isfinite(v).all() for v in state.values() if v.is_floating_point()):
+        raise CheckpointError("train.ckpt.not_finite")
+    model = build_model(**config.model_config(), seed=0)
+    try:
+        model.load_state_dict(state, strict=True)
+    except (RuntimeError, ValueError, TypeError):
+        raise CheckpointError("train.ckpt.mismatch") from None
+    model.eval()
+    accuracy = payload.get("test_accuracy")
+    accuracy = float(accuracy) if isinstance(accuracy, (int, float)) and not isinstance(accuracy, bool) else None
+    return model, config, accuracy

@@ -1,0 +1,216 @@
+"""The training lab's networks for 8x8 digits (see ``googlenet.digits`` for the two presets).
+
+* :class:`DigitsGoogLeNet` - GoogLeNet in miniature: a conv stem, ``depth`` Inception blocks built from the
+  very same :class:`googlenet.blocks.Inception` class as the full network, global average pooling and one
+  linear layer; optional auxiliary heads listen to intermediate blocks, like aux1/aux2 after 4a and 4d.
+* :class:`SeedMNISTNet` - the seed articles' MNIST network (../shared/reference/CONCEPTS.md 6b).
+
+In train mode a model returns :class:`TrainOutput` (main logits and one logits tensor per auxiliary head);
+in eval mode it returns the main logits only. ``model.blocks()`` lists the trunk in forward order (for
+gradient norms). All weights are drawn from a caller's ``torch.Generator``, never the shared global one.
+"""
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+from ..blocks import ConvBlock, Inception
+from .data import MAX_VALUE, NUM_CLASSES
+
+PRESETS = ("googlenet_small", "seed_mnist")
+MIN_DEPTH, MAX_DEPTH = 1, 10     # Inception blocks in the small net
+SEED_NET_DEPTH = 2               # the seed net always has two Inception-A blocks
+
+# Pixel statistics of the training digits (values / 16): the network's first step normalises with them.
+DIGITS_MEAN, DIGITS_STD = 0.305, 0.376
+
+# The small net's channel numbers, in the column order of the paper's Table 1:
+# #1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj  ->  16 + 24 + 12 + 12 = 64 channels out.
+STEM_CHANNELS = 32
+SMALL_INCEPTION = (16, 16, 24, 8, 12, 12)
+SMALL_OUT = SMALL_INCEPTION[0] + SMALL_INCEPTION[2] + SMALL_INCEPTION[4] + SMALL_INCEPTION[5]
+
+
+class SeededDropout(nn.Module):
+    """Dropout that draws from its own generator (set by the trainer), so a run repeats exactly."""
+
+    def __init__(self, p: float):
+        super().__init__()
+        self.p = p
+        self.generator: torch.Generator | None = None
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0:
+            return x
+        keep = torch.rand(x.shape, generator=self.generator, device=x.device) >= self.p
+        return x * keep / (1.0 - self.p)
+
+    def extra_repr(self) -> str:
+        return f"p={self.p}"
+
+
+class SmallAuxClassifier(nn.Module):
+    """The paper's auxiliary classifier shrunk for 8x8 maps (same idea as ``blocks.AuxClassifier``):
+    average pool to 2x2 -> 1x1 conv (32) + ReLU -> FC 128 -> 64 + ReLU -> dropout 70% -> FC 64 -> 10.
+    Returns raw logits (CrossEntropyLoss applies the softmax; a softmax here would be a bug, ../shared/reference/CONCEPTS.md 6)."""
+
+    def __init__(self, in_channels: int, num_classes: int = NUM_CLASSES, batch_norm: bool = True,
+                 pool: int = 2, dropout: float = 0.7):
+        super().__init__()
+        self.pool = nn.AdaptiveAvgPool2d((pool, pool))
+        self.conv = ConvBlock(in_channels, 32, batch_norm=batch_norm, kernel_size=1)
+        self.fc1 = nn.Linear(32 * pool * pool, 64)
+        self.dropout = SeededDropout(dropout)
+        self.fc2 = nn.Linear(64, num_classes)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.conv(self.pool(x))
+        x = F.relu(self.fc1(torch.flatten(x, 1)))
+        return self.fc2(self.dropout(x))
+
+
+class TrainOutput(NamedTuple):
+    """What a model returns in train mode: main logits and one logits tensor per auxiliary head."""
+    logits: torch.Tensor
+    aux: tuple[torch.Tensor, ...]
+
+
+def _normalise(x: torch.Tensor) -> torch.Tensor:
+    """0..16 pixel counts -> roughly zero mean, unit variance, stored channels-last.
+
+    Channels-last ("NHWC") is only a memory layout, the numbers are the same. On a CPU it makes these small
+    convolutions and, above all, the 3x3 max pool of every Inception block several times faster."""
+    return ((x / MAX_VALUE - DIGITS_MEAN) / DIGITS_STD).contiguous(memory_format=torch.channels_last)
+
+
+def aux_taps(depth: int) -> tuple[int, ...]:
+    """Which blocks (1-based) get an auxiliary head: a third and two thirds of the way, like 4a and 4d,
+    which are the 3rd and 6th of GoogLeNet's nine blocks. Only blocks before the last one qualify."""
+    taps = sorted({max(1, round(depth * k / 3)) for k in (1, 2)} - {depth})
+    return tuple(t for t in taps if t < depth)
+
+
+class DigitsGoogLeNet(nn.Module):
+    """GoogLeNet in miniature for 1x8x8 digits: stem conv 3x3 (32) -> `depth` Inception blocks (64 channels
+    each, all at 8x8) -> global average pooling -> dropout 20% -> linear 64 -> 10, plus optional aux heads."""
+
+    def __init__(self, depth: int = 3, aux: bool = True, batch_norm: bool = True, num_classes: int = NUM_CLASSES):
+        super().__init__()
+        self.depth = depth
+        self.stem = ConvBlock(1, STEM_CHANNELS, batch_norm=batch_norm, kernel_size=3, padding=1)
+        in_ch = STEM_CHANNELS
+        for i in range(1, depth + 1):
+            setattr(self, f"inception{i}", Inception(in_ch, *SMALL_INCEPTION, batch_norm=batch_norm))
+            in_ch = SMALL_OUT
+        self.taps = aux_taps(depth) if aux else ()
+        self.aux_heads = nn.ModuleDict({f"aux{n}": SmallAuxClassifier(SMALL_OUT, num_classes, batch_norm)
+                                        for n, _ in enumerate(self.taps, start=1)})
+        self.avgpool = nn.AdaptiveAvgPool2d(1)
+        self.dropout = SeededDropout(0.2)
+        self.fc = nn.Linear(SMALL_OUT, num_classes)
+
+    def blocks(self) -> list[tuple[str, nn.Module]]:
+        """The trunk in forward order, for gradient norms: stem, inception1..N, fc."""
+        return ([("stem", self.stem)] + [(f"inception{i}", getattr(self, f"inception{i}"))
+                                         for i in range(1, self.depth + 1)] + [("fc", self.fc)])
+
+    def forward(self, x: torch.Tensor):
+        x = self.stem(_normalise(x))
+        aux_out = []
+        for i in range(1, self.depth + 1):
+            x = getattr(self, f"inception{i}")(x)
+            if self.training and i in self.taps:
+                aux_out.append(self.aux_heads[f"aux{self.taps.index(i) + 1}"](x))
+        logits = self.fc(self.dropout(torch.flatten(self.avgpool(x), 1)))
+        return TrainOutput(logits, tuple(aux_out)) if self.training else logits
+
+
+class InceptionA(nn.Module):
+    """The seed articles' Inception-A block (../shared/reference/CONCEPTS.md 6b), four branches -> 16 + 24 + 24 + 24 = 88 channels:
+    1x1 (16) | 1x1 (16) -> 5x5 (24) | 1x1 (16) -> 3x3 (24) -> 3x3 (24) | 3x3 average pool -> 1x1 (24).
+    As published: plain convs with bias, no BatchNorm and no ReLU inside the block. One fix: the article's
+    3x3 branch starts from ``branch5x5_1`` by mistake; here it has its own 1x1 conv, as intended."""
+
+    out_channels = 88
+
+    def __init__(self, in_channels: int):
+        super().__init__()
+        self.branch1x1 = nn.Conv2d(in_channels, 16, kernel_size=1)
+        self.branch5x5_1 = nn.Conv2d(in_channels, 16, kernel_size=1)
+        self.branch5x5_2 = nn.Conv2d(16, 24, kernel_size=5, padding=2)
+        self.branch3x3_1 = nn.Conv2d(in_channels, 16, kernel_size=1)
+        self.branch3x3_2 = nn.Conv2d(16, 24, kernel_size=3, padding=1)
+        self.branch3x3_3 = nn.Conv2d(24, 24, kernel_size=3, padding=1)
+        self.branch_pool = nn.Conv2d(in_channels, 24, kernel_size=1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        b1 = self.branch1x1(x)
+        b5 = self.branch5x5_2(self.branch5x5_1(x))
+        b3 = self.branch3x3_3(self.branch3x3_2(self.branch3x3_1(x)))
+        bp = self.branch_pool(F.avg_pool2d(x, kernel_size=3, stride=1, padding=1))
+        return torch.cat([b1, b5, b3, bp], dim=1)
+
+
+class SeedMNISTNet(nn.Module):
+    """The seed articles' MNIST network on upsampled digits:
+    8x8 -> upsample 28x28 -> conv 1->10 5x5 (24x24) -> max pool 2 (12x12) -> ReLU -> Inception-A (88 ch)
+    -> conv 88->20 5x5 (8x8) -> max pool 2 (4x4) -> ReLU -> Inception-A (88 ch) -> flatten 88x4x4 = 1,408 -> linear 10.
+    With ``aux=True`` one auxiliary head listens after the first Inception-A block (not in the article)."""
+
+    def __init__(self, aux: bool = False, num_classes: int = NUM_CLASSES):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 10, kernel_size=5)
+        self.incep1 = InceptionA(10)
+        self.conv2 = nn.Conv2d(88, 20, kernel_size=5)
+        self.incep2 = InceptionA(20)
+        self.fc = nn.Linear(88 * 4 * 4, num_classes)
+        self.aux_heads = nn.ModuleDict({"aux1": SmallAuxClassifier(88, num_classes, batch_norm=False)} if aux else {})
+
+    def blocks(self) -> list[tuple[str, nn.Module]]:
+        return [(name, getattr(self, name)) for name in ("conv1", "incep1", "conv2", "incep2", "fc")]
+
+    def forward(self, x: torch.Tensor):
+        x = F.interpolate(_normalise(x), size=(28, 28), mode="bilinear", align_corners=False)
+        x = x.contiguous(memory_format=torch.channels_last)
+        x = F.relu(F.max_pool2d(self.conv1(x), 2))
+        x = self.incep1(x)
+        aux_out = (self.aux_heads["aux1"](x),) if self.training and "aux1" in self.aux_heads else ()
+        x = F.relu(F.max_pool2d(self.conv2(x), 2))
+        x = self.incep2(x)
+        logits = self.fc(torch.flatten(x, 1))
+        return TrainOutput(logits, aux_out) if self.training else logits
+
+
+def init_parameters(model: nn.Module, generator: torch.Generator) -> None:
+    """PyTorch's default initialisation, drawn from `generator` instead of the shared global one."""
+    for m in model.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.kaiming_uniform_(m.weight, a=math.sqrt(5), generator=generator)
+            if m.bias is not None:
+                fan_in = m.weight[0].numel()
+                bound = 1 / math.sqrt(fan_in)
+                nn.init.uniform_(m.bias, -bound, bound, generator=generator)
+        elif isinstance(m, nn.BatchNorm2d):
+            m.reset_parameters()
+            m.reset_running_stats()
+
+
+def build_model(preset: str = "googlenet_small", depth: int = 3, aux: bool = True, batch_norm: bool = True,
+                seed: int = 0) -> nn.Module:
+    """A fresh model for the given settings, initialised from `seed`."""
+    if preset == "seed_mnist":
+        model = SeedMNISTNet(aux=aux)
+    elif preset == "googlenet_small":
+        model = DigitsGoogLeNet(depth=depth, aux=aux, batch_norm=batch_norm)
+    else:
+        raise ValueError(f"preset must be one of {PRESETS}, not {preset!r}")
+    init_parameters(model, torch.Generator().manual_seed(seed))
+    return model.to(memory_format=torch.channels_last)
+
+
+def count_parameters(model: nn.Module, include_aux: bool = True) -> int:
+    return sum(p.numel() for name, p in model.named_parameters() if include_aux or not name.startswith("aux_heads"))

@@ -1,0 +1,146 @@
+"""The training lab's charts: live curves while a run trains, and three matplotlib figures of finished runs
+(loss and test accuracy of every run, gradient norm per block, the confusion matrix).
+
+The figures are drawn once per content and language (ui.charts.cached_png) and shown as PNGs, so moving an
+unrelated widget does not redraw them. Words come from googlenet.i18n in the current language.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from googlenet.digits import PHASES, RunCurves, smooth
+from googlenet.i18n import get_language, t
+from ui.charts import cached_png
+from ui.training_runs import RunRecord, on_off
+
+import matplotlib.pyplot as plt  # noqa: E402  (after ui.charts, which selects the Agg backend)
+from matplotlib.ticker import FuncFormatter, LogLocator  # noqa: E402
+
+FIGSIZE = (10, 4.5)
+PLAIN = FuncFormatter(lambda v, _: f"{v:g}")   # 0.5 rather than 5 x 10^-1 on logarithmic axes
+PHASE_STYLE = {"early": dict(marker="o", color="C0"), "late": dict(marker="s", color="C1")}
+
+
+def plain_log_axis(ax) -> None:
+    """Logarithmic y axis with plain tick labels, as many per decade as the range leaves room for."""
+    ax.set_yscale("log")
+    low, high = ax.get_ylim()
+    span = high / max(low, 1e-30)
+    subs = tuple(range(1, 10)) if span < 10 else (1, 2, 5) if span < 300 else (1,)
+    ax.yaxis.set_major_locator(LogLocator(subs=[float(k) for k in subs], numticks=40))
+    ax.yaxis.set_major_formatter(PLAIN)
+    ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
+
+
+def show(key: tuple, draw, **image_kw) -> None:
+    """A figure drawn by `draw()`, cached by `key` (everything it shows) and the language, as an image."""
+    st.image(cached_png(key, get_language(), draw), **image_kw)
+
+
+# ------------------------------------------------------------------------------------------------ live
+def live_frames(curves: RunCurves) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The live charts' data: losses per step, and accuracy in % (training batches smoothed, test set per epoch)."""
+    steps = pd.Index(curves.steps, name=t("train.chart.step"))
+    loss = pd.DataFrame({t("train.series.total"): curves.losses, t("train.series.main"): curves.main_losses},
+                        index=steps)
+    test = pd.Series(np.nan, index=steps)
+    test.loc[curves.epoch_steps] = curves.test_accuracies
+    acc = pd.DataFrame({t("train.series.train_acc"): 100 * smooth(curves.accuracies),
+                        t("train.series.test_acc"): 100 * test.ffill()}, index=steps)
+    return loss, acc
+
+
+def draw_live(box, curves: RunCurves) -> None:
+    loss, acc = live_frames(curves)
+    with box.container():
+        c1, c2 = st.columns(2)
+        c1.markdown(f"**{t('train.live.loss')}**")
+        c1.line_chart(loss, height=280, x_label=t("train.chart.step"))
+        c2.markdown(f"**{t('train.live.accuracy')}**")
+        c2.line_chart(acc, height=280, x_label=t("train.chart.step"), y_label="%")
+        c2.caption(t("train.live.accuracy.caption"))
+
+
+# ------------------------------------------------------------------------------------------------ figures
+def _curve_key(rec: RunRecord) -> tuple:
+    c = rec.curves
+    return rec.number, rec.config.aux, tuple(c.steps), tuple(c.main_losses), tuple(c.epoch_steps), tuple(c.test_accuracies)
+
+
+def loss_and_accuracy_figure(runs: Sequence[RunRecord]):
+    """Smoothed main loss (log scale) and test accuracy per epoch of every run; dashed: with aux heads."""
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=FIGSIZE)
+    for i, rec in enumerate(runs):
+        c = rec.curves
+        style = dict(color=f"C{i % 10}", linestyle="--" if rec.config.aux else "-", label=f"#{rec.number}")
+        ax1.plot(c.steps, smooth(c.main_losses), **style)
+        ax2.plot(c.epoch_steps, [100 * a for a in c.test_accuracies], marker="o", markersize=4, **style)
+    plain_log_axis(ax1)
+    ax1.set_title(t("train.chart.loss"))
+    ax2.set_title(t("train.chart.test_acc"))
+    ax2.set_ylabel("%")
+    ax2.set_ylim(max(0, min([ax2.get_ylim()[0], 80])), 100.5)
+    for ax in (ax1, ax2):
+        ax.set_xlabel(t("train.chart.step"))
+        ax.grid(alpha=0.3)
+    ax2.legend(title=t("train.chart.run"), loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def show_history(runs: Sequence[RunRecord]) -> None:
+    show(("train.history", tuple(_curve_key(r) for r in runs)), lambda: loss_and_accuracy_figure(runs))
+
+
+def grad_figure(rec: RunRecord, partner: RunRecord | None):
+    """Mean gradient norm per block in the first and last fifth of `rec` (and the first fifth of `partner`)."""
+    phases = {phase: rec.curves.phase_grad_norms(phase) for phase in PHASES}
+    names = list(phases["early"])
+    x = np.arange(len(names))
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    for phase, norms in phases.items():
+        ax.plot(x, [norms[n] for n in names], **PHASE_STYLE[phase], label=t(f"train.grad.{phase}", n=rec.number))
+    if partner is not None:
+        other = partner.curves.phase_grad_norms("early")
+        ax.plot(x, [other.get(n, np.nan) for n in names], marker="^", color="C2", linestyle="--",
+                label=t("train.grad.partner", n=partner.number, aux=on_off(partner.config.aux)))
+    plain_log_axis(ax)
+    ax.set_xticks(x, names, rotation=30 if len(names) > 6 else 0)
+    ax.set_ylabel(t("train.grad.ylabel"))
+    ax.grid(alpha=0.3, which="major")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3 if partner is not None else 2, frameon=False,
+              fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
+def show_gradients(rec: RunRecord, partner: RunRecord | None) -> None:
+    key = ("train.grad", rec.number, tuple(tuple(r.values()) for r in rec.curves.grad_norms),
+           None if partner is None else (partner.number, partner.config.aux,
+                                         tuple(partner.curves.phase_grad_norms("early").items())))
+    show(key, lambda: grad_figure(rec, partner))
+
+
+def confusion_figure(confusion: np.ndarray):
+    fig, ax = plt.subplots(figsize=(6.5, 5.5))
+    ax.imshow(confusion, cmap="Blues")
+    top = confusion.max()
+    for (i, j), count in np.ndenumerate(confusion):
+        if count:
+            ax.text(j, i, str(count), ha="center", va="center", fontsize=11,
+                    color="white" if count > top / 2 else "black")
+    ax.set_xticks(range(confusion.shape[1]))
+    ax.set_yticks(range(confusion.shape[0]))
+    ax.set_xlabel(t("train.confusion.pred"))
+    ax.set_ylabel(t("train.confusion.true"))
+    ax.spines[:].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def show_confusion(confusion: np.ndarray) -> None:
+    show(("train.confusion", confusion.tobytes()), lambda: confusion_figure(confusion))

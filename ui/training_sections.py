@@ -1,0 +1,213 @@
+"""The training lab's sections, drawn from a run record and the package's analysis (app_pages/training.py
+decides which to draw). Nothing here computes a verdict: googlenet.digits.analysis does."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from googlenet.digits import (
+    SAME_THRESHOLD_PP, AuxComparison, CheckpointError, DigitsData, GradientVerdict, TrainConfig, Trainer,
+    compare_aux, count_parameters, digit_from_image, digit_to_picture, gradient_verdict, predict_proba,
+    save_checkpoint, worst_confusion,
+)
+from googlenet.i18n import get_language, set_language, t
+from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
+from googlenet.viz import letterbox
+from ui.charts_training import draw_live, show_confusion, show_gradients, show_history
+from ui.training_runs import RunHistory, RunRecord, percent, run_label, settings_label, status_label
+
+DRAW_EVERY_S = 0.5                # live charts are redrawn at most twice a second
+PICTURE_BOX = (340, 340)          # the user's picture, letterboxed, shown at half that width
+
+
+# ------------------------------------------------------------------------------------------------ training
+def train_live(runs: RunHistory, cfg: TrainConfig, data: DigitsData) -> RunRecord:
+    """Train one run here, with a progress bar and live curves; it joins the history at its first step."""
+    trainer = Trainer(cfg, data)
+    rec = runs.start(trainer)
+    st.subheader(t("train.live.title", n=rec.number, label=settings_label(cfg)))
+    bar = st.progress(0.0)
+    box = st.empty()
+    last_draw = 0.0
+    for report in trainer.run():
+        rec.update(report)
+        now = time.monotonic()
+        if report.step == report.total_steps or report.test_accuracy is not None or now - last_draw > DRAW_EVERY_S:
+            bar.progress(min(1.0, report.fraction),
+                         text=t("train.progress", step=report.step, total=report.total_steps, epoch=report.epoch,
+                                loss=report.loss, elapsed=report.elapsed))
+            draw_live(box, rec.curves)
+            last_draw = now
+    if rec.finish(data):  # False: a newer script run stopped this one meanwhile and has finished it
+        box.empty()  # the finished run's curves are drawn below, with all the others
+        bar.progress(1.0, text=t("train.live.done", n=rec.number, acc=percent(rec.test_accuracy),
+                                 elapsed=rec.curves.elapsed))
+    return rec
+
+
+# ------------------------------------------------------------------------------------------------ results
+def metrics_row(rec: RunRecord) -> None:
+    c = rec.curves
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("train.metric.test_acc"), percent(rec.test_accuracy))
+    m2.metric(t("train.metric.time"), f"{c.elapsed:.1f} s" if c.steps else "–")
+    m3.metric(t("train.metric.steps"), f"{len(c.steps)} / {c.total_steps}" if c.steps else "–")
+    trunk = count_parameters(rec.model, include_aux=False)
+    m4.metric(t("train.metric.params"), f"{trunk:,}",
+              help=t("train.metric.params.help", aux=count_parameters(rec.model) - trunk))
+
+
+def history_section(runs: RunHistory) -> None:
+    trained = [r for r in runs if r.trained_here]
+    if trained:
+        st.subheader(t("train.history.title"))
+        show_history(trained)
+        st.caption(t("train.history.caption"))
+    table = pd.DataFrame({
+        t("train.history.table.run"): [f"#{r.number}" for r in runs],
+        t("train.history.table.settings"): [settings_label(r.config) for r in runs],
+        t("train.history.table.acc"): [percent(r.test_accuracy) for r in runs],
+        t("train.history.table.time"): [f"{r.curves.elapsed:.1f}" if r.trained_here else "–" for r in runs],
+        t("train.history.table.status"): [status_label(r) for r in runs],
+    })
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.button(t("train.history.clear"), key="train_clear", on_click=runs.clear)
+
+
+def verdict_section(runs: RunHistory) -> AuxComparison | None:
+    """The honest verdict: computed from this session's runs, never written in advance."""
+    st.subheader(t("train.verdict.title"))
+    c = compare_aux(list(runs))
+    if c is None:
+        st.info(t("train.verdict.none"))
+    else:
+        text = t("train.verdict.numbers", a=c.with_aux.number, b=c.without_aux.number,
+                 acc_with=100 * c.with_aux.test_accuracy, acc_without=100 * c.without_aux.test_accuracy,
+                 diff=c.accuracy_gain, loss_with=c.loss_with, loss_without=c.loss_without)
+        text += "\n\n" + t(f"train.verdict.{c.verdict}", threshold=SAME_THRESHOLD_PP)
+        if np.isfinite(c.first_block_ratio):
+            text += "\n\n" + t("train.verdict.grad", block=c.first_block, ratio=c.first_block_ratio)
+        (st.info if c.verdict == "same" else st.success)(text)
+    with st.expander(t("train.why.title"), expanded=c is not None and c.verdict == "same"):
+        st.markdown(t("train.why.body"))
+    return c
+
+
+def gradient_text(number: int, v: GradientVerdict) -> str:
+    phase = t(f"train.grad.phase.{v.phase}") if v.phase else ""
+    return t(f"train.grad.{v.kind}", n=number, first=v.first, last=v.last, factor=v.factor, phase=phase)
+
+
+def gradient_section(rec: RunRecord, comparison: AuxComparison | None) -> None:
+    st.subheader(t("train.grad.title"))
+    if not rec.curves.grad_norms:
+        st.info(t("train.grad.none" if rec.status == "loaded" else "train.grad.no_steps", n=rec.number))
+        return
+    show_gradients(rec, comparison.partner_of(rec) if comparison is not None else None)
+    st.caption(t("train.grad.caption"))
+    verdict = gradient_verdict(rec.curves)
+    if verdict is not None:
+        st.markdown(gradient_text(rec.number, verdict))
+
+
+def confusion_section(rec: RunRecord) -> None:
+    st.subheader(t("train.confusion.title"))
+    if rec.evaluation is None:
+        st.info(t("train.not_evaluated", n=rec.number))
+        return
+    left, right = st.columns([3, 2])
+    with left:
+        show_confusion(rec.evaluation.confusion)
+    with right:
+        st.caption(t("train.confusion.caption"))
+        worst = worst_confusion(rec.evaluation.confusion)
+        if worst is None:
+            st.markdown(t("train.confusion.perfect", n=int(rec.evaluation.confusion.sum())))
+        else:
+            st.markdown(t("train.confusion.worst", true=worst.true, pred=worst.predicted, count=worst.count))
+
+
+# ------------------------------------------------------------------------------------------------ try it
+def show_prediction(rec: RunRecord, digit: np.ndarray) -> None:
+    probs = predict_proba(rec.model, digit)[0]
+    best = int(probs.argmax())
+    st.markdown(t("train.try.prediction", label=best, p=float(probs[best])))
+    chart = pd.DataFrame({t("train.try.probs"): probs}, index=pd.Index([str(d) for d in range(len(probs))]))
+    st.bar_chart(chart, height=220, x_label=t("train.confusion.pred"))
+
+
+def _test_digit(rec: RunRecord, data: DigitsData) -> None:
+    index = st.slider(t("train.try.index"), 0, data.sizes[1] - 1, 0, key="train_test_index")
+    digit = data.x_test[index, 0].numpy()
+    p1, p2 = st.columns([1, 2])
+    p1.image(digit_to_picture(digit), width=170)
+    p1.markdown(t("train.try.truth", label=int(data.y_test[index])))
+    with p2:
+        show_prediction(rec, digit)
+
+
+def _uploaded_digit(rec: RunRecord) -> None:
+    picture = st.file_uploader(t("train.try.upload"), type=list(ACCEPTED_EXTENSIONS), key="train_digit_upload",
+                               help=t("train.try.upload.help"))
+    if picture is None:
+        return
+    try:
+        image = load_image(picture.getvalue())
+    except ImageError as err:
+        st.error(err.message())
+        return
+    digit = digit_from_image(image)
+    u1, u2, u3 = st.columns([1, 1, 2])
+    u1.image(letterbox(image, PICTURE_BOX), caption=t("train.try.yours"), width=PICTURE_BOX[0] // 2)
+    u2.image(digit_to_picture(digit), caption=t("train.try.seen"), width=PICTURE_BOX[0] // 2)
+    with u3:
+        if digit.max() == 0:
+            st.warning(t("train.try.empty"))
+        else:
+            show_prediction(rec, digit)
+
+
+@st.fragment
+def try_the_network(rec: RunRecord, data: DigitsData) -> None:
+    """A test digit or the user's own picture through the chosen network. A fragment: moving the slider
+    reruns only this part, not the charts above."""
+    set_language(st.session_state.get("lang", get_language()))  # a fragment rerun starts a fresh context
+    st.caption(t("train.try.caption", n=rec.number))
+    if rec.evaluation is None:
+        st.info(t("train.not_evaluated", n=rec.number))
+        return
+    tab_test, tab_upload = st.tabs([t("train.try.test_tab"), t("train.try.upload_tab")])
+    with tab_test:
+        _test_digit(rec, data)
+    with tab_upload:
+        _uploaded_digit(rec)
+
+
+# ------------------------------------------------------------------------------------------------ weights
+def save_section(rec: RunRecord) -> None:
+    st.header(t("train.save.title"))
+    st.download_button(t("train.save.download", n=rec.number),
+                       data=save_checkpoint(rec.model, rec.config, rec.test_accuracy),
+                       file_name=f"digits_{rec.config.preset}_run{rec.number}.pt", mime="application/octet-stream",
+                       key="train_download", on_click="ignore")
+    st.caption(t("train.save.caption"))
+
+
+def load_section(runs: RunHistory, data: DigitsData) -> None:
+    """Upload weights downloaded earlier: they join the history as a run of their own."""
+    st.subheader(t("train.load"))
+    upload = st.file_uploader(t("train.load.upload"), type=["pt", "pth"], key="train_weights_upload")
+    if upload is None:
+        return
+    try:
+        rec, new = runs.load_upload(upload.file_id, upload.getvalue(), data)
+    except CheckpointError as err:
+        st.error(err.message())
+        return
+    if new:
+        st.rerun()  # draw the page again with the loaded network selected
+    if rec is not None:
+        st.success(t("train.load.ok", n=rec.number, label=run_label(rec, stat=False), acc=percent(rec.test_accuracy)))
