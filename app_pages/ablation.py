@@ -62,8 +62,9 @@ def headline(result: Ablation) -> None:
     m1, m2, m3 = st.columns(3)
     m1.metric(t("exp.abl.metric.top"), class_name(top), f"{float(result.intact[top]):.1%}", delta_color="off",
               delta_arrow="off")
-    flat = round(result.shift * 100, 1) == 0  # no visible change: no green or red arrow
-    m2.metric(t("exp.abl.metric.prob"), f"{float(result.ablated[top]):.1%}", t("exp.abl.shift", pp=result.shift * 100),
+    flat = round(result.shift * 100, 1) == 0  # no visible change: no green or red arrow, and no "-0.0"
+    m2.metric(t("exp.abl.metric.prob"), f"{float(result.ablated[top]):.1%}",
+              t("exp.abl.shift", pp=0.0 if flat else result.shift * 100),
               help=t("exp.abl.metric.prob.help"), delta_color="off" if flat else "normal",
               delta_arrow="off" if flat else "auto")
     same = result.same_top_class

@@ -89,13 +89,7 @@ def test_receptive_field_page(streamlit_server, page, lang, tmp_path):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_gradcam_page_with_a_real_upload_and_a_bad_file(streamlit_server, page, lang, tmp_path):
-    open_page(page, streamlit_server, "gradcam", lang)
-    page.get_by_role("heading", name=t("nav.gradcam", lang=lang)).first.wait_for(timeout=30_000)
-    upload(page, ASSETS / "coffee.jpg")
-    page.get_by_text("coffee.jpg").first.wait_for(timeout=30_000)
-    wait_idle(page)
-    assert_no_exception(page)
-    body = page.inner_text("body")
+    body = open_with_coffee(page, streamlit_server, "gradcam", "nav.gradcam", lang)
     assert t("gradcam.metric.grid", lang=lang) in body and "7×7" in body
     assert page.locator('[data-testid="stImage"] img').count() >= 3  # crop, overlay, raw heat map
     screenshot(page, f"gradcam_{lang}")

@@ -1,6 +1,6 @@
-"""The three experiment pages (branch ablation, preprocessing inspector, receptive fields) and the Grad-CAM page
-through the app, in both languages, with and without weights, with every awkward picture of the corpus and
-with random widget values."""
+"""The three experiment pages (branch ablation, preprocessing inspector, receptive fields) through the app, in
+both languages, with and without weights, with every awkward picture of the corpus and with random widget
+values. (Grad-CAM's own tests live with the other vision pages, in test_pages_vision.py.)"""
 from __future__ import annotations
 
 import io
@@ -279,34 +279,3 @@ def test_bad_upload_shows_a_friendly_error(lang, page, with_weights):
     rerun(at)
     message = t("input.error", lang=lang, name="bad.jpg", reason=t("images.not_image", lang=lang))
     assert [e.value for e in at.error] == [message]
-
-
-# ----------------------------------------------------------------------------------------- Grad-CAM
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_gradcam_with_weights(lang, with_weights):
-    at = goto(open_app(lang), "app_pages/gradcam.py")
-    assert at.title[0].value == t("nav.gradcam", lang=lang)
-    assert len(at.get("image")) >= 2   # the crop, the overlay (the raw map is a chart)
-    assert metric(at, "gradcam.metric.rank", lang).value == "1 / 1000"
-    assert metric(at, "gradcam.metric.grid", lang).value == "7×7"
-    # Another class, another block, another opacity: no exception, the numbers follow.
-    at.selectbox(key="cam_class_top5").select_index(2)
-    at.selectbox(key="cam_block").set_value("inception4a")
-    at.slider(key="cam_opacity").set_value(0.8)
-    rerun(at)
-    assert metric(at, "gradcam.metric.rank", lang).value == "3 / 1000"
-    assert metric(at, "gradcam.metric.grid", lang).value == "14×14"
-    # Any of the 1000 classes.
-    at.toggle(key="cam_any").set_value(True)
-    rerun(at)
-    at.selectbox(key="cam_class_all").set_value(504)  # coffee mug
-    rerun(at)
-    assert_shows(at, "coffee mug")
-    assert metric(at, "gradcam.metric.rank", lang).value.endswith(" / 1000")
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_gradcam_without_weights(lang, without_weights):
-    at = goto(open_app(lang), "app_pages/gradcam.py")
-    assert_shows(at, FETCH, t("gradcam.no_weights", lang=lang))
