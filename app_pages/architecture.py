@@ -21,11 +21,10 @@ def variant_name(v: str) -> str:
 
 def show_totals(size: int) -> None:
     st.subheader(t("arch.totals.title", size=size))
-    cols = st.columns(4)
-    for i, v in enumerate(anatomy.VARIANTS):
+    for col, v in zip(st.columns(2, gap="large"), anatomy.VARIANTS):  # one column per variant: no cut-off numbers
         total = network_total(v, size)
-        cols[2 * i].metric(t("arch.totals.params", variant=variant_name(v)), f"{total.params:,}")
-        cols[2 * i + 1].metric(t("arch.totals.macs", variant=variant_name(v)), f"{total.macs:,}")
+        col.metric(t("arch.totals.params", variant=variant_name(v)), f"{total.params:,}")
+        col.metric(t("arch.totals.macs", variant=variant_name(v)), f"{total.macs:,}")
     st.caption(t("arch.totals.caption"))
     with st.expander(t("arch.differs.title"), expanded=True):
         header = f"| {t('arch.differs.aspect')} | {t('arch.differs.paper')} | {t('arch.differs.tv')} |\n|---|---|---|\n"

@@ -9,12 +9,12 @@ st.title(t("home.title"))
 st.markdown(f"#### {t('home.subtitle')}")
 st.markdown(t("home.intro"))
 
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("home.metric.year"), t("home.metric.year.value"), border=True)
-c2.metric(t("home.metric.top5"), "6.67%", border=True)
-c3.metric(t("home.metric.layers"), "22", help=t("home.metric.layers.help"), border=True)
+c1, c2, c3, c4 = st.columns(4)  # height="stretch": the four cards line up although only one has a delta
+c1.metric(t("home.metric.year"), t("home.metric.year.value"), border=True, height="stretch")
+c2.metric(t("home.metric.top5"), "6.67%", border=True, height="stretch")
+c3.metric(t("home.metric.layers"), "22", help=t("home.metric.layers.help"), border=True, height="stretch")
 c4.metric(t("home.metric.params"), "~6.8M", delta=t("home.metric.params.delta"), delta_color="off",
-          delta_arrow="off", border=True)
+          delta_arrow="off", border=True, height="stretch")
 
 st.subheader(t("home.diagram.title"))
 variant = st.radio(t("home.diagram.variant"), ["paper", "torchvision"], horizontal=True,

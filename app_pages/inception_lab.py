@@ -54,7 +54,8 @@ def read_form() -> module_lab.LabConfig | None:
               help=t("lab.preset.reset.help"), width="stretch")
     st.markdown(f"**{t('lab.inputs.title')}**")
     texts = {field: col.text_input(t(f"lab.in.{field}"), key=f"lab_{field}", max_chars=8)
-             for col, field in zip(st.columns(len(module_lab.LAB_FIELDS)), module_lab.LAB_FIELDS)}
+             for col, field in zip(st.columns(len(module_lab.LAB_FIELDS), vertical_alignment="bottom"),
+                                   module_lab.LAB_FIELDS)}
     cfg, problems = module_lab.read_fields(texts)
     for problem in problems:
         st.error(problem.message(), icon=":material/error:")
