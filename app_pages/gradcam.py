@@ -75,7 +75,7 @@ else:
 field = receptive_fields("torchvision")[layer]
 name = class_name(class_index)
 
-st.markdown(f"### {t('gradcam.metric.class')}: {name}")
+st.markdown("### " + t("gradcam.heading", name=name))
 m1, m2, m3 = st.columns(3)
 m1.metric(t("gradcam.metric.prob"), f"{float(probs[class_index]):.1%}")
 m2.metric(t("gradcam.metric.rank"), f"{ranks[class_index]} / {len(probs)}")

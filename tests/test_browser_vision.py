@@ -1,4 +1,4 @@
-"""Real browser (Chromium): upload a photo and a broken file on the Classify and Feature maps pages, both languages."""
+"""Real browser (Chromium): photos, a broken file and a hair-thin strip on the vision pages, both languages."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,6 +7,7 @@ import pytest
 
 from browser_helpers import assert_no_exception, open_page, screenshot, upload, wait_idle
 from googlenet.i18n import t
+from picture_corpus import awkward_pictures
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -78,3 +79,39 @@ def test_feature_maps_upload(streamlit_server, page, lang, garbage_jpg):
         wait_idle(page)
         assert any("garbage.jpg" in e for e in error_texts(page))
         assert_no_exception(page)
+
+
+def page_height(page) -> int:
+    return page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gradcam_upload(streamlit_server, page, lang):
+    open_page(page, streamlit_server, "gradcam", lang)
+    page.get_by_role("heading", name=t("nav.gradcam", lang=lang)).first.wait_for(timeout=30_000)
+    upload(page, ASSETS / "chelsea_cat.jpg")
+    body = page.locator('[data-testid="stMain"]')
+    body.get_by_text("chelsea_cat.jpg").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert t("gradcam.metric.grid", lang=lang) in body.inner_text()
+    assert page.locator('[data-testid="stImage"]').count() >= 3   # crop, overlay, raw heat map
+    assert_no_exception(page)
+    screenshot(page, f"gradcam_upload_{lang}")
+
+
+@pytest.mark.parametrize("url_path", ["classify", "feature_maps", "gradcam"])
+def test_a_hair_thin_picture_keeps_the_page_short(streamlit_server, page, url_path, tmp_path):
+    """A 10x3000 strip is shown letterboxed: the page stays about as tall as with an ordinary photo."""
+    strip = tmp_path / "tall_10x3000.png"
+    strip.write_bytes(dict((n, d) for n, d, _ in awkward_pictures())["tall_10x3000.png"])
+    open_page(page, streamlit_server, url_path, "en")
+    upload(page, ASSETS / "coffee.jpg")
+    page.get_by_text("coffee.jpg").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    ordinary = page_height(page)
+    upload(page, strip)
+    page.get_by_text("tall_10x3000.png").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    assert page_height(page) <= ordinary + 400, (ordinary, page_height(page))
+    screenshot(page, f"{url_path}_tall_strip_en")
