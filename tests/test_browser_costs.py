@@ -1,0 +1,59 @@
+"""The Inception lab in a real browser, both languages: what a user types is what the page computes
+(refused numbers are named, never silently replaced), the reset-to-preset button, and the exercise judging
+the answer in the field even when it is huge and Check is clicked straight after typing."""
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
+from googlenet.i18n import t
+
+
+def type_into(page, label: str, text: str, enter: bool = True) -> None:
+    box = page.get_by_label(label, exact=True)
+    box.fill(text)
+    if enter:
+        box.press("Enter")
+        page.wait_for_timeout(300)
+        wait_idle(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_inception_lab_fields_in_a_real_browser(streamlit_server, page, lang):
+    open_page(page, streamlit_server, "inception_lab", lang)
+    page.get_by_role("heading", name=t("nav.inception_lab", lang=lang)).first.wait_for(timeout=30_000)
+    naive = t("lab.metric.naive", lang=lang)
+    assert "303,464,448" in page.inner_text("body")
+    size = t("lab.in.size", lang=lang)
+    for bad in ("0", "-5", "99999"):
+        type_into(page, size, bad)
+        body = page.inner_text("body")
+        assert page.get_by_label(size, exact=True).input_value() == bad
+        assert t("lab.error.nothing_computed", lang=lang) in body
+        assert naive not in body and "303,464,448" not in body, bad  # nothing computed from an older value
+        assert_no_exception(page)
+    screenshot(page, f"inception_lab_refused_{lang}")
+    type_into(page, size, "14")
+    body = page.inner_text("body")
+    assert naive in body and f"{303_464_448 // 4:,}" in body and t("lab.error.nothing_computed", lang=lang) not in body
+    # Reset to the preset (choosing the already chosen preset would do nothing).
+    page.get_by_role("button", name=t("lab.preset.reset", lang=lang)).click()
+    wait_idle(page)
+    assert page.get_by_label(size, exact=True).input_value() == "28" and "303,464,448" in page.inner_text("body")
+    assert_no_exception(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_inception_lab_exercise_in_a_real_browser(streamlit_server, page, lang):
+    open_page(page, streamlit_server, "inception_lab", lang)
+    page.get_by_role("heading", name=t("lab.ex.title", lang=lang)).first.wait_for(timeout=30_000)
+    answer, check = t("lab.ex.answer", lang=lang), t("lab.ex.check", lang=lang)
+    for typed in ("1234567", "9" * 30):  # typed, then Check clicked at once (no Enter): the verdict is on this answer
+        type_into(page, answer, typed, enter=False)
+        page.get_by_role("button", name=check).click()
+        page.wait_for_timeout(300)
+        wait_idle(page)
+        body = page.inner_text("body")
+        assert f"{int(typed):,}" in body, typed
+        assert_no_exception(page)
+    screenshot(page, f"inception_lab_exercise_{lang}")
