@@ -182,7 +182,7 @@ TABLE_ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dropout", ("dropout",)), ("linear", ("fc",)), ("softmax", ()),
 )
 
-SPEC_COLUMNS = ("n1x1", "n3x3_reduce", "n3x3", "n5x5_reduce", "n5x5", "pool_proj")
+SPEC_COLUMNS = InceptionSpec._fields[1:]  # n1x1, n3x3_reduce, n3x3, n5x5_reduce, n5x5, pool_proj
 
 
 def _patch_stride(model: GoogLeNet, modules: tuple[str, ...], fallback: str) -> str:
