@@ -38,11 +38,19 @@ st.markdown(t("gradcam.intro"))
 
 model = pretrained_model()   # None after a notice with the fetch command
 picked = pick_image("cam")
-if picked is None:           # a bad upload: pick_image has shown the reason
+if model is None:            # the notice above says how to fetch the weights
+    if picked is not None:
+        st.info(t("gradcam.no_weights"))
+        show_picture(picked.image)
     st.stop()
-if model is None:
-    st.info(t("gradcam.no_weights"))
-    show_picture(picked.image)
+
+# The controls that do not depend on the picture are drawn even after a refused upload, so they survive it.
+c1, c2, c3 = st.columns([3, 2, 2], gap="large")
+any_class = c1.toggle(t("gradcam.any_class"), key="cam_any")
+layer = c2.selectbox(t("gradcam.block"), BLOCKS, index=BLOCKS.index(DEFAULT_LAYER), format_func=block_label,
+                     help=t("gradcam.block.help"), key="cam_block")
+opacity = c3.slider(t("gradcam.opacity"), 0.0, 1.0, 0.5, 0.05, key="cam_opacity")
+if picked is None:           # a bad upload: pick_image has shown the reason
     st.stop()
 
 model_key = model_fingerprint(model)
@@ -50,22 +58,13 @@ with st.spinner(t("gradcam.running")):
     top_cam = explain(picked.key, model_key, None, DEFAULT_LAYER, model, picked.image)
 probs, ranks = top_cam.probabilities, top_cam.ranks()
 top5 = top_cam.top_classes(5)
-
-c1, c2, c3 = st.columns([3, 2, 2], gap="large")
-with c1:
-    any_class = st.toggle(t("gradcam.any_class"), key="cam_any")
-    options = list(range(len(probs))) if any_class else top5
-    # One widget (one key) holds the chosen class whatever the list: a class that is not among the options
-    # (another picture's top 5, after "any class" is switched off) falls back to the best guess.
-    class_index = st.selectbox(
-        t("gradcam.class"), options, index=options.index(top5[0]), key="cam_class",
-        format_func=lambda c: t("gradcam.class.option", rank=int(ranks[c]), name=class_name(c), prob=float(probs[c])),
-        help=t("gradcam.class.help"))
-with c2:
-    layer = st.selectbox(t("gradcam.block"), BLOCKS, index=BLOCKS.index(DEFAULT_LAYER), format_func=block_label,
-                         help=t("gradcam.block.help"), key="cam_block")
-with c3:
-    opacity = st.slider(t("gradcam.opacity"), 0.0, 1.0, 0.5, 0.05, key="cam_opacity")
+options = list(range(len(probs))) if any_class else top5
+# One widget (one key) holds the chosen class whatever the list: a class that is not among the options
+# (another picture's top 5, after "any class" is switched off) falls back to the best guess.
+class_index = c1.selectbox(
+    t("gradcam.class"), options, index=options.index(top5[0]), key="cam_class",
+    format_func=lambda c: t("gradcam.class.option", rank=int(ranks[c]), name=class_name(c), prob=float(probs[c])),
+    help=t("gradcam.class.help"))
 
 if class_index == top_cam.class_index and layer == DEFAULT_LAYER:
     cam = top_cam  # the default view: already computed above

@@ -23,16 +23,21 @@ def error_texts(page) -> list[str]:
     return [e.inner_text() for e in page.query_selector_all('[data-testid="stAlertContentError"]')]
 
 
+def open_and_upload(page, server, url_path: str, lang: str, file: Path):
+    """Open a page in `lang`, upload `file`, wait until the page shows it; the main area's locator."""
+    open_page(page, server, url_path, lang)
+    page.get_by_role("heading", name=t(f"nav.{url_path}", lang=lang)).first.wait_for(timeout=30_000)
+    assert_no_exception(page)
+    upload(page, file)
+    body = page.locator('[data-testid="stMain"]')
+    body.get_by_text(file.name).first.wait_for(timeout=30_000)
+    wait_idle(page)
+    return body
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_classify_upload_and_bad_file(streamlit_server, page, lang, garbage_jpg):
-    open_page(page, streamlit_server, "classify", lang)
-    page.get_by_role("heading", name=t("nav.classify", lang=lang)).first.wait_for(timeout=30_000)
-    assert_no_exception(page)
-
-    upload(page, ASSETS / "chelsea_cat.jpg")
-    body = page.locator('[data-testid="stMain"]')
-    body.get_by_text("chelsea_cat.jpg").first.wait_for(timeout=30_000)
-    wait_idle(page)
+    body = open_and_upload(page, streamlit_server, "classify", lang, ASSETS / "chelsea_cat.jpg")
     text = body.inner_text()
     assert t("classify.metric.ms", lang=lang) in text
     assert t("classify.metric.top5", lang=lang) in text
@@ -58,12 +63,7 @@ def test_classify_upload_and_bad_file(streamlit_server, page, lang, garbage_jpg)
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_feature_maps_upload(streamlit_server, page, lang, garbage_jpg):
-    open_page(page, streamlit_server, "feature_maps", lang)
-    page.get_by_role("heading", name=t("nav.feature_maps", lang=lang)).first.wait_for(timeout=30_000)
-    upload(page, ASSETS / "china_temple.jpg")
-    body = page.locator('[data-testid="stMain"]')
-    body.get_by_text("china_temple.jpg").first.wait_for(timeout=30_000)
-    wait_idle(page)
+    body = open_and_upload(page, streamlit_server, "feature_maps", lang, ASSETS / "china_temple.jpg")
     text = body.inner_text()
     for branch in ("branch1", "branch2", "branch3", "branch4"):
         assert t(f"fmaps.branch.{branch}", lang=lang) in text
@@ -87,12 +87,7 @@ def page_height(page) -> int:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_gradcam_upload(streamlit_server, page, lang):
-    open_page(page, streamlit_server, "gradcam", lang)
-    page.get_by_role("heading", name=t("nav.gradcam", lang=lang)).first.wait_for(timeout=30_000)
-    upload(page, ASSETS / "chelsea_cat.jpg")
-    body = page.locator('[data-testid="stMain"]')
-    body.get_by_text("chelsea_cat.jpg").first.wait_for(timeout=30_000)
-    wait_idle(page)
+    body = open_and_upload(page, streamlit_server, "gradcam", lang, ASSETS / "chelsea_cat.jpg")
     assert t("gradcam.metric.grid", lang=lang) in body.inner_text()
     assert page.locator('[data-testid="stImage"]').count() >= 3   # crop, overlay, raw heat map
     assert_no_exception(page)
@@ -104,10 +99,7 @@ def test_a_hair_thin_picture_keeps_the_page_short(streamlit_server, page, url_pa
     """A 10x3000 strip is shown letterboxed: the page stays about as tall as with an ordinary photo."""
     strip = tmp_path / "tall_10x3000.png"
     strip.write_bytes(dict((n, d) for n, d, _ in awkward_pictures())["tall_10x3000.png"])
-    open_page(page, streamlit_server, url_path, "en")
-    upload(page, ASSETS / "coffee.jpg")
-    page.get_by_text("coffee.jpg").first.wait_for(timeout=30_000)
-    wait_idle(page)
+    open_and_upload(page, streamlit_server, url_path, "en", ASSETS / "coffee.jpg")
     ordinary = page_height(page)
     upload(page, strip)
     page.get_by_text("tall_10x3000.png").first.wait_for(timeout=30_000)

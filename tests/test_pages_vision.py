@@ -462,7 +462,12 @@ def test_feature_maps_after_any_sequence_of_actions(with_weights):
 
 
 def test_gradcam_after_any_sequence_of_actions(with_weights):
+    """The block, the opacity and the "any class" switch survive refused uploads (drawn before the picture
+    is checked); the class belongs to the picture; the page always explains what the widgets say."""
     at = goto(open_app("en"), GRADCAM)
+    at.selectbox(key="cam_block").set_value("inception4a")
+    at.slider(key="cam_opacity").set_value(0.8)
+    rerun(at)
 
     @settings(max_examples=12, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -474,6 +479,7 @@ def test_gradcam_after_any_sequence_of_actions(with_weights):
         rerun(at)
         for action, value in actions:
             lang = act(at, action, value)
+            assert at.selectbox(key="cam_block").value == "inception4a" and at.slider(key="cam_opacity").value == 0.8
             if not at.error:
                 assert_gradcam_shows(at, lang)
 
