@@ -31,18 +31,19 @@ with st.container(border=True):
         preset = st.radio(t("train.preset"), PRESETS, key="train_preset", horizontal=True,
                           format_func=lambda p: t(f"train.preset.{p}"))
         seed_net = preset == "seed_mnist"
-        c1, c2 = st.columns(2)
         if seed_net:  # the seed net's shape is fixed: the widgets show what it is, the small net's choices wait
             for key in ("train_depth", "train_bn"):  # (kept while their widgets are not drawn)
                 if key in st.session_state:
                     st.session_state[key] = st.session_state[key]
             depth = st.slider(t("train.depth"), MIN_DEPTH, MAX_DEPTH, SEED_NET_DEPTH, key="train_depth_seed",
                               disabled=True, help=t("train.depth.seed_help"))
-            aux = c1.toggle(t("train.aux"), True, key="train_aux", help=t("train.aux.help"))
-            batch_norm = c2.toggle(t("train.bn"), False, key="train_bn_seed", disabled=True, help=t("train.bn.help"))
         else:
             depth = st.slider(t("train.depth"), MIN_DEPTH, MAX_DEPTH, 3, key="train_depth", help=t("train.depth.help"))
-            aux = c1.toggle(t("train.aux"), True, key="train_aux", help=t("train.aux.help"))
+        c1, c2 = st.columns(2)
+        aux = c1.toggle(t("train.aux"), True, key="train_aux", help=t("train.aux.help"))
+        if seed_net:
+            batch_norm = c2.toggle(t("train.bn"), False, key="train_bn_seed", disabled=True, help=t("train.bn.help"))
+        else:
             batch_norm = c2.toggle(t("train.bn"), True, key="train_bn", help=t("train.bn.help"))
     with right:
         epochs = st.slider(t("train.epochs"), 1, 30, 8, key="train_epochs", help=t("train.epochs.help"))

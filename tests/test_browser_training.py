@@ -54,3 +54,32 @@ def test_short_training_run_in_a_real_browser(streamlit_server, page, lang):
     wait_idle(page)
     assert_no_exception(page)
     screenshot(page, f"training_compare_{lang}")
+
+
+def test_stop_in_the_middle_of_a_run_with_aux_heads(streamlit_server, page):
+    """The crash a student found: Stop while a run with auxiliary heads trains. The stopped run is kept and
+    evaluated, the page draws, and so does every later visit."""
+    lang = "en"
+    open_page(page, streamlit_server, "training", lang)
+    page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
+    set_max_steps(page, lang, 2000)
+    page.get_by_role("button", name=t("train.start", lang=lang)).click()
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name=t("train.stop", lang=lang), exact=True).click()
+    page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=90_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    body = page.inner_text("body")
+    assert t("train.stopped", lang=lang).split("{")[0] in body
+    assert t("train.confusion.title", lang=lang) in body
+    screenshot(page, f"training_stopped_{lang}")
+
+    # Visit another page and come back: the stopped run is still there, drawn without an error.
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_text(t("nav.home", lang=lang), exact=True).click()
+    wait_idle(page)
+    nav.get_by_text(t("nav.training", lang=lang), exact=True).click()
+    page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=60_000)
+    wait_idle(page)
+    assert_no_exception(page)

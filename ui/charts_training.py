@@ -73,7 +73,7 @@ def _curve_key(rec: RunRecord) -> tuple:
 
 def loss_and_accuracy_figure(runs: Sequence[RunRecord]):
     """Smoothed main loss (log scale) and test accuracy per epoch of every run; dashed: with aux heads."""
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=FIGSIZE)
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=FIGSIZE, sharex=True)
     for i, rec in enumerate(runs):
         c = rec.curves
         style = dict(color=f"C{i % 10}", linestyle="--" if rec.config.aux else "-", label=f"#{rec.number}")
@@ -88,6 +88,9 @@ def loss_and_accuracy_figure(runs: Sequence[RunRecord]):
         ax.set_xlabel(t("train.chart.step"))
         ax.grid(alpha=0.3)
     ax2.legend(title=t("train.chart.run"), loc="lower right")
+    if not any(r.curves.test_accuracies for r in runs):  # every run stopped before its first epoch ended
+        ax2.text(0.5, 0.5, t("train.chart.no_test"), transform=ax2.transAxes, ha="center", va="center",
+                 color="#555", wrap=True)
     fig.tight_layout()
     return fig
 
