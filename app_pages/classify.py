@@ -29,6 +29,33 @@ def _crop(image_key: str, _image):
     return preprocessed_crop(_image)
 
 
+def timings(prediction: Prediction, made_at: float, cached: bool) -> None:
+    """Forward pass, preprocessing, top-5 share. A cached answer keeps the timings of the pass that made it
+    (another request's, maybe another visitor's): each says when it was measured, and a line says why."""
+    earlier = dict(delta=t("classify.metric.earlier", time=time.strftime("%H:%M:%S", time.localtime(made_at))),
+                   delta_color="off", delta_arrow="off") if cached else {}
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("classify.metric.ms"), f"{prediction.ms:.0f} ms", help=t("classify.metric.ms.help"), **earlier)
+    m2.metric(t("classify.metric.pre"), f"{prediction.preprocess_ms:.0f} ms", help=t("classify.metric.pre.help"),
+              **earlier)
+    m3.metric(t("classify.metric.top5"), f"{1 - prediction.rest:.1%}", help=t("classify.metric.top5.help"))
+    if cached:
+        st.caption(t("classify.cached"))
+
+
+def top5_table(names: list[str], prediction: Prediction) -> None:
+    table = pd.DataFrame({
+        t("classify.table.rank"): range(1, len(names) + 1),
+        t("classify.table.class"): names,
+        t("classify.table.index"): prediction.indices,
+        t("classify.table.prob"): prediction.probabilities,
+    })
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        t("classify.table.prob"): st.column_config.ProgressColumn(
+            t("classify.table.prob"), format="percent", min_value=0.0, max_value=1.0),
+    })
+
+
 st.title(t("nav.classify"))
 st.markdown(t("classify.intro"))
 
@@ -40,13 +67,10 @@ if picked is None:           # a bad upload: pick_image has shown the reason
 left, right = st.columns([2, 3], gap="large")
 with left:
     show_picture(picked.image, t("classify.original", w=picked.image.width, h=picked.image.height))
-
+    st.image(_crop(picked.key, picked.image), caption=t("classify.crop"), width=224)
+    st.caption(t("classify.crop.note"))
 if model is None:
-    with left:
-        st.image(_crop(picked.key, picked.image), caption=t("classify.crop"), width=224)
-        st.caption(t("classify.crop.note"))
-    with right:
-        st.info(t("classify.no_weights_hint"))
+    right.info(t("classify.no_weights_hint"))
     st.stop()
 
 asked_at = time.time()
@@ -56,34 +80,13 @@ with st.spinner(t("classify.running")):
 cached = made_at < asked_at   # made by an earlier request (any visitor's): its timings are not this request's
 
 names = [class_name(i) for i in prediction.indices]
-with left:
-    st.image(prediction.crop, caption=t("classify.crop"), width=224)
-    st.caption(t("classify.crop.note"))
 with right:
     st.markdown("#### " + t("classify.result", name=names[0], prob=prediction.probabilities[0]))
-    m1, m2, m3 = st.columns(3)
-    # A cached answer keeps the timings of the pass that made it: say when that was, under each number.
-    earlier = dict(delta=t("classify.metric.earlier", time=time.strftime("%H:%M:%S", time.localtime(made_at))),
-                   delta_color="off", delta_arrow="off") if cached else {}
-    m1.metric(t("classify.metric.ms"), f"{prediction.ms:.0f} ms", help=t("classify.metric.ms.help"), **earlier)
-    m2.metric(t("classify.metric.pre"), f"{prediction.preprocess_ms:.0f} ms", help=t("classify.metric.pre.help"),
-              **earlier)
-    m3.metric(t("classify.metric.top5"), f"{1 - prediction.rest:.1%}", help=t("classify.metric.top5.help"))
-    if cached:
-        st.caption(t("classify.cached"))
+    timings(prediction, made_at, cached)
     st.image(cached_png(("top5", picked.key, model_key), get_language(),
                         lambda: top5_figure(names, prediction.probabilities, t("classify.chart.title"),
                                             t("classify.chart.x"))), width="stretch")
-    table = pd.DataFrame({
-        t("classify.table.rank"): range(1, len(names) + 1),
-        t("classify.table.class"): names,
-        t("classify.table.index"): prediction.indices,
-        t("classify.table.prob"): prediction.probabilities,
-    })
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        t("classify.table.prob"): st.column_config.ProgressColumn(
-            t("classify.table.prob"), format="percent", min_value=0.0, max_value=1.0),
-    })
+    top5_table(names, prediction)
     st.caption(t("classify.rest", n=len(labels()) - len(names), rest=prediction.rest))
     st.caption(t("classify.names_note"))
     st.info(t("classify.vocabulary_note"))

@@ -63,9 +63,10 @@ def channel_picker(maps: dict[str, np.ndarray], crop: np.ndarray, layer: str) ->
         # One slider per layer and branch: each keeps its own position, starting at the most active channel.
         c = st.slider(t("fmaps.pick.channel"), 0, x.shape[0] - 1, value=most_active(x, 1)[0],
                       key=f"fm_channel_{layer}_{part}")
+        one = branch_stats(x[c])
         st.markdown(t("fmaps.pick.stats", c=c, part=part_label(part) if part != "output" else layer_label(layer),
-                      mean=float(channel_means(x)[c]), max=float(x[c].max()), zeros=float((x[c] == 0).mean()),
-                      rank=channel_rank(x, c), channels=x.shape[0]))
+                      mean=one.mean, max=float(x[c].max()), zeros=one.zero_fraction, rank=channel_rank(x, c),
+                      channels=x.shape[0]))
         if part in BRANCHES:
             offset = concat_channel(layer, part, 0)
             st.markdown(t("fmaps.pick.concat", concat=offset + c, offset=offset, c=c))
