@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
+from browser_helpers import assert_no_exception, open_page, screenshot, upload, wait_idle
 from googlenet.i18n import t
+from picture_corpus import awkward_pictures
 
 
 def set_max_steps(page, lang: str, steps: int) -> None:
@@ -17,7 +18,7 @@ def set_max_steps(page, lang: str, steps: int) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_short_training_run_in_a_real_browser(streamlit_server, page, lang):
+def test_short_training_run_in_a_real_browser(streamlit_server, page, lang, tmp_path):
     open_page(page, streamlit_server, "training", lang)
     page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
     assert_no_exception(page)
@@ -47,6 +48,15 @@ def test_short_training_run_in_a_real_browser(streamlit_server, page, lang):
     assert_no_exception(page)
     assert slider.locator('[data-testid="stSliderThumbValue"]').inner_text().strip() == "1"
     assert t("train.try.truth", lang=lang).split("{")[0].replace("**", "") in page.inner_text("body")
+
+    # A picture of an awkward shape (10 x 3000 pixels) in the digit uploader: shown letterboxed, then read.
+    name, blob, _ = next(p for p in awkward_pictures() if p[0].startswith("tall"))
+    (tmp_path / name).write_bytes(blob)
+    page.get_by_role("tab", name=t("train.try.upload_tab", lang=lang)).click()
+    upload(page, tmp_path / name, index=0)
+    assert_no_exception(page)
+    page.get_by_text(t("train.try.seen", lang=lang)).first.wait_for(timeout=30_000)
+    screenshot(page, f"training_upload_{lang}")
 
     # Both runs, with and without auxiliary classifiers, and the verdict computed from them.
     page.get_by_role("button", name=t("train.compare", lang=lang)).click()
