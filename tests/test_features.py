@@ -158,7 +158,7 @@ def test_torchvision_model_is_captured_too(batch):
 
 # ------------------------------------------------------------------------------ numbers
 
-def test_branch_stats_and_most_active():
+def test_branch_stats_most_active_and_rank():
     x = torch.zeros(3, 2, 2)
     x[1] = 4.0
     x[2, 0, 0] = 1.0
@@ -169,15 +169,9 @@ def test_branch_stats_and_most_active():
     assert most_active(x, 2) == [1, 2]
     assert most_active(x, 10) == [1, 2, 0]
     np.testing.assert_allclose(channel_means(x), [0, 4, 0.25])
+    assert [channel_rank(x, c) for c in range(3)] == [3, 1, 2]
     with pytest.raises(ValueError):
         branch_stats(torch.zeros(2, 3, 4, 4))   # a batch of two images
-
-
-def test_channel_rank():
-    x = torch.zeros(3, 2, 2)
-    x[1] = 4.0
-    x[2, 0, 0] = 1.0
-    assert [channel_rank(x, c) for c in range(3)] == [3, 1, 2]
     assert channel_rank(torch.zeros(4, 2, 2), 3) == 1    # all equal: all first
 
 

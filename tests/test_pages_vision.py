@@ -437,26 +437,35 @@ def act(at, action: str, value) -> str:
     return at.session_state["lang"]
 
 
+SEQUENCES = settings(max_examples=12, deadline=None, derandomize=True,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+def play(at, actions, kept: dict, shows) -> None:
+    """Do the actions one by one. After each, the widgets in `kept` ({key: value}) still show their values,
+    and, unless a picture was refused, `shows(at, lang)` finds the page drawing what the widgets say."""
+    for action, value in actions:
+        lang = act(at, action, value)
+        assert {key: at.get_by_key(key).value for key in kept} == kept, (action, value)
+        if not at.error:
+            shows(at, lang)
+
+
 def test_feature_maps_after_any_sequence_of_actions(with_weights):
     """Bad uploads, good ones, language switches, reruns: the widgets keep their values (they are drawn
     even when a picture is refused), and the page always draws what they say."""
     at = goto(open_app("en"), FMAPS)
+    kept = {"fm_block": "inception4e", "fm_topk": 9}
     at.selectbox(key="fm_block").set_value("inception4e")
     at.select_slider(key="fm_topk").set_value(9)
     rerun(at)
 
-    @settings(max_examples=12, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @SEQUENCES
     @given(actions=ACTIONS)
     def check(actions):
         act(at, "clear", None)
         act(at, "lang", "en")
-        for action, value in actions:
-            lang = act(at, action, value)
-            assert at.selectbox(key="fm_block").value == "inception4e"
-            assert at.select_slider(key="fm_topk").value == 9
-            if not at.error:
-                assert_feature_maps_show(at, "inception4e", 9, lang)
+        play(at, actions, kept, lambda at, lang: assert_feature_maps_show(at, "inception4e", 9, lang))
 
     check()
 
@@ -465,22 +474,18 @@ def test_gradcam_after_any_sequence_of_actions(with_weights):
     """The block, the opacity and the "any class" switch survive refused uploads (drawn before the picture
     is checked); the class belongs to the picture; the page always explains what the widgets say."""
     at = goto(open_app("en"), GRADCAM)
+    kept = {"cam_block": "inception4a", "cam_opacity": 0.8}
     at.selectbox(key="cam_block").set_value("inception4a")
     at.slider(key="cam_opacity").set_value(0.8)
     rerun(at)
 
-    @settings(max_examples=12, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @SEQUENCES
     @given(actions=ACTIONS, pick=strat.integers(0, 4))
     def check(actions, pick):
         act(at, "clear", None)
         act(at, "lang", "en")
         at.selectbox(key="cam_class").select_index(pick)
         rerun(at)
-        for action, value in actions:
-            lang = act(at, action, value)
-            assert at.selectbox(key="cam_block").value == "inception4a" and at.slider(key="cam_opacity").value == 0.8
-            if not at.error:
-                assert_gradcam_shows(at, lang)
+        play(at, actions, kept, assert_gradcam_shows)
 
     check()
