@@ -10,7 +10,8 @@ import streamlit as st
 
 from googlenet.i18n import t
 from googlenet.images import preprocessed_crop
-from googlenet.receptive_field import INPUT_SIZE, Field, dots_drawn, draw_field, receptive_fields, shown_stages, unit_field
+from googlenet.receptive_field import (INPUT_SIZE, Field, dots_drawn, draw_field, receptive_fields, shown_stages,
+                                      unit_field)
 from googlenet.runtime.inference import image_fingerprint
 from ui.charts_experiments import stage_label
 from ui.image_input import pick_image

@@ -20,7 +20,8 @@ from picture_corpus import awkward_pictures, broken_files
 from ui.charts_experiments import block_label
 
 FETCH = "python -m googlenet.weights download"
-ABLATION, PREPROCESSING, RECEPTIVE = "app_pages/ablation.py", "app_pages/preprocessing.py", "app_pages/receptive_field.py"
+ABLATION, PREPROCESSING = "app_pages/ablation.py", "app_pages/preprocessing.py"
+RECEPTIVE = "app_pages/receptive_field.py"
 OUR_PAGES = (ABLATION, PREPROCESSING, RECEPTIVE)
 SAMPLES = ("chelsea_cat.jpg", "coffee.jpg", "rocket.jpg", "china_temple.jpg")
 PROPERTY = settings(max_examples=25, deadline=None, derandomize=True,
