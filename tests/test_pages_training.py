@@ -3,7 +3,6 @@ moment, predictions on test digits and on any picture, weights in and out, and r
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 import torch
@@ -15,6 +14,7 @@ from googlenet.digits import MAX_DEPTH, MIN_DEPTH, TrainConfig, Trainer, load_di
 from googlenet.i18n import t
 from googlenet.images import ImageError, load_image
 from picture_corpus import awkward_pictures, broken_files
+from test_training import WritesAMarker
 from ui.training_runs import RunHistory, RunRecord
 
 PAGE = "app_pages/training.py"
@@ -77,14 +77,6 @@ def test_short_training_run(lang):
     rerun(at)
     assert [e.value for e in at.error] == [t("train.ckpt.not_checkpoint", lang=lang)]
     assert len(history(at)) == 1
-
-
-class WritesAMarker:
-    def __init__(self, marker: Path):
-        self.marker = marker
-
-    def __reduce__(self):
-        return (Path.write_text, (self.marker, "this code ran"))
 
 
 def test_compare_both_then_load_weights_then_clear(tmp_path):

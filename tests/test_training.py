@@ -377,16 +377,20 @@ def test_wrong_but_harmless_files_are_explained():
     nan_state = {k: v.clone() for k, v in model.state_dict().items()}
     nan_state["fc.weight"][0, 0] = float("nan")
     cases = [
-        (model.state_dict(), "train.ckpt.not_ours"),  # a bare state_dict, not our format
-        ({**base, "config": {**good, "depth": "two"}}, "train.ckpt.bad_config"),
-        ({**base, "config": {**good, "depth": 500}}, "train.ckpt.bad_config"),
-        ({**base, "config": {**good, "depth": 3}}, "train.ckpt.mismatch"),
-        ({**base, "state_dict": nan_state, "config": good}, "train.ckpt.not_finite"),
+        (model.state_dict(), "train.ckpt.not_ours", {}),  # a bare state_dict, not our format
+        ({**base, "config": {"depth": 2}}, "train.ckpt.not_ours", {}),
+        ({**base, "config": {**good, "depth": "two"}}, "train.ckpt.bad_config", {"field": "depth"}),
+        ({**base, "config": {**good, "depth": 500}}, "train.ckpt.bad_config", {"field": "depth"}),
+        ({**base, "config": {**good, "aux": 1}}, "train.ckpt.bad_config", {"field": "aux"}),
+        ({**base, "config": {**good, "epochs": 0}}, "train.ckpt.bad_config", {"field": "epochs"}),
+        ({**base, "config": {**good, "lr": True}}, "train.ckpt.bad_config", {"field": "lr"}),
+        ({**base, "config": {**good, "depth": 3}}, "train.ckpt.mismatch", {}),
+        ({**base, "state_dict": nan_state, "config": good}, "train.ckpt.not_finite", {}),
     ]
-    for payload, key in cases:
+    for payload, key, fmt in cases:
         with pytest.raises(CheckpointError) as info:
             load_checkpoint(_saved(payload))
-        assert info.value.key == key
+        assert (info.value.key, info.value.fmt) == (key, fmt)
 
 
 def test_checkpoint_errors_are_localised_errors():

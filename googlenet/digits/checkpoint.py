@@ -38,38 +38,24 @@ def save_checkpoint(model: nn.Module, config: TrainConfig, test_accuracy: float 
     return buffer.getvalue()
 
 
-def _checked_config(raw) -> TrainConfig:
-    if not isinstance(raw, dict):
-        raise CheckpointError("train.ckpt.not_ours")
-    known = {f.name: f.type for f in fields(TrainConfig)}
-    values = {}
-    for name, value in raw.items():
-        if name not in known:
-            continue
-        if name in ("aux", "batch_norm") and not isinstance(value, bool):
-            raise CheckpointError("train.ckpt.bad_config", field=name)
-        if name in ("depth", "epochs", "batch_size", "seed", "max_steps") and (
-                isinstance(value, bool) or not isinstance(value, int)):
-            raise CheckpointError("train.ckpt.bad_config", field=name)
-        if name == "lr" and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise CheckpointError("train.ckpt.bad_config", field=name)
-        if name == "preset" and value not in PRESETS:
-            raise CheckpointError("train.ckpt.bad_config", field=name)
-        values[name] = value
-    if any(name not in values for name in TrainConfig.MODEL_FIELDS):
-        raise CheckpointError("train.ckpt.not_ours")
-    try:
-        return TrainConfig(**values)
-    except (TypeError, ValueError) as exc:
-        raise CheckpointError("train.ckpt.bad_config", field="depth") from exc
-
-
 def load_checkpoint(data: bytes) -> tuple[nn.Module, TrainConfig, float | None]:
-    """Untrusted bytes -> (model in eval mode, config, recorded test accuracy), or CheckpointError.
+    """Untrusted bytes -> (model in eval mode, config, recorded test accuracy), or CheckpointError."""
+    payload = _read_payload(data)
+    config = _checked_config(payload.get("config"))
+    state = _checked_state(payload.get("state_dict"))
+    model = build_model(**config.model_config(), seed=0)
+    try:
+        model.load_state_dict(state, strict=True)
+    except (RuntimeError, ValueError, TypeError):
+        raise CheckpointError("train.ckpt.mismatch") from None
+    model.eval()
+    accuracy = payload.get("test_accuracy")
+    accuracy = float(accuracy) if isinstance(accuracy, (int, float)) and not isinstance(accuracy, bool) else None
+    return model, config, accuracy
 
-    ``torch.load(..., weights_only=True)`` only rebuilds tensors and plain containers: a file that asks the
-    unpickler to call anything else (the classic way to run code from a pickle) is refused before it runs.
-    """
+
+def _read_payload(data: bytes) -> dict:
+    """The checkpoint's dictionary, read with the restricted unpickler (tensors and plain containers only)."""
     if not data:
         raise CheckpointError("train.ckpt.empty")
     if len(data) > MAX_CHECKPOINT_BYTES:
@@ -89,19 +75,52 @@ def load_checkpoint(data: bytes) -> tuple[nn.Module, TrainConfig, float | None]:
         raise CheckpointError("train.ckpt.not_checkpoint") from None
     if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
         raise CheckpointError("train.ckpt.not_ours")
-    config = _checked_config(payload.get("config"))
-    state = payload.get("state_dict")
+    return payload
+
+
+# The type each stored setting must have (bool is not accepted as a number).
+_SETTING_TYPES = {f.name: f.type for f in fields(TrainConfig)}
+
+
+def _well_typed(name: str, value) -> bool:
+    kind = _SETTING_TYPES[name]
+    if kind == "bool":
+        return isinstance(value, bool)
+    if isinstance(value, bool):
+        return False
+    if kind == "int":
+        return isinstance(value, int)
+    if kind == "float":
+        return isinstance(value, (int, float))
+    return value in PRESETS
+
+
+def _accepted(name: str, value) -> bool:
+    """Whether TrainConfig takes this one value (the others left at their defaults)."""
+    try:
+        TrainConfig(**{name: value})
+    except ValueError:
+        return False
+    return True
+
+
+def _checked_config(raw) -> TrainConfig:
+    if not isinstance(raw, dict):
+        raise CheckpointError("train.ckpt.not_ours")
+    values = {name: value for name, value in raw.items() if name in _SETTING_TYPES}
+    bad = next((name for name, value in values.items() if not _well_typed(name, value)), None)
+    if bad is None and any(name not in values for name in TrainConfig.MODEL_FIELDS):
+        raise CheckpointError("train.ckpt.not_ours")
+    bad = bad or next((name for name, value in values.items() if not _accepted(name, value)), None)
+    if bad is not None:
+        raise CheckpointError("train.ckpt.bad_config", field=bad)
+    return TrainConfig(**values)
+
+
+def _checked_state(state) -> dict:
     if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor)
                                               for k, v in state.items()):
         raise CheckpointError("train.ckpt.not_ours")
     if not all(torch.isfinite(v).all() for v in state.values() if v.is_floating_point()):
         raise CheckpointError("train.ckpt.not_finite")
-    model = build_model(**config.model_config(), seed=0)
-    try:
-        model.load_state_dict(state, strict=True)
-    except (RuntimeError, ValueError, TypeError):
-        raise CheckpointError("train.ckpt.mismatch") from None
-    model.eval()
-    accuracy = payload.get("test_accuracy")
-    accuracy = float(accuracy) if isinstance(accuracy, (int, float)) and not isinstance(accuracy, bool) else None
-    return model, config, accuracy
+    return state
