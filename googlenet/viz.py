@@ -60,7 +60,7 @@ def as_map(x) -> np.ndarray:
 
 
 def as_rgb(image) -> np.ndarray:
-    """A PIL image or an array (grey, RGB, RGBA; any number type) as uint8 RGB (H, W, 3)."""
+    """A PIL image or an array (grey, RGB or RGBA, values on 0..255) as uint8 RGB (H, W, 3)."""
     if isinstance(image, Image.Image):
         return np.asarray(image.convert("RGB"))
     image = np.asarray(image)
