@@ -318,3 +318,70 @@ def test_every_awkward_or_broken_picture_gets_a_result_or_a_clear_message(lang):
         assert (t("train.try.empty", lang=lang) in shown
                 or shown.count(prefix("train.try.prediction", lang)) >= 2), name
     assert_clean(at)
+
+
+# ---------------------------------------------------------------- any sequence of actions
+
+ACTIONS = st.one_of(
+    st.tuples(st.just("start"), st.integers(1, 2)),
+    st.tuples(st.just("compare"), st.just(1)),
+    st.tuples(st.just("stop"), st.integers(0, 3)),        # a run left half-way, as a Stop click leaves it
+    st.tuples(st.just("clear"), st.just(0)),
+    st.tuples(st.just("pick"), st.integers(0, 7)),
+    st.tuples(st.just("preset"), st.integers(0, 1)),
+    st.tuples(st.just("weights"), st.integers(0, 1)),     # 0: a good weights file, 1: garbage
+    st.tuples(st.just("picture"), st.integers(0, 11)),
+)
+_SEQUENCE_APP = {}
+
+
+def act(at, action: str, arg: int) -> None:
+    if action in ("start", "compare"):
+        short_run(at, steps=arg).button(key=f"train_{action}").click()
+    elif action == "stop":
+        rec, _ = interrupted(at.session_state["train_counter"] + 1 if "train_counter" in at.session_state else 1,
+                             TrainConfig(depth=2, aux=True, epochs=1, max_steps=4), arg)
+        at.session_state["train_history"] = history(at) + [rec]
+        at.session_state["train_counter"] = rec.number
+        at.session_state["train_pick_next"] = rec.number
+    elif action == "clear" and history(at):
+        at.button(key="train_clear").click()
+    elif action == "pick" and history(at):
+        at.selectbox(key="train_pick").set_value(history(at)[arg % len(history(at))].number)
+    elif action == "preset":
+        at.radio(key="train_preset").set_value(["googlenet_small", "seed_mnist"][arg])
+    elif action == "weights":
+        trainer = Trainer(TrainConfig(depth=1, aux=False, max_steps=1))
+        blob = save_checkpoint(trainer.model, trainer.config) if arg == 0 else b"PK\x03\x04 not really"
+        at.file_uploader(key="train_weights_upload").set_value((f"w{arg}.pt", blob, "application/octet-stream"))
+    elif action == "picture" and history(at) and history(at)[-1].evaluation is not None:
+        at.file_uploader(key="train_digit_upload").set_value((awkward_pictures() + broken_files())[arg])
+    rerun(at)
+
+
+def assert_consistent(at) -> None:
+    """What the widgets show is what the page computed from the session's runs."""
+    runs = history(at)
+    if not runs:
+        assert_shows(at, t("train.none_yet", lang="en"))
+        return
+    picker = at.selectbox(key="train_pick")
+    assert picker.value in [r.number for r in runs] and len(picker.options) == len(runs)
+    chosen = next(r for r in runs if r.number == picker.value)
+    steps = {m.label: m.value for m in at.metric}[t("train.metric.steps", lang="en")]
+    assert steps == (f"{len(chosen.curves.steps)} / {chosen.curves.total_steps}" if chosen.curves.steps else "–")
+    assert len(at.dataframe[0].value) == len(runs)
+    assert all(r.status != "running" for r in runs)
+    seed_net = at.radio(key="train_preset").value == "seed_mnist"
+    assert any(s.key == ("train_depth_seed" if seed_net else "train_depth") for s in at.slider)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(actions=st.lists(ACTIONS, min_size=1, max_size=5))
+def test_any_sequence_of_actions_keeps_the_page_consistent(actions):
+    if "at" not in _SEQUENCE_APP:
+        _SEQUENCE_APP["at"] = goto(open_app("en"), PAGE)
+    at = _SEQUENCE_APP["at"]
+    for action, arg in actions:
+        act(at, action, arg)
+        assert_consistent(at)
