@@ -71,7 +71,8 @@ def test_short_training_run(lang):
     assert visible_text(at).count(prefix("train.try.prediction", lang)) >= 2  # test digit + the upload
 
     # A garbage weights file: a friendly message, no traceback; still there on the next rerun.
-    at.file_uploader(key="train_weights_upload").set_value(("w.pt", b"certainly not weights", "application/octet-stream"))
+    garbage = ("w.pt", b"certainly not weights", "application/octet-stream")
+    at.file_uploader(key="train_weights_upload").set_value(garbage)
     rerun(at)
     assert [e.value for e in at.error] == [t("train.ckpt.not_checkpoint", lang=lang)]
     rerun(at)

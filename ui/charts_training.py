@@ -68,7 +68,8 @@ def draw_live(box, curves: RunCurves) -> None:
 # ------------------------------------------------------------------------------------------------ figures
 def _curve_key(rec: RunRecord) -> tuple:
     c = rec.curves
-    return rec.number, rec.config.aux, tuple(c.steps), tuple(c.main_losses), tuple(c.epoch_steps), tuple(c.test_accuracies)
+    return (rec.number, rec.config.aux, tuple(c.steps), tuple(c.main_losses), tuple(c.epoch_steps),
+            tuple(c.test_accuracies))
 
 
 def loss_and_accuracy_figure(runs: Sequence[RunRecord]):

@@ -56,7 +56,8 @@ class SeededDropout(nn.Module):
 class SmallAuxClassifier(nn.Module):
     """The paper's auxiliary classifier shrunk for 8x8 maps (same idea as ``blocks.AuxClassifier``):
     average pool to 2x2 -> 1x1 conv (32) + ReLU -> FC 128 -> 64 + ReLU -> dropout 70% -> FC 64 -> 10.
-    Returns raw logits (CrossEntropyLoss applies the softmax; a softmax here would be a bug, ../shared/reference/CONCEPTS.md 6)."""
+    Returns raw logits (CrossEntropyLoss applies the softmax; a softmax here would be a bug,
+    ../shared/reference/CONCEPTS.md 6)."""
 
     def __init__(self, in_channels: int, num_classes: int = NUM_CLASSES, batch_norm: bool = True,
                  pool: int = 2, dropout: float = 0.7):
@@ -130,7 +131,8 @@ class DigitsGoogLeNet(nn.Module):
 
 
 class InceptionA(nn.Module):
-    """The seed articles' Inception-A block (../shared/reference/CONCEPTS.md 6b), four branches -> 16 + 24 + 24 + 24 = 88 channels:
+    """The seed articles' Inception-A block (../shared/reference/CONCEPTS.md 6b), four branches
+    -> 16 + 24 + 24 + 24 = 88 channels:
     1x1 (16) | 1x1 (16) -> 5x5 (24) | 1x1 (16) -> 3x3 (24) -> 3x3 (24) | 3x3 average pool -> 1x1 (24).
     As published: plain convs with bias, no BatchNorm and no ReLU inside the block. One fix: the article's
     3x3 branch starts from ``branch5x5_1`` by mistake; here it has its own 1x1 conv, as intended."""

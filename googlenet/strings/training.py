@@ -28,7 +28,9 @@ EN = {
     "train.depth.help": "More blocks = a deeper network. Try 8 blocks without BatchNorm to see gradients vanish.",
     "train.depth.seed_help": "The seed articles' network always has two Inception-A blocks and no BatchNorm.",
     "train.aux": "Auxiliary classifiers",
-    "train.aux.help": "Extra small classifiers on intermediate blocks; their loss counts 0.3 each: total = main + 0.3 × (aux1 + aux2).",
+    "train.aux.help": (
+        "Extra small classifiers on intermediate blocks; their loss counts 0.3 each: total = main + 0.3 × "
+        "(aux1 + aux2)."),
     "train.bn": "BatchNorm",
     "train.bn.help": "BatchNorm after every convolution (as in torchvision's GoogLeNet). The 2014 paper had none.",
     "train.epochs": "Epochs",
@@ -37,7 +39,9 @@ EN = {
     "train.lr.help": "Starting learning rate; it decreases smoothly to zero over the run (cosine schedule).",
     "train.more": "More settings",
     "train.seed": "Random seed",
-    "train.seed.help": "Same seed, same settings → exactly the same run. Change it to see how much runs vary by chance.",
+    "train.seed.help": (
+        "Same seed, same settings → exactly the same run. Change it to see how much runs vary by "
+        "chance."),
     "train.batch": "Batch size",
     "train.max_steps": "Stop after this many steps (0 = full run)",
     "train.max_steps.help": "For a quick demonstration: end the run early.",
@@ -71,7 +75,9 @@ EN = {
     "train.metric.time": "Training time",
     "train.metric.steps": "Steps",
     "train.metric.params": "Weights",
-    "train.metric.params.help": "Weights of the network itself; the auxiliary heads add {aux:,} more, used only in training.",
+    "train.metric.params.help": (
+        "Weights of the network itself; the auxiliary heads add {aux:,} more, used only in "
+        "training."),
     "train.status.running": "running",
     "train.status.done": "finished",
     "train.status.stopped": "stopped early",
@@ -159,7 +165,9 @@ EN = {
     "train.grad.no_steps": "Run #{n} was stopped before its first training step: no gradients were recorded.",
     # confusion
     "train.confusion.title": "Confusion matrix (test set)",
-    "train.confusion.caption": "Rows: the true digit; columns: what the network answered. The diagonal holds the correct answers.",
+    "train.confusion.caption": (
+        "Rows: the true digit; columns: what the network answered. The diagonal holds the correct "
+        "answers."),
     "train.confusion.true": "true digit",
     "train.confusion.pred": "predicted digit",
     "train.confusion.worst": "Most frequent mistake: a {true} taken for a {pred} ({count}×).",
@@ -174,7 +182,9 @@ EN = {
     "train.try.prediction": "Prediction: **{label}** ({p:.0%} sure)",
     "train.try.probs": "Probability of each digit",
     "train.try.upload": "A picture of one digit (dark on light or light on dark)",
-    "train.try.upload.help": "Cropped to the ink, scaled to 32×32, then every 4×4 block counted — the same recipe as the data set.",
+    "train.try.upload.help": (
+        "Cropped to the ink, scaled to 32×32, then every 4×4 block counted — the same recipe as the data "
+        "set."),
     "train.try.yours": "Your picture",
     "train.try.seen": "What the network sees (8×8)",
     "train.try.empty": "No digit found in this picture (it is one flat colour).",
@@ -184,15 +194,21 @@ EN = {
     "train.save.caption": (
         "A PyTorch state_dict with the settings needed to rebuild the network. Load it again later "
         "below (files are read with weights_only=True: only numbers, never code)."),
-    "train.none_yet": "No run yet: choose the settings and press \u201cStart training\u201d. A default run takes about 10–30 seconds.",
+    "train.none_yet": (
+        "No run yet: choose the settings and press \u201cStart training\u201d. A default run takes about "
+        "10–30 seconds."),
     # checkpoint errors
     "train.ckpt.empty": "The weights file is empty.",
-    "train.ckpt.too_big": "The weights file is too big ({size_mb:.0f} MB); files from this page are far below {limit_mb} MB.",
+    "train.ckpt.too_big": (
+        "The weights file is too big ({size_mb:.0f} MB); files from this page are far below {limit_mb} "
+        "MB."),
     "train.ckpt.not_checkpoint": "This is not a PyTorch weights file (or it is damaged), so it could not be read.",
     "train.ckpt.unsafe": (
         "Refused: this file contains objects other than plain weights, and loading them could run code on this "
         "computer. Only weights files downloaded from this page can be loaded."),
-    "train.ckpt.not_ours": "This PyTorch file was not saved by the training lab (the settings needed to rebuild the network are missing).",
+    "train.ckpt.not_ours": (
+        "This PyTorch file was not saved by the training lab (the settings needed to rebuild the network are "
+        "missing)."),
     "train.ckpt.bad_config": "The settings stored in this weights file are invalid (field \u201c{field}\u201d).",
     "train.ckpt.not_finite": "The weights in this file contain invalid numbers (NaN or infinity).",
     "train.ckpt.mismatch": "The weights in this file do not fit the network its settings describe.",
