@@ -451,20 +451,30 @@ def play(at, actions, kept: dict, shows) -> None:
             shows(at, lang)
 
 
+def open_with(page: str, kept: dict):
+    """The page in English with the widgets in `kept` ({key: value}) set."""
+    at = goto(open_app("en"), page)
+    for key, value in kept.items():
+        at.get_by_key(key).set_value(value)
+    return rerun(at)
+
+
+def fresh_start(at) -> None:
+    """Back to the sample photo, in English."""
+    act(at, "clear", None)
+    act(at, "lang", "en")
+
+
 def test_feature_maps_after_any_sequence_of_actions(with_weights):
     """Bad uploads, good ones, language switches, reruns: the widgets keep their values (they are drawn
     even when a picture is refused), and the page always draws what they say."""
-    at = goto(open_app("en"), FMAPS)
     kept = {"fm_block": "inception4e", "fm_topk": 9}
-    at.selectbox(key="fm_block").set_value("inception4e")
-    at.select_slider(key="fm_topk").set_value(9)
-    rerun(at)
+    at = open_with(FMAPS, kept)
 
     @SEQUENCES
     @given(actions=ACTIONS)
     def check(actions):
-        act(at, "clear", None)
-        act(at, "lang", "en")
+        fresh_start(at)
         play(at, actions, kept, lambda at, lang: assert_feature_maps_show(at, "inception4e", 9, lang))
 
     check()
@@ -473,17 +483,13 @@ def test_feature_maps_after_any_sequence_of_actions(with_weights):
 def test_gradcam_after_any_sequence_of_actions(with_weights):
     """The block, the opacity and the "any class" switch survive refused uploads (drawn before the picture
     is checked); the class belongs to the picture; the page always explains what the widgets say."""
-    at = goto(open_app("en"), GRADCAM)
     kept = {"cam_block": "inception4a", "cam_opacity": 0.8}
-    at.selectbox(key="cam_block").set_value("inception4a")
-    at.slider(key="cam_opacity").set_value(0.8)
-    rerun(at)
+    at = open_with(GRADCAM, kept)
 
     @SEQUENCES
     @given(actions=ACTIONS, pick=strat.integers(0, 4))
     def check(actions, pick):
-        act(at, "clear", None)
-        act(at, "lang", "en")
+        fresh_start(at)
         at.selectbox(key="cam_class").select_index(pick)
         rerun(at)
         play(at, actions, kept, assert_gradcam_shows)
