@@ -26,6 +26,7 @@ from torch import nn
 import torch.nn.functional as F
 
 from ..runtime.hooks import model_lock
+from ..runtime.serving import configured_threads
 from .data import IMAGE_SIZE, NUM_CLASSES, DigitsData, load_digits_split
 from .nets import MAX_DEPTH, MIN_DEPTH, PRESETS, SeededDropout, build_model
 
@@ -109,8 +110,6 @@ def block_grad_norms(model: nn.Module) -> dict[str, float]:
 
 def process_threads() -> int:
     """The thread count the rest of the app runs with: the one googlenet.runtime.serving chose, if it has chosen."""
-    from ..runtime.serving import configured_threads
-
     return configured_threads() or _DEFAULT_THREADS
 
 
