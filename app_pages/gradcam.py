@@ -33,6 +33,33 @@ def crop_of(image_key: str, _image):
     return preprocessed_crop(_image)
 
 
+def pick_class(column, top_cam: GradCam, any_class: bool) -> int:
+    """The class to explain: one of the picture's top 5, or any of the 1000 with `any_class`.
+
+    One widget (one key) holds the choice whatever the list: a class that is not among the options (another
+    picture's top 5, after "any class" is switched off) falls back to the best guess.
+    """
+    probs, ranks, top5 = top_cam.probabilities, top_cam.ranks(), top_cam.top_classes(5)
+    options = list(range(len(probs))) if any_class else top5
+    return column.selectbox(
+        t("gradcam.class"), options, index=options.index(top5[0]), key="cam_class",
+        format_func=lambda c: t("gradcam.class.option", rank=int(ranks[c]), name=class_name(c), prob=float(probs[c])),
+        help=t("gradcam.class.help"))
+
+
+def numbers(top_cam: GradCam, cam: GradCam, name: str, side: int) -> None:
+    """The class's probability and rank, the grid size, and warnings for untrained weights or an empty map."""
+    probs = top_cam.probabilities
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("gradcam.metric.prob"), f"{float(probs[cam.class_index]):.1%}")
+    m2.metric(t("gradcam.metric.rank"), f"{top_cam.ranks()[cam.class_index]} / {len(probs)}")
+    m3.metric(t("gradcam.metric.grid"), f"{side}×{side}")
+    if looks_untrained(probs):
+        st.warning(t("gradcam.untrained_note", prob=float(probs.max())))
+    if cam.raw_max <= 0:
+        st.warning(t("gradcam.empty", block=block_label(cam.layer), name=name))
+
+
 st.title(t("nav.gradcam"))
 st.markdown(t("gradcam.intro"))
 
@@ -56,16 +83,7 @@ if picked is None:           # a bad upload: pick_image has shown the reason
 model_key = model_fingerprint(model)
 with st.spinner(t("gradcam.running")):
     top_cam = explain(picked.key, model_key, None, DEFAULT_LAYER, model, picked.image)
-probs, ranks = top_cam.probabilities, top_cam.ranks()
-top5 = top_cam.top_classes(5)
-options = list(range(len(probs))) if any_class else top5
-# One widget (one key) holds the chosen class whatever the list: a class that is not among the options
-# (another picture's top 5, after "any class" is switched off) falls back to the best guess.
-class_index = c1.selectbox(
-    t("gradcam.class"), options, index=options.index(top5[0]), key="cam_class",
-    format_func=lambda c: t("gradcam.class.option", rank=int(ranks[c]), name=class_name(c), prob=float(probs[c])),
-    help=t("gradcam.class.help"))
-
+class_index = pick_class(c1, top_cam, any_class)
 if class_index == top_cam.class_index and layer == DEFAULT_LAYER:
     cam = top_cam  # the default view: already computed above
 else:
@@ -75,26 +93,15 @@ field = receptive_fields("torchvision")[layer]
 name = class_name(class_index)
 
 st.markdown("### " + t("gradcam.heading", name=name))
-m1, m2, m3 = st.columns(3)
-m1.metric(t("gradcam.metric.prob"), f"{float(probs[class_index]):.1%}")
-m2.metric(t("gradcam.metric.rank"), f"{ranks[class_index]} / {len(probs)}")
-m3.metric(t("gradcam.metric.grid"), f"{field.side}×{field.side}")
-if looks_untrained(probs):
-    st.warning(t("gradcam.untrained_note", prob=float(probs.max())))
-if cam.raw_max <= 0:
-    st.warning(t("gradcam.empty", block=block_label(layer), name=name))
-
+numbers(top_cam, cam, name, field.side)
 crop = crop_of(picked.key, picked.image)
 left, middle, right = st.columns(3, gap="medium")
-with left:
-    st.image(crop, caption=t("gradcam.crop"), width="stretch")
-with middle:
-    st.image(overlay(crop, cam.heatmap, opacity, stretch=False), width="stretch",
+left.image(crop, caption=t("gradcam.crop"), width="stretch")
+middle.image(overlay(crop, cam.heatmap, opacity, stretch=False), width="stretch",
              caption=t("gradcam.overlay", name=name, block=block_label(layer)))
-with right:
-    st.image(cached_png(("heatmap", picked.key, model_key, class_index, layer), get_language(),
-                        lambda: heatmap_figure(cam.heatmap)), width="stretch")
-    st.caption(t("gradcam.raw", side=field.side, jump=field.jump))
+right.image(cached_png(("heatmap", picked.key, model_key, class_index, layer), get_language(),
+                       lambda: heatmap_figure(cam.heatmap)), width="stretch")
+right.caption(t("gradcam.raw", side=field.side, jump=field.jump))
 
 with st.expander(t("gradcam.how.title")):
     st.markdown(t("gradcam.how.body"))
