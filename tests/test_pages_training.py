@@ -196,6 +196,7 @@ def test_a_run_that_could_not_be_evaluated_never_breaks_the_page(monkeypatch):
     monkeypatch.setattr("ui.training_runs.evaluate", broken)
     rerun(at)
     assert rec.status == "stopped" and rec.evaluation is None
+    assert {m.label: m.value for m in at.metric}[t("train.metric.test_acc", lang="en")] == "–"
     assert_shows(at, t("train.stopped.not_evaluated", lang="en", n=1, step=3, total=6),
                  t("train.status.not_evaluated", lang="en"), t("train.not_evaluated", lang="en", n=1))
     monkeypatch.undo()

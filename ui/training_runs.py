@@ -67,9 +67,8 @@ class RunRecord:
 
     @property
     def test_accuracy(self) -> float | None:
-        if self.evaluation is not None:
-            return self.evaluation.accuracy
-        return self.curves.test_accuracies[-1] if self.curves.test_accuracies else None
+        """On the whole test set, with the weights the run ended with (None if it was not evaluated)."""
+        return self.evaluation.accuracy if self.evaluation is not None else None
 
     @property
     def trained_here(self) -> bool:
@@ -159,10 +158,11 @@ class RunHistory:
     def clear(self) -> None:
         """Forget every run. Weights files already loaded stay "seen", so a file still sitting in the
         uploader does not come back as a new run."""
-        for rec in self.runs:
+        runs = self.state.setdefault(HISTORY_KEY, self.runs)  # (a callback: the list the session holds now)
+        for rec in runs:
             if rec.trainer is not None:
                 rec.trainer.stop()
-        self.runs.clear()
+        runs.clear()
         self.state.pop("train_pick", None)
 
     def load_upload(self, file_id: str, blob: bytes, data: DigitsData) -> tuple[RunRecord | None, bool]:
