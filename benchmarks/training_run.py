@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,45 +22,27 @@ if str(ROOT) not in sys.path:
 import numpy as np  # noqa: E402
 
 from common import machine_load  # noqa: E402  (benchmarks/common.py)
-from dataclasses import dataclass  # noqa: E402
-
 from googlenet.digits import (  # noqa: E402
-    TRAIN_THREADS, RunCurves, TrainConfig, Trainer, compare_aux, count_parameters, evaluate, gradient_verdict,
-    load_digits_split,
+    TRAIN_THREADS, FinishedRun, TrainConfig, Trainer, compare_aux, count_parameters, gradient_verdict,
+    load_digits_split, train_to_end,
 )
 
 
-@dataclass(eq=False)
-class Run:
-    """One finished run: what compare_aux reads."""
-    config: TrainConfig
-    curves: RunCurves
-    test_accuracy: float
-    elapsed: float
+def run(config: TrainConfig, threads: int) -> FinishedRun:
+    return train_to_end(Trainer(config, load_digits_split(), threads=threads))
 
 
-def run(config: TrainConfig, threads: int) -> Run:
-    data = load_digits_split()
-    trainer = Trainer(config, data, threads=threads)
-    curves = RunCurves(total_steps=trainer.total_steps)
-    start = time.perf_counter()
-    for report in trainer.run():
-        curves.add(report)
-    elapsed = time.perf_counter() - start
-    return Run(config, curves, evaluate(trainer.model, data.x_test, data.y_test).accuracy, elapsed)
-
-
-def describe(record: Run) -> str:
+def describe(record: FinishedRun) -> str:
     cfg, curves = record.config, record.curves
     epochs = " ".join(f"{100 * a:.1f}" for a in curves.test_accuracies)
     return (f"  aux {'on ' if cfg.aux else 'off'} seed {cfg.seed}: test accuracy {100 * record.test_accuracy:5.1f}%  "
-            f"time {record.elapsed:5.1f} s  ({len(curves.steps)} steps, "
-            f"{1e3 * record.elapsed / len(curves.steps):.0f} ms/step)\n      test accuracy after each epoch: {epochs}")
+            f"time {curves.elapsed:5.1f} s  ({len(curves.steps)} steps, "
+            f"{1e3 * curves.elapsed / len(curves.steps):.0f} ms/step)\n      test accuracy after each epoch: {epochs}")
 
 
-def grad_table(records: list[Run]) -> str:
+def grad_table(records: list[FinishedRun]) -> str:
     names = list(records[0].curves.grad_norms[0])
-    lines = [" " * 15 + " ".join(f"{n:>11}" for n in names)]
+    lines = [" " * 16 + " ".join(f"{n:>11}" for n in names)]
     for rec in records:
         for phase in ("early", "late"):
             norms = rec.curves.phase_grad_norms(phase)
@@ -74,7 +55,7 @@ def grad_table(records: list[Run]) -> str:
     return "\n".join(lines)
 
 
-def experiment(title: str, base: TrainConfig, seeds: list[int], threads: int) -> list[Run]:
+def experiment(title: str, base: TrainConfig, seeds: list[int], threads: int) -> list[FinishedRun]:
     print(f"\n== {title}")
     model = Trainer(base.with_(max_steps=1), load_digits_split()).model
     print(f"   {base}\n   weights: {count_parameters(model, include_aux=False):,} in the network"
@@ -88,7 +69,7 @@ def experiment(title: str, base: TrainConfig, seeds: list[int], threads: int) ->
     for aux in (True, False):
         mine = [r for r in records if r.config.aux == aux]
         accs = [100 * r.test_accuracy for r in mine]
-        times = [r.elapsed for r in mine]
+        times = [r.curves.elapsed for r in mine]
         print(f"  aux {'on ' if aux else 'off'} summary: test accuracy mean {np.mean(accs):.2f}% "
               f"(min {min(accs):.1f}, max {max(accs):.1f}), time median {np.median(times):.1f} s "
               f"(max {max(times):.1f} s)")
@@ -114,7 +95,7 @@ def main() -> None:
     data = load_digits_split()
     print(f"digits: {data.sizes[0]} training / {data.sizes[1]} test images, 8x8")
     records = experiment("default run (the page's defaults)", TrainConfig(), args.seeds, args.threads)
-    slowest = max(r.elapsed for r in records)
+    slowest = max(r.curves.elapsed for r in records)
     worst = min(r.test_accuracy for r in records)
     ok = slowest < 60 and worst >= 0.95
     print(f"\n  target: >= 95% test accuracy in < 60 s -> slowest {slowest:.1f} s, lowest {100 * worst:.1f}%: "

@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import pickle
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -15,9 +14,10 @@ from PIL import Image, ImageDraw
 
 from googlenet.blocks import Inception
 from googlenet.digits import (
-    AUX_WEIGHT, CheckpointError, DigitsGoogLeNet, RunCurves, SeedMNISTNet, TrainConfig, Trainer, aux_taps,
+    AUX_WEIGHT, CheckpointError, DigitsGoogLeNet, FinishedRun, RunCurves, SeedMNISTNet, TrainConfig, Trainer, aux_taps,
     build_model, compare_aux, digit_from_image, evaluate, gradient_verdict, load_checkpoint, load_digits_split,
-    paper_loss, predict_proba, process_threads, save_checkpoint, smooth, subset, tail_mean, worst_confusion,
+    paper_loss, predict_proba, process_threads, save_checkpoint, smooth, subset, tail_mean, train_to_end,
+    worst_confusion,
 )
 from googlenet.errors import LocalisedError
 
@@ -144,14 +144,6 @@ def test_max_steps_and_test_accuracy_at_epoch_ends(tiny):
     assert [r.step for r in reports if r.test_accuracy is not None] == [2, 4, 5]
 
 
-@dataclass(eq=False)
-class Run:
-    """What compare_aux reads of a run (the page's RunRecord has the same attributes)."""
-    config: TrainConfig
-    curves: RunCurves
-    test_accuracy: float | None
-
-
 def test_curves_keep_partial_runs_and_compare_aux_is_computed(tiny):
     runs = []
     for aux in (True, False):
@@ -161,15 +153,11 @@ def test_curves_keep_partial_runs_and_compare_aux_is_computed(tiny):
             curves.add(report)
             if aux is False and report.step == 2:
                 break  # as if Stop was pressed: the curves already hold steps 1 and 2
-        runs.append(Run(trainer.config, curves, evaluate(trainer.model, tiny.x_test, tiny.y_test).accuracy))
+        runs.append(FinishedRun(trainer.config, curves, evaluate(trainer.model, tiny.x_test, tiny.y_test).accuracy))
     assert runs[1].curves.steps == [1, 2] and not runs[1].curves.complete and runs[0].curves.complete
     assert compare_aux(runs) is None  # a stopped run is no fair comparison
 
-    trainer = Trainer(TrainConfig(depth=3, aux=False, epochs=1, batch_size=32), tiny)
-    curves = RunCurves(total_steps=trainer.total_steps)
-    for report in trainer.run():
-        curves.add(report)
-    runs.append(Run(trainer.config, curves, evaluate(trainer.model, tiny.x_test, tiny.y_test).accuracy))
+    runs.append(train_to_end(Trainer(TrainConfig(depth=3, aux=False, epochs=1, batch_size=32), tiny)))
     comparison = compare_aux(runs)
     assert comparison.with_aux is runs[0] and comparison.without_aux is runs[2]
     assert comparison.partner_of(runs[0]) is runs[2] and comparison.partner_of(runs[1]) is None
@@ -235,10 +223,8 @@ def test_gradient_verdict_compares_the_right_blocks():
 
 def test_a_real_deep_run_gets_the_verdict_its_numbers_support(tiny):
     """Whatever a real run's gradients do, the sentence matches the phase it names."""
-    trainer = Trainer(TrainConfig(depth=10, aux=False, batch_norm=False, epochs=1, batch_size=16, max_steps=8), tiny)
-    curves = RunCurves(total_steps=trainer.total_steps)
-    for report in trainer.run():
-        curves.add(report)
+    curves = train_to_end(Trainer(TrainConfig(depth=10, aux=False, batch_norm=False, epochs=1, batch_size=16,
+                                              max_steps=8), tiny)).curves
     v = gradient_verdict(curves)
     ratios = {p: curves.phase_grad_norms(p)["inception10"] / curves.phase_grad_norms(p)["inception1"]
               for p in ("early", "late")}

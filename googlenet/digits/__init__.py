@@ -11,8 +11,8 @@ classifiers, and watch where the gradients go.
 * :mod:`.analysis` - what a run's numbers say (gradient verdict, worst confusion, the aux comparison).
 """
 from .analysis import (
-    PHASES, SAME_THRESHOLD_PP, VANISH_FACTOR, AuxComparison, Confusion, GradientVerdict, RunCurves, compare_aux,
-    gradient_verdict, mean_grad_norms, smooth, tail_mean, worst_confusion,
+    PHASES, SAME_THRESHOLD_PP, VANISH_FACTOR, AuxComparison, Confusion, FinishedRun, GradientVerdict, RunCurves,
+    compare_aux, gradient_verdict, mean_grad_norms, smooth, tail_mean, train_to_end, worst_confusion,
 )
 from .checkpoint import CheckpointError, load_checkpoint, save_checkpoint
 from .data import (
@@ -28,8 +28,9 @@ from .trainer import (
 )
 
 __all__ = [
-    "PHASES", "SAME_THRESHOLD_PP", "VANISH_FACTOR", "AuxComparison", "Confusion", "GradientVerdict", "RunCurves",
-    "compare_aux", "gradient_verdict", "mean_grad_norms", "smooth", "tail_mean", "worst_confusion",
+    "PHASES", "SAME_THRESHOLD_PP", "VANISH_FACTOR", "AuxComparison", "Confusion", "FinishedRun", "GradientVerdict",
+    "RunCurves", "compare_aux", "gradient_verdict", "mean_grad_norms", "smooth", "tail_mean", "train_to_end",
+    "worst_confusion",
     "CheckpointError", "load_checkpoint", "save_checkpoint",
     "IMAGE_SIZE", "MAX_VALUE", "NUM_CLASSES", "DigitsData", "digit_from_image", "digit_to_picture",
     "load_digits_split", "subset",

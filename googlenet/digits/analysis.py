@@ -11,7 +11,7 @@ from typing import NamedTuple, Protocol, Sequence
 
 import numpy as np
 
-from .trainer import StepReport, TrainConfig
+from .trainer import StepReport, TrainConfig, Trainer, evaluate
 
 TAIL = 10                          # "final loss" = mean over the last 10 steps (one batch is noisy)
 PHASES = ("early", "late")         # the first and the last fifth of a run
@@ -61,6 +61,22 @@ class RunCurves:
     def phase_grad_norms(self, phase: str) -> dict[str, float]:
         """Mean gradient norm per block over the first ("early") or the last ("late") fifth of the steps."""
         return mean_grad_norms(phase_rows(self.grad_norms, phase))
+
+
+class FinishedRun(NamedTuple):
+    """A run trained to its end away from the page (tests, benchmarks): what compare_aux reads."""
+    config: TrainConfig
+    curves: RunCurves
+    test_accuracy: float
+
+
+def train_to_end(trainer: Trainer) -> FinishedRun:
+    """Run `trainer` through every step, keeping its curves, then evaluate it on the test set."""
+    curves = RunCurves(total_steps=trainer.total_steps)
+    for report in trainer.run():
+        curves.add(report)
+    result = evaluate(trainer.model, trainer.data.x_test, trainer.data.y_test)
+    return FinishedRun(trainer.config, curves, result.accuracy)
 
 
 def tail_mean(values: Sequence[float], k: int = TAIL) -> float:
