@@ -139,7 +139,8 @@ def test_folds_torchvisions_own_googlenet():
 
 def test_feature_capture_of_the_pages_works_on_the_fast_model(models, batch):
     """googlenet.features (the Feature maps page) sees the same branch maps, as ordinary NCHW arrays."""
-    from googlenet.features import capture_branches, tile_channels
+    from googlenet.features import capture_branches, most_active
+    from googlenet.viz import tile_channels
 
     plain, fast = models
     expected = capture_branches(plain, batch[:1], ["inception4a"])["inception4a"]
@@ -147,7 +148,9 @@ def test_feature_capture_of_the_pages_works_on_the_fast_model(models, batch):
     assert set(got) == {"branch1", "branch2", "branch3", "branch4", "output"}
     for part in got:
         torch.testing.assert_close(got[part], expected[part], atol=1e-4, rtol=1e-4)
-    assert tile_channels(got["branch2"][0], top_k=16).shape == tile_channels(expected["branch2"][0], top_k=16).shape
+    assert most_active(got["branch2"][0], 16) == most_active(expected["branch2"][0], 16)
+    assert tile_channels(got["branch2"][0], order=range(16)).shape == tile_channels(expected["branch2"][0],
+                                                                                     order=range(16)).shape
     assert not has_hooks(fast)
 
 
