@@ -200,29 +200,21 @@ def cpu_info(path: str = "/proc/cpuinfo") -> CpuInfo:
 
 def count_macs(model: nn.Module, batch: torch.Tensor) -> int:
     """Multiply-adds of one forward pass, counted from the real layer shapes (convs and linears)."""
+    from googlenet.runtime.hooks import temporary_hooks
+
     total = 0
 
-    def conv_hook(module: nn.Conv2d, inputs, output):
+    def count(module: nn.Module, _inputs, output) -> None:
         nonlocal total
-        kh, kw = module.kernel_size
-        total += output.numel() * (module.in_channels // module.groups) * kh * kw
+        if isinstance(module, nn.Conv2d):
+            kh, kw = module.kernel_size
+            total += output.numel() * (module.in_channels // module.groups) * kh * kw
+        else:
+            total += output.numel() * module.in_features
 
-    def linear_hook(module: nn.Linear, inputs, output):
-        nonlocal total
-        total += output.numel() * module.in_features
-
-    handles = []
-    for m in model.modules():
-        if isinstance(m, nn.Conv2d):
-            handles.append(m.register_forward_hook(conv_hook))
-        elif isinstance(m, nn.Linear):
-            handles.append(m.register_forward_hook(linear_hook))
-    try:
-        with torch.inference_mode():
-            model(batch)
-    finally:
-        for h in handles:
-            h.remove()
+    layers = {name: count for name, m in model.named_modules() if isinstance(m, (nn.Conv2d, nn.Linear))}
+    with temporary_hooks(model, layers), torch.inference_mode():
+        model(batch)
     return total
 
 

@@ -40,7 +40,7 @@ from torch import nn
 from torch.nn.modules import module as _module
 
 from ..blocks import ConvBlock
-from .hooks import model_lock
+from .hooks import model_lock, temporary_hooks
 from ..model import GoogLeNet
 
 __all__ = ["optimize_for_inference", "fold_batchnorm", "is_optimized", "FastGoogLeNet", "FusedConvBlock"]
@@ -120,17 +120,12 @@ def _fuse_conv_blocks(model: nn.Module, sample: torch.Tensor) -> int:
     sizes: dict[str, list[int]] = {}
 
     def recorder(name: str):
-        def hook(_module, inputs) -> None:  # returns None: the input is left as it is
+        def hook(_module, inputs, _output) -> None:  # returns None: the output is left as it is
             sizes.setdefault(name, list(inputs[0].shape))
         return hook
 
-    handles = [m.register_forward_pre_hook(recorder(name)) for name, m in blocks.items()]
-    try:
-        with torch.inference_mode():
-            model(sample)
-    finally:
-        for h in handles:
-            h.remove()
+    with temporary_hooks(model, {name: recorder(name) for name in blocks}), torch.inference_mode():
+        model(sample)
     fused = 0
     for name, m in blocks.items():
         if name in sizes:
