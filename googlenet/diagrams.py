@@ -5,8 +5,8 @@ language are passed in by the caller, so this module stays free of UI concerns.
 """
 from __future__ import annotations
 
-from .costs import stage_shapes
-from .model import AUX_TAPS, INCEPTION_CONFIG, InceptionSpec
+from .costs import inception_branches, stage_shapes
+from .model import AUX_TAPS, INCEPTION_CONFIG, STAGE_ORDER, InceptionSpec
 from .viz import BRANCH_COLOURS
 
 COLOURS = {"conv": "#cfe2ff", "pool": "#e9ecef", "norm": "#fff3cd", "inception": "#d1e7dd",
@@ -29,52 +29,60 @@ NETWORK_LABELS = {"input": "input", "max_pool": "max pool", "gap": "global avg p
 ROW_STARTS = ("maxpool2", "inception4a", "maxpool4")
 
 
-def network_dot(variant: str = "paper", input_size: int = 224, labels: dict | None = None) -> str:
-    """The whole network in four rows: every stage with its output size, and the two aux heads below
-    the blocks they listen to. `labels` overrides the words in NETWORK_LABELS (the app passes translated ones).
-    """
-    words = {**NETWORK_LABELS, **(labels or {})}
-    shapes = stage_shapes(variant, input_size)
-    lines = ['digraph googlenet {', '  rankdir=TB; nodesep=0.18; ranksep=0.35; newrank=true;',
-             '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=15, margin="0.08,0.05"];',
-             '  edge [arrowsize=0.7];',
-             _node("input", f"{words['input']}\\n{input_size} x {input_size} x 3", "input")]
+def _stage_node(name: str, shape: tuple, words: dict) -> str:
+    """One box of the network diagram: what the stage is, and its output size."""
+    size = _shape(shape)
+    if name.startswith("inception"):
+        widths = " | ".join(str(w) for w in INCEPTION_CONFIG[name].branch_widths().values())
+        return _node(name, f"Inception {name[-2:]}\\n{size}\\n{widths}", "inception")
+    if name.startswith("conv"):
+        return _node(name, f"{name}\\n{size}", "conv")
+    if name.startswith("maxpool"):
+        return _node(name, f"{words['max_pool']}\\n{size}", "pool")
+    if name.startswith("lrn"):
+        return _node(name, f"LRN\\n{size}", "norm")
+    if name == "avgpool":
+        return _node(name, f"{words['gap']}\\n{size}", "pool")
+    return _node(name, f"{words['head']}\\n{size}", "head")
+
+
+def _snake_rows(names: list[str]) -> list[list[str]]:
+    """The stages cut into rows at ROW_STARTS, with the input first and the softmax last."""
     rows: list[list[str]] = [["input"]]
-    names = [n for n in ("conv1", "maxpool1", "lrn1", "conv2", "conv3", "lrn2", "maxpool2",
-                         "inception3a", "inception3b", "maxpool3", "inception4a", "inception4b",
-                         "inception4c", "inception4d", "inception4e", "maxpool4", "inception5a",
-                         "inception5b", "avgpool", "fc") if n in shapes]
     for name in names:
-        shape = _shape(shapes[name])
-        if name.startswith("inception"):
-            spec = INCEPTION_CONFIG[name]
-            label, kind = (f"Inception {name[-2:]}\\n{shape}\\n"
-                           f"{spec.n1x1} | {spec.n3x3} | {spec.n5x5} | {spec.pool_proj}"), "inception"
-        elif name.startswith("conv"):
-            label, kind = f"{name}\\n{shape}", "conv"
-        elif name.startswith("maxpool"):
-            label, kind = f"{words['max_pool']}\\n{shape}", "pool"
-        elif name.startswith("lrn"):
-            label, kind = f"LRN\\n{shape}", "norm"
-        elif name == "avgpool":
-            label, kind = f"{words['gap']}\\n{shape}", "pool"
-        else:
-            label, kind = f"{words['head']}\\n{shape}", "head"
-        lines.append(_node(name, label, kind))
         if name in ROW_STARTS:
             rows.append([])
         rows[-1].append(name)
-    lines.append(_node("softmax", words["softmax"], "head"))
     rows[-1].append("softmax")
+    return rows
+
+
+def _snake_edges(rows: list[list[str]]) -> list[str]:
     order = [n for row in rows for n in row]
-    for row in rows:
-        lines.append("  {rank=same; " + " ".join(f'"{n}";' for n in row) + "}")
+    lines = ["  {rank=same; " + " ".join(f'"{n}";' for n in row) + "}" for row in rows]
     for a, b in zip(order, order[1:]):
         # The edge from a row's end to the next row's start must not pull the rows apart sideways.
         lines.append(f'  "{a}" -> "{b}"' + (" [constraint=false];" if b in ROW_STARTS else ";"))
     for upper, lower in zip(rows, rows[1:]):
         # Row starts stacked on the left, one rank apart, leaving room for an aux head in between.
         lines.append(f'  "{upper[0]}" -> "{lower[0]}" [style=invis, weight=20, minlen=2];')
+    return lines
+
+
+def network_dot(variant: str = "paper", input_size: int = 224, labels: dict | None = None) -> str:
+    """The whole network in four rows: every stage with its output size, and the two aux heads below
+    the blocks they listen to. `labels` overrides the words in NETWORK_LABELS (the app passes translated ones).
+    """
+    words = {**NETWORK_LABELS, **(labels or {})}
+    shapes = stage_shapes(variant, input_size)
+    names = [n for n in (*STAGE_ORDER, "avgpool", "fc") if n in shapes]
+    lines = ['digraph googlenet {', '  rankdir=TB; nodesep=0.18; ranksep=0.35; newrank=true;',
+             '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=15, margin="0.08,0.05"];',
+             '  edge [arrowsize=0.7];',
+             _node("input", f"{words['input']}\\n{input_size} x {input_size} x 3", "input")]
+    lines += [_stage_node(name, shapes[name], words) for name in names]
+    lines.append(_node("softmax", words["softmax"], "head"))
+    lines += _snake_edges(_snake_rows(names))
     for aux, tap in AUX_TAPS.items():
         lines.append(_node(aux, f"{aux}: {words['aux']}", "aux"))
         lines.append(f'  "{tap}" -> "{aux}" [style=dashed];')
@@ -84,6 +92,27 @@ def network_dot(variant: str = "paper", input_size: int = 224, labels: dict | No
 
 INCEPTION_LABELS = {"input": "input", "conv": "conv", "reduce": "reduce", "proj": "proj",
                     "max_pool": "max pool", "stride1": "stride 1", "concat": "concatenate (channels)"}
+
+
+def _branch_boxes(spec: InceptionSpec, bottleneck: bool, kernel5: int, words: dict,
+                  narrow: bool) -> list[list[tuple[str, str]]]:
+    """(node id, label) of every box in each branch, top to bottom, from the convolutions costs counts."""
+    note = (lambda word: f"\\n({word})") if narrow else (lambda word: f" ({word})")
+    pool = f"3x3 {words['max_pool']}\\n{words['stride1']}"
+    boxes = []
+    for n, (branch, convs) in enumerate(inception_branches(spec, bottleneck, kernel5).items(), start=1):
+        column = [(f"b{n}pool", pool if convs else f"{pool}\\n{spec.in_channels} -> {spec.in_channels}")] \
+            if branch == "branch4" else []
+        for i, conv in enumerate(convs):
+            role = ""
+            if len(convs) > 1 and i == 0:
+                role = note(words["reduce"])
+            elif branch == "branch4":
+                role = note(words["proj"])
+            column.append((f"b{n}c{i}", f"{conv.kernel}x{conv.kernel} {words['conv']}{role}\\n"
+                                        f"{conv.in_ch} -> {conv.out_ch}"))
+        boxes.append(column)
+    return boxes
 
 
 def inception_dot(spec: InceptionSpec, size: int, kernel5: int = 5, title: str = "Inception",
@@ -98,34 +127,15 @@ def inception_dot(spec: InceptionSpec, size: int, kernel5: int = 5, title: str =
     words = {**INCEPTION_LABELS, **(labels or {})}
     if concat_label is not None:
         words["concat"] = concat_label
-    conv, red, proj, pool, stride1 = (words[k] for k in ("conv", "reduce", "proj", "max_pool", "stride1"))
-    word_in, concat = words["input"], words["concat"]
     c, s = spec.in_channels, size
-    b4_out = spec.pool_proj if bottleneck else c
-    if narrow:
-        red, proj = f"\\n({red})", f"\\n({proj})"
-    else:
-        red, proj = f" ({red})", f" ({proj})"
+    out = sum(spec.branch_widths(bottleneck).values())
     lines = ['digraph inception {', f'  rankdir=TB; nodesep={0.12 if narrow else 0.35}; ranksep=0.35;',
              '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=13];',
-             f'  in [label="{title}\\n{word_in} {s} x {s} x {c}", fillcolor="#ffffff"];']
-    branches = [
-        [("b1a", f"1x1 {conv}\\n{c} -> {spec.n1x1}")],
-        ([("b2a", f"1x1 {conv}{red}\\n{c} -> {spec.n3x3_reduce}"),
-          ("b2b", f"3x3 {conv}\\n{spec.n3x3_reduce} -> {spec.n3x3}")] if bottleneck else
-         [("b2b", f"3x3 {conv}\\n{c} -> {spec.n3x3}")]),
-        ([("b3a", f"1x1 {conv}{red}\\n{c} -> {spec.n5x5_reduce}"),
-          ("b3b", f"{kernel5}x{kernel5} {conv}\\n{spec.n5x5_reduce} -> {spec.n5x5}")] if bottleneck else
-         [("b3b", f"{kernel5}x{kernel5} {conv}\\n{c} -> {spec.n5x5}")]),
-        ([("b4a", f"3x3 {pool}\\n{stride1}"),
-          ("b4b", f"1x1 {conv}{proj}\\n{c} -> {spec.pool_proj}")]
-         if bottleneck else [("b4a", f"3x3 {pool}\\n{stride1}\\n{c} -> {c}")]),
-    ]
-    out = spec.n1x1 + spec.n3x3 + spec.n5x5 + b4_out
-    lines.append(f'  out [label="{concat}\\n{s} x {s} x {out}", fillcolor="#d1e7dd"];')
-    for colour, steps in zip(BRANCH_COLOURS.values(), branches):
+             f'  in [label="{title}\\n{words["input"]} {s} x {s} x {c}", fillcolor="#ffffff"];',
+             f'  out [label="{words["concat"]}\\n{s} x {s} x {out}", fillcolor="#d1e7dd"];']
+    for colour, column in zip(BRANCH_COLOURS.values(), _branch_boxes(spec, bottleneck, kernel5, words, narrow)):
         prev = "in"
-        for node, label in steps:
+        for node, label in column:
             lines.append(f'  {node} [label="{label}", fillcolor="{colour}33", color="{colour}", penwidth=2];')
             lines.append(f"  {prev} -> {node};")
             prev = node
