@@ -45,43 +45,53 @@ class ImageError(LocalisedError, ValueError):
 # Step 1: bytes -> RGB picture
 # --------------------------------------------------------------------------------------------
 
+def _too_big(size: int) -> ImageError:
+    return ImageError("images.file_too_big", size_mb=size / 2**20, limit_mb=MAX_BYTES // 2**20)
+
+
+def _bytes_of_path(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise _too_big(path.stat().st_size)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImageError("images.not_found", path=str(path)) from None
+    except ImageError:
+        raise
+    except (OSError, ValueError) as exc:  # a directory, no permission, a NUL in the name...
+        raise ImageError("images.unreadable", path=str(path)) from exc
+
+
+def _bytes_of_file(source) -> bytes:
+    """Streamlit's UploadedFile is a BytesIO: getvalue() gives everything, whatever was read before."""
+    try:
+        if hasattr(source, "getvalue"):
+            data = source.getvalue()
+        else:
+            if getattr(source, "seekable", lambda: False)():
+                source.seek(0)
+            data = source.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise ImageError("images.unreadable", path=str(getattr(source, "name", "?"))) from exc
+    if not isinstance(data, (bytes, bytearray, memoryview)):  # e.g. a file opened in text mode
+        raise ImageError("images.bad_source", kind=type(source).__name__)
+    return bytes(data)
+
+
 def _read_bytes(source) -> bytes:
     """Get the raw bytes out of whatever the caller handed us."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     elif isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise ImageError("images.file_too_big", size_mb=size / 2**20, limit_mb=MAX_BYTES // 2**20)
-            data = path.read_bytes()
-        except ImageError:
-            raise
-        except FileNotFoundError:
-            raise ImageError("images.not_found", path=str(path)) from None
-        except (OSError, ValueError) as exc:  # a directory, no permission, a NUL in the name...
-            raise ImageError("images.unreadable", path=str(path)) from exc
+        data = _bytes_of_path(Path(source))
     elif hasattr(source, "read"):
-        # Streamlit's UploadedFile is a BytesIO: getvalue() gives everything, whatever was read before.
-        try:
-            if hasattr(source, "getvalue"):
-                data = source.getvalue()
-            else:
-                if getattr(source, "seekable", lambda: False)():
-                    source.seek(0)
-                data = source.read(MAX_BYTES + 1)
-        except (OSError, ValueError) as exc:
-            raise ImageError("images.unreadable", path=str(getattr(source, "name", "?"))) from exc
-        if not isinstance(data, (bytes, bytearray, memoryview)):  # e.g. a file opened in text mode
-            raise ImageError("images.bad_source", kind=type(source).__name__)
-        data = bytes(data)
+        data = _bytes_of_file(source)
     else:
         raise ImageError("images.bad_source", kind=type(source).__name__)
     if not data:
         raise ImageError("images.empty")
     if len(data) > MAX_BYTES:
-        raise ImageError("images.file_too_big", size_mb=len(data) / 2**20, limit_mb=MAX_BYTES // 2**20)
+        raise _too_big(len(data))
     return data
 
 
