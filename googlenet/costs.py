@@ -70,13 +70,16 @@ def inception_branches(spec: InceptionSpec, bottleneck: bool = True, kernel5: in
     return {b: steps[b] for b in BRANCHES}
 
 
-def branch_out_channels(*spec: int, bottleneck: bool = True) -> dict[str, int]:
-    """Kept for tests/test_features.py: the same as ``InceptionSpec(*spec).branch_widths(bottleneck)``."""
-    return InceptionSpec(*spec).branch_widths(bottleneck)
+def inception_cost(in_ch: int, size: int, n1x1: int, n3x3_reduce: int, n3x3: int, n5x5_reduce: int, n5x5: int,
+                   pool_proj: int, bottleneck: bool = True, kernel5: int = 5, bias: bool = False) -> dict[str, Cost]:
+    """Cost of each branch of an Inception module on a size x size input, and the "total", from the channel
+    numbers as the paper's Table 1 lists them (the public form; ``module_cost`` takes an InceptionSpec)."""
+    spec = InceptionSpec(in_ch, n1x1, n3x3_reduce, n3x3, n5x5_reduce, n5x5, pool_proj)
+    return module_cost(spec, size, bottleneck=bottleneck, kernel5=kernel5, bias=bias)
 
 
-def inception_cost(spec: InceptionSpec, size: int, bottleneck: bool = True, kernel5: int = 5,
-                   bias: bool = False) -> dict[str, Cost]:
+def module_cost(spec: InceptionSpec, size: int, bottleneck: bool = True, kernel5: int = 5,
+                bias: bool = False) -> dict[str, Cost]:
     """Cost of each branch of an Inception module on a size x size input (all branches keep the size),
     and the "total"."""
     steps = inception_branches(spec, bottleneck, kernel5)

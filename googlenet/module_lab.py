@@ -13,7 +13,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from .costs import SPEC_COLUMNS, Cost, inception_cost, stage_shapes
+from .costs import SPEC_COLUMNS, Cost, module_cost, stage_shapes
 from .i18n import t
 from .model import BRANCHES, INCEPTION_CONFIG, InceptionSpec
 
@@ -40,7 +40,7 @@ class LabConfig:
         return {"in_ch": self.spec.in_channels, "size": self.size, **{c: getattr(self.spec, c) for c in SPEC_COLUMNS}}
 
     def cost(self, bottleneck: bool = True, kernel5: int = 5, bias: bool = False) -> dict[str, Cost]:
-        return inception_cost(self.spec, self.size, bottleneck=bottleneck, kernel5=kernel5, bias=bias)
+        return module_cost(self.spec, self.size, bottleneck=bottleneck, kernel5=kernel5, bias=bias)
 
     def out_channels(self, bottleneck: bool = True) -> int:
         return sum(self.spec.branch_widths(bottleneck).values())

