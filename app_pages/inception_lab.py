@@ -70,7 +70,11 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
     for col, label, cost in ((m1, "lab.metric.naive", naive["total"]), (m2, "lab.metric.bottleneck", reduced["total"])):
         col.metric(t(label), f"{cost.macs:,}", delta=t("lab.metric.params.delta", params=cost.params),
                    delta_color="off")
-    m3.metric(t("lab.metric.ratio"), t("lab.metric.ratio.value", ratio=naive["total"].macs / reduced["total"].macs))
+    ratio = naive["total"].macs / reduced["total"].macs
+    if ratio >= 1:
+        m3.metric(t("lab.metric.ratio"), t("lab.metric.ratio.value", ratio=ratio))
+    else:  # tiny channel numbers: the 1x1 reductions cost more than they save
+        m3.metric(t("lab.metric.ratio.costlier"), t("lab.metric.ratio.costlier.value", ratio=1 / ratio))
 
     st.subheader(t("lab.compare.title"))
     numbers = {c: st.column_config.NumberColumn(t(f"lab.col.{c}"), format="localized")

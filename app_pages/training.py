@@ -3,7 +3,7 @@ classifiers; watch the loss, the accuracy and the gradient of every block; compa
 import streamlit as st
 
 from googlenet.digits import (
-    MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, TrainConfig, aux_taps, build_model, count_parameters,
+    MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, TrainConfig, aux_taps, build_model, can_have_aux, count_parameters,
     load_digits_split,
 )
 from googlenet.i18n import t
@@ -40,7 +40,13 @@ with st.container(border=True):
         else:
             depth = st.slider(t("train.depth"), MIN_DEPTH, MAX_DEPTH, 3, key="train_depth", help=t("train.depth.help"))
         c1, c2 = st.columns(2)
-        aux = c1.toggle(t("train.aux"), True, key="train_aux", help=t("train.aux.help"))
+        aux_possible = can_have_aux(preset, depth)
+        if aux_possible:
+            aux = c1.toggle(t("train.aux"), True, key="train_aux", help=t("train.aux.help"))
+        else:  # one block: nowhere to attach a head; the toggle shows that, the user's choice waits
+            if "train_aux" in st.session_state:
+                st.session_state["train_aux"] = st.session_state["train_aux"]
+            aux = c1.toggle(t("train.aux"), False, key="train_aux_none", disabled=True, help=t("train.aux.none_help"))
         if seed_net:
             batch_norm = c2.toggle(t("train.bn"), False, key="train_bn_seed", disabled=True, help=t("train.bn.help"))
         else:
@@ -69,7 +75,8 @@ with st.container(border=True):
     b1, b2, b3 = st.columns([1, 1, 2])
     start = b1.button(t("train.start"), key="train_start", type="primary", width="stretch")
     b2.button(t("train.stop"), key="train_stop", width="stretch")
-    both = b3.button(t("train.compare"), key="train_compare", help=t("train.compare.help"), width="stretch")
+    both = b3.button(t("train.compare"), key="train_compare", width="stretch", disabled=not aux_possible,
+                     help=t("train.compare.help" if aux_possible else "train.aux.none_help"))
 
 for note in stopped:
     st.warning(t("train.stopped" if note.evaluated else "train.stopped.not_evaluated",

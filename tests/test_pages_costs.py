@@ -227,3 +227,16 @@ def test_architecture_explains_the_paper_differences_with_one_tolerance(lang, wi
     assert t("arch.paper.caption", lang=lang, tol=f"{PAPER_TOLERANCE_PCT:g}") in text
     assert "inception (4c)" in text and "inception (5a)" in text
     assert "costs." not in text and "paper_mismatches" not in text and "10%" not in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_inception_lab_says_when_the_reductions_cost_more(lang, without_weights):
+    """All channel numbers 1: the 1x1 layers add more work than they save, and the metric says so."""
+    at = goto(open_app(lang), "app_pages/inception_lab.py")
+    for field in module_lab.LAB_FIELDS:
+        at.text_input(key=f"lab_{field}").input("1")
+    rerun(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert t("lab.metric.ratio", lang=lang) not in metrics
+    assert metrics[t("lab.metric.ratio.costlier", lang=lang)] == t("lab.metric.ratio.costlier.value", lang=lang,
+                                                                    ratio=38 / 35)   # 38 vs 35 multiply-adds

@@ -387,3 +387,16 @@ def test_any_sequence_of_actions_keeps_the_page_consistent(actions):
     for action, arg in actions:
         act(at, action, arg)
         assert_consistent(at)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_block_disables_the_aux_switch_and_the_comparison(lang):
+    at = goto(open_app(lang), PAGE)
+    at.slider(key="train_depth").set_value(1)
+    rerun(at)
+    assert at.toggle(key="train_aux_none").disabled and at.toggle(key="train_aux_none").value is False
+    assert at.button(key="train_compare").disabled
+    assert_shows(at, t("train.aux.none_help", lang=lang))
+    at.slider(key="train_depth").set_value(3)   # the user's own choice comes back with a second block
+    rerun(at)
+    assert at.toggle(key="train_aux").value is True and not at.button(key="train_compare").disabled

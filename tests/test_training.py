@@ -428,3 +428,13 @@ def test_training_runs_single_threaded_and_restores_the_thread_count(tiny):
         seen.append(torch.get_num_threads())
     assert seen == [1, 1]
     assert torch.get_num_threads() == process_threads() >= 1  # the app's own setting, not 1
+
+
+def test_a_one_block_net_has_no_aux_heads_and_never_poses_as_aux_on():
+    from googlenet.digits import TrainConfig, can_have_aux
+
+    assert not can_have_aux("googlenet_small", 1) and can_have_aux("googlenet_small", 2)
+    assert can_have_aux("seed_mnist", 2)
+    one = TrainConfig(depth=1, aux=True)
+    assert one.aux is False and one == TrainConfig(depth=1, aux=False)
+    assert TrainConfig(depth=3, aux=True).aux is True

@@ -95,6 +95,11 @@ def aux_taps(depth: int) -> tuple[int, ...]:
     return tuple(t for t in taps if t < depth)
 
 
+def can_have_aux(preset: str, depth: int) -> bool:
+    """Whether the network has a block for an auxiliary head to listen to (a one-block small net has none)."""
+    return preset == "seed_mnist" or bool(aux_taps(depth))
+
+
 class DigitsGoogLeNet(nn.Module):
     """GoogLeNet in miniature for 1x8x8 digits: stem conv 3x3 (32) -> `depth` Inception blocks (64 channels
     each, all at 8x8) -> global average pooling -> dropout 20% -> linear 64 -> 10, plus optional aux heads."""

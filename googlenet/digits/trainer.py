@@ -28,7 +28,7 @@ import torch.nn.functional as F
 from ..runtime.hooks import model_lock
 from ..runtime.serving import configured_threads
 from .data import IMAGE_SIZE, NUM_CLASSES, DigitsData, load_digits_split
-from .nets import MAX_DEPTH, MIN_DEPTH, PRESETS, SeededDropout, build_model
+from .nets import MAX_DEPTH, MIN_DEPTH, PRESETS, SeededDropout, build_model, can_have_aux
 
 # One thread per run. These convolutions are tiny (8x8 maps); on a 2-core laptop two OpenMP threads gain
 # little when the machine is idle and lose 10x or more as soon as anything else runs (threads spin-wait
@@ -60,6 +60,9 @@ class TrainConfig:
             raise ValueError(f"depth must be {MIN_DEPTH}..{MAX_DEPTH}, not {self.depth}")
         if self.epochs < 1 or self.batch_size < 1 or self.max_steps < 0 or not self.lr > 0:
             raise ValueError("epochs and batch_size must be positive, max_steps >= 0, lr > 0")
+        if self.aux and not can_have_aux(self.preset, self.depth):
+            # No block to listen to: such a run has no aux heads, and says so (it never poses as "aux on").
+            object.__setattr__(self, "aux", False)
 
     def model_config(self) -> dict:
         return {name: getattr(self, name) for name in self.MODEL_FIELDS}

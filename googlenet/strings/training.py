@@ -28,6 +28,7 @@ EN = {
     "train.depth.help": "More blocks = a deeper network. Try 8 blocks without BatchNorm to see gradients vanish.",
     "train.depth.seed_help": "The seed articles' network always has two Inception-A blocks and no BatchNorm.",
     "train.aux": "Auxiliary classifiers",
+    "train.aux.none_help": "A network with a single Inception block has no earlier block for an auxiliary classifier to listen to: choose 2 or more blocks.",
     "train.aux.help": (
         "Extra small classifiers on intermediate blocks; their loss counts 0.3 each: total = main + 0.3 × "
         "(aux1 + aux2)."),
@@ -238,6 +239,7 @@ ZH = {
     "train.depth.help": "模块越多，网络越深。关掉 BatchNorm、设为 8 个模块，就能看到梯度消失。",
     "train.depth.seed_help": "参考文章中的网络固定有两个 Inception-A 模块，没有 BatchNorm。",
     "train.aux": "辅助分类器",
+    "train.aux.none_help": "只有一个 Inception 模块的网络没有更早的模块可供辅助分类器挂接：请选择 2 个或更多模块。",
     "train.aux.help": "接在中间模块上的小分类器，每个的损失按 0.3 计入：总损失 = 主损失 + 0.3 × (aux1 + aux2)。",
     "train.bn": "BatchNorm",
     "train.bn.help": "每个卷积之后加 BatchNorm（torchvision 版 GoogLeNet 的做法）。2014 年的论文没有它。",
