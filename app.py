@@ -4,6 +4,7 @@ import streamlit as st
 from googlenet.i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, set_language, t
 from googlenet.weights import FETCH_COMMAND, weights_path
 from ui.nav import available_pages
+from ui.state import keep_choices
 from ui.style import apply_chart_style
 
 st.set_page_config(page_title="GoogLeNet Explorer", page_icon=":material/hub:", layout="wide")
@@ -37,4 +38,5 @@ with st.sidebar:
         st.warning(t("common.weights_missing"))
         st.code(FETCH_COMMAND, language="bash")
 
+keep_choices()   # settings made on other pages survive this run, whichever page it draws
 current.run()
