@@ -33,16 +33,20 @@ def crop_of(image_key: str, _image):
     return preprocessed_crop(_image)
 
 
-def pick_class(column, top_cam: GradCam, any_class: bool) -> int:
+def pick_class(column, top_cam: GradCam, any_class: bool, image_key: str) -> int:
     """The class to explain: one of the picture's top 5, or any of the 1000 with `any_class`.
 
-    One widget (one key) holds the choice whatever the list: a class that is not among the options (another
-    picture's top 5, after "any class" is switched off) falls back to the best guess.
+    One widget per picture holds the choice whatever the list (its options are labelled with this picture's
+    ranks and probabilities, so another picture gets a fresh widget that starts at its own best guess); a class
+    that is not among the options, after "any class" is switched off, falls back to the best guess.
     """
     probs, ranks, top5 = top_cam.probabilities, top_cam.ranks(), top_cam.top_classes(5)
     options = list(range(len(probs))) if any_class else top5
+    key = f"cam_class_{image_key}"
+    if st.session_state.get(key, top5[0]) not in options:
+        st.session_state[key] = top5[0]
     return column.selectbox(
-        t("gradcam.class"), options, index=options.index(top5[0]), key="cam_class",
+        t("gradcam.class"), options, index=options.index(top5[0]), key=key,
         format_func=lambda c: t("gradcam.class.option", rank=int(ranks[c]), name=class_name(c), prob=float(probs[c])),
         help=t("gradcam.class.help"))
 
@@ -83,7 +87,7 @@ if picked is None:           # a bad upload: pick_image has shown the reason
 model_key = model_fingerprint(model)
 with st.spinner(t("gradcam.running")):
     top_cam = explain(picked.key, model_key, None, DEFAULT_LAYER, model, picked.image)
-class_index = pick_class(c1, top_cam, any_class)
+class_index = pick_class(c1, top_cam, any_class, picked.key)
 if class_index == top_cam.class_index and layer == DEFAULT_LAYER:
     cam = top_cam  # the default view: already computed above
 else:

@@ -232,6 +232,11 @@ def test_feature_maps_bad_upload(with_weights):
 
 # ------------------------------------------------------------------------------ Grad-CAM
 
+def class_box(at):
+    """Grad-CAM's class box: one widget per picture (its labels carry that picture's ranks)."""
+    return next(box for box in at.selectbox if box.key.startswith("cam_class_"))
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_gradcam_with_weights(lang, with_weights):
     at = goto(open_app(lang), GRADCAM)
@@ -240,25 +245,25 @@ def test_gradcam_with_weights(lang, with_weights):
     assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == "1 / 1000"
     assert metric_values(at)[t("gradcam.metric.grid", lang=lang)] == "7×7"
     # Another class, another block, another opacity: the numbers follow.
-    at.selectbox(key="cam_class").select_index(2)
+    class_box(at).select_index(2)
     at.selectbox(key="cam_block").set_value("inception4a")
     at.slider(key="cam_opacity").set_value(0.8)
     rerun(at)
     assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == "3 / 1000"
     assert metric_values(at)[t("gradcam.metric.grid", lang=lang)] == "14×14"
-    third = at.selectbox(key="cam_class").value
+    third = class_box(at).value
     # Any of the 1000 classes: the choice stays (one widget holds it), then another class.
     at.toggle(key="cam_any").set_value(True)
     rerun(at)
-    assert at.selectbox(key="cam_class").value == third
-    at.selectbox(key="cam_class").set_value(504)  # coffee mug
+    assert class_box(at).value == third
+    class_box(at).set_value(504)  # coffee mug
     rerun(at)
     assert_shows(at, t("gradcam.heading", lang=lang, name=display_name(504, lang)))
     # Back to the top 5: a class outside them falls back to the best guess, and the page says so.
     at.toggle(key="cam_any").set_value(False)
     rerun(at)
-    best = at.selectbox(key="cam_class").value
-    assert at.selectbox(key="cam_class").options[0].startswith("1. ")
+    best = class_box(at).value
+    assert class_box(at).options[0].startswith("1. ")
     assert_shows(at, t("gradcam.heading", lang=lang, name=display_name(best, lang)))
     assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == "1 / 1000"
 
@@ -380,10 +385,10 @@ def test_feature_maps_any_widget_values(with_weights):
 
 def assert_gradcam_shows(at, lang: str) -> None:
     """The heading, the rank and the overlay caption name the class and block the widgets hold."""
-    chosen, block = at.selectbox(key="cam_class").value, at.selectbox(key="cam_block").value
+    chosen, block = class_box(at).value, at.selectbox(key="cam_block").value
     name = display_name(chosen, lang)
     assert_shows(at, t("gradcam.heading", lang=lang, name=name))
-    option = at.selectbox(key="cam_class").format_func(chosen)
+    option = class_box(at).format_func(chosen)
     assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == f"{option.split('.')[0]} / 1000"
     assert_captions(at, t("gradcam.overlay", lang=lang, name=name,
                           block=t("gradcam.block.name", lang=lang, name=block.removeprefix("inception"))))
@@ -398,7 +403,7 @@ def test_gradcam_any_widget_values(with_weights):
     def check(any_class, pick, block, opacity):
         at.toggle(key="cam_any").set_value(any_class)
         rerun(at)
-        box = at.selectbox(key="cam_class")
+        box = class_box(at)
         if any_class:
             box.set_value(pick)
         else:
@@ -408,7 +413,7 @@ def test_gradcam_any_widget_values(with_weights):
         rerun(at)
         assert at.selectbox(key="cam_block").value == block and at.slider(key="cam_opacity").value == opacity
         if any_class:
-            assert at.selectbox(key="cam_class").value == pick
+            assert class_box(at).value == pick
         assert_gradcam_shows(at, "en")
 
     check()
@@ -490,8 +495,29 @@ def test_gradcam_after_any_sequence_of_actions(with_weights):
     @given(actions=ACTIONS, pick=strat.integers(0, 4))
     def check(actions, pick):
         fresh_start(at)
-        at.selectbox(key="cam_class").select_index(pick)
+        class_box(at).select_index(pick)
         rerun(at)
         play(at, actions, kept, assert_gradcam_shows)
 
     check()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gradcam_class_follows_a_new_picture(lang, with_weights):
+    """The class box's labels carry the photo's ranks and probabilities: another photo gets its own box, which
+    starts at that photo's best guess (a box keeping the old photo's labels showed "1. bluetick (0.6%)" while
+    the page explained bluetick at rank 3), and the first photo's choice is still there when it comes back."""
+    at = goto(open_app(lang), GRADCAM)
+    class_box(at).select_index(1)
+    rerun(at)
+    first_key, second = class_box(at).key, class_box(at).value
+    name, data, mime = next(p for p in awkward_pictures() if p[0].startswith("one_pixel"))
+    at.file_uploader[0].set_value((name, data, mime))
+    rerun(at)
+    box = class_box(at)
+    assert box.key != first_key and box.options[0].startswith("1. ")
+    assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == "1 / 1000"
+    assert_shows(at, t("gradcam.heading", lang=lang, name=display_name(box.value, lang)), box.options[0])
+    at.file_uploader[0].set_value(None)   # back to the sample photo and its own choice
+    rerun(at)
+    assert class_box(at).key == first_key and class_box(at).value == second

@@ -21,7 +21,7 @@ KEPT_CHOICES = (
     "fm_block", "fm_topk", "fm_norm", "fm_branch", "fm_channel_*",
     "rf_variant", "rf_stage", "rf_row_*", "rf_col_*",
     "abl_block", "abl_off_*", "abl_scan",
-    "cam_any", "cam_class", "cam_block", "cam_opacity",
+    "cam_any", "cam_class_*", "cam_block", "cam_opacity",
     "train_preset", "train_depth", "train_aux", "train_bn", "train_epochs", "train_lr", "train_seed", "train_batch",
     "train_max_steps", "train_pick", "train_test_index",
 )
