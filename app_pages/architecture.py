@@ -10,7 +10,7 @@ from ui.charts import chart_png, share_chart
 
 NUM = st.column_config.NumberColumn
 # Explicit widths: all twelve columns fit the page next to the sidebar (no sideways scrolling on a projector).
-WIDTHS = {"type": 140, "patch": 80, "output": 92, "depth": 50, "n1x1": 46, "n3x3_reduce": 86, "n3x3": 46,
+WIDTHS = {"type": 140, "patch": 100, "output": 92, "depth": 50, "n1x1": 46, "n3x3_reduce": 86, "n3x3": 46,
           "n5x5_reduce": 86, "n5x5": 46, "pool_proj": 70, "params": 86, "macs": 106}
 DIFFERENCES = ("norm", "branch3", "pools", "dropout", "aux")
 
@@ -47,7 +47,7 @@ def show_table1(rows, variant: str, size: int) -> None:
         "macs": NUM(t("arch.col.macs"), format="localized", width=WIDTHS["macs"]),
     }
     st.dataframe(anatomy.table1(rows, variant), column_config=config, hide_index=True, width="stretch",
-                 height=35 * (len(rows) + 1) + 24)
+                 height="content")
     st.caption(t("arch.table.caption", variant=variant_name(variant), size=size))
 
 
@@ -57,7 +57,7 @@ def show_paper_comparison(rows, variant: str, size: int) -> None:
         st.info(t("arch.paper.only", variant=variant_name(variant), size=size))
         return
     styled = anatomy.paper_table(rows)
-    st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(styled.data) + 1) + 24, column_config={
+    st.dataframe(styled, hide_index=True, width="stretch", height="content", column_config={
         "layer": st.column_config.TextColumn(t("arch.col.layer")),
         "paper_params": NUM(t("arch.col.paper_params"), format="%.1f"),
         "our_params": NUM(t("arch.col.our_params"), format="%.1f"),
@@ -86,9 +86,10 @@ def show_input_size(variant: str, size: int) -> None:
     here, base = network_total(variant, size), network_total(variant, 224)
     m1, m2 = st.columns(2)
     m1.metric(t("arch.size.params", size=size), f"{here.params:,}", delta=t("arch.size.params.delta"),
-              delta_color="off")
+              delta_color="off", delta_arrow="off")
     m2.metric(t("arch.size.macs", size=size), f"{here.macs:,}",
-              delta=t("arch.size.macs.delta", ratio=here.macs / base.macs, area=(size / 224) ** 2), delta_color="off")
+              delta=t("arch.size.macs.delta", ratio=here.macs / base.macs, area=(size / 224) ** 2),
+              delta_color="off", delta_arrow="off")
 
 
 def show_layer(rows, variant: str, size: int) -> None:
@@ -102,7 +103,7 @@ def show_layer(rows, variant: str, size: int) -> None:
     k2.metric(t("arch.pick.params"), f"{layer.params:,}")
     k3.metric(t("arch.pick.macs"), f"{layer.macs:,}")
     k4.metric(t("arch.pick.share"), f"{layer.macs_share:.1%}",
-              delta=t("arch.pick.share.value", params=layer.params_share), delta_color="off")
+              delta=t("arch.pick.share.value", params=layer.params_share), delta_color="off", delta_arrow="off")
     st.image(chart_png(share_chart, *anatomy.share_chart_data(rows, pick), (t("arch.chart.params"),
                                                                               t("arch.chart.macs"))), width="stretch")
     st.caption(t("arch.chart.caption", variant=variant_name(variant), size=size))

@@ -43,8 +43,9 @@ g, a, v = summary.googlenet_params, summary.alexnet_params, summary.vgg16_params
 c1, c2, c3 = st.columns(3)
 c1.metric(t("familypage.why.metric.params"), f"{g:,}")
 c2.metric(t("familypage.why.metric.alexnet"), f"{a:,}", delta=t("familypage.why.delta", ratio=a / g),
-          delta_color="off")
-c3.metric(t("familypage.why.metric.vgg"), f"{v:,}", delta=t("familypage.why.delta", ratio=v / g), delta_color="off")
+          delta_color="off", delta_arrow="off")
+c3.metric(t("familypage.why.metric.vgg"), f"{v:,}", delta=t("familypage.why.delta", ratio=v / g),
+          delta_color="off", delta_arrow="off")
 
 st.markdown(t("familypage.why.body", g=g, a=a, v=v, ra=a / g, rv=v / g, a_fc=summary.fc_share["alexnet"],
               v_fc=summary.fc_share["vgg16"], g_fc=summary.fc_params["googlenet"],

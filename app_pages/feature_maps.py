@@ -11,7 +11,7 @@ from googlenet.i18n import get_language, t
 from googlenet.images import preprocessed_crop, to_batch
 from googlenet.model import BRANCHES, INCEPTION_CONFIG, STEM
 from googlenet.runtime.inference import model_fingerprint
-from googlenet.viz import BRANCH_MARKDOWN_COLOURS, filter_image, heat_image, overlay, tile_channels, wide_grid_columns
+from googlenet.viz import BRANCH_COLOURS, filter_image, heat_image, overlay, tile_channels, wide_grid_columns
 from ui.charts import cached_png
 from ui.charts_vision import concat_figure
 from ui.image_input import pick_image
@@ -101,7 +101,9 @@ def show_branches(maps: dict[str, np.ndarray], layer: str, top_k: int, normalize
         with column:
             # Two header lines in every column (name, then operation) keep the four grids level.
             name = t("fmaps.branch.short", n=n, channels=x.shape[0])
-            st.markdown(f"**:{BRANCH_MARKDOWN_COLOURS[part]}[{name}]**  \n{t(f'fmaps.branch.op.{part}')}")
+            # A chip in the branch's own colour, the same as in the bar chart and the diagrams.
+            chip = f'<span style="color:{BRANCH_COLOURS[part]}; font-size:1.3em">■</span>'
+            st.markdown(f"{chip} **{name}**  \n{t(f'fmaps.branch.op.{part}')}", unsafe_allow_html=True)
             st.image(picture, width="stretch", caption=t("fmaps.grid_caption", shown=shown, channels=x.shape[0]))
             st.caption(t("fmaps.stats_line", channels=stats.channels, h=stats.shape[1], w=stats.shape[2],
                          mean=stats.mean, zeros=stats.zero_fraction))

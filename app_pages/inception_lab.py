@@ -69,7 +69,7 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
     m1, m2, m3 = st.columns(3)
     for col, label, cost in ((m1, "lab.metric.naive", naive["total"]), (m2, "lab.metric.bottleneck", reduced["total"])):
         col.metric(t(label), f"{cost.macs:,}", delta=t("lab.metric.params.delta", params=cost.params),
-                   delta_color="off")
+                   delta_color="off", delta_arrow="off")
     ratio = naive["total"].macs / reduced["total"].macs
     if ratio >= 1:
         m3.metric(t("lab.metric.ratio"), t("lab.metric.ratio.value", ratio=ratio))
@@ -105,7 +105,8 @@ def show_formulas(cfg: module_lab.LabConfig) -> None:
             st.caption(t("lab.formula.no_weights"))
         else:
             st.latex(latex)
-    is_worked = st.session_state.get("lab_preset") == module_lab.WORKED_EXAMPLE and cfg == PRESETS[module_lab.WORKED_EXAMPLE]
+    worked = module_lab.WORKED_EXAMPLE
+    is_worked = st.session_state.get("lab_preset") == worked and cfg == PRESETS[worked]
     with st.expander(t("lab.slip.title"), expanded=is_worked, icon=":material/search:"):
         st.markdown(t("lab.slip.body", **module_lab.SLIP))
 

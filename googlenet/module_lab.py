@@ -130,5 +130,6 @@ def branch_table(cfg: LabConfig) -> pd.DataFrame:
         "params_bottleneck": [reduced[b].params for b in keys],
         "macs_naive": [naive[b].macs for b in keys],
         "macs_bottleneck": [reduced[b].macs for b in keys],
-        "ratio": [naive[b].macs / reduced[b].macs if reduced[b].macs else None for b in keys],
+        # No ratio where the naive branch has no weights (its pooled input passes straight through).
+        "ratio": [naive[b].macs / reduced[b].macs if reduced[b].macs and naive[b].macs else None for b in keys],
     })

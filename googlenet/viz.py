@@ -24,8 +24,6 @@ from PIL import Image
 # One colour per branch, in concatenation order: the Okabe–Ito palette, which stays distinguishable with
 # every common kind of colour blindness (blue, orange, bluish green, reddish purple).
 BRANCH_COLOURS = {"branch1": "#0072b2", "branch2": "#e69f00", "branch3": "#009e73", "branch4": "#cc79a7"}
-# The nearest of the colour names Streamlit's markdown knows (":blue[...]"), for branch names in text.
-BRANCH_MARKDOWN_COLOURS = {"branch1": "blue", "branch2": "orange", "branch3": "green", "branch4": "violet"}
 
 LETTERBOX_COLOUR = (238, 243, 250)  # the app's light panel colour: the bars read as "no picture here"
 WHITE = "#ffffff"

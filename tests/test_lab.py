@@ -88,7 +88,7 @@ def test_branch_table_follows_the_inception_spec():
     assert list(table["shape_bottleneck"]) == ["28×28×64", "28×28×128", "28×28×32", "28×28×32", "28×28×256"]
     assert list(table["shape_naive"])[-2:] == ["28×28×192", "28×28×416"]
     assert table["macs_naive"].iloc[2] == 120_422_400 and table["macs_bottleneck"].iloc[2] == 12_443_648
-    assert table["ratio"].iloc[3] == 0  # the naive pool branch has no weights at all
+    assert table["ratio"].isna().iloc[3]  # the naive pool branch has no weights at all: no ratio, not "0.00×"
 
 
 # ------------------------------------------------------------------ formulas

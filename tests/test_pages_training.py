@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image, ImageDraw
 
 from apptest_helpers import assert_clean, assert_shows, goto, open_app, rerun, visible_text
-from googlenet.digits import MAX_DEPTH, MIN_DEPTH, TrainConfig, Trainer, load_digits_split, save_checkpoint
+from googlenet.digits import (MAX_DEPTH, MIN_DEPTH, TrainConfig, Trainer, can_have_aux, load_digits_split,
+                              save_checkpoint)
 from googlenet.i18n import t
 from googlenet.images import ImageError, load_image
 from picture_corpus import awkward_pictures, broken_files
@@ -280,12 +281,19 @@ def test_any_valid_settings_train_without_an_exception(preset, depth, aux, bn, e
     if preset == "googlenet_small":
         at.slider(key="train_depth").set_value(depth)
         at.toggle(key="train_bn").set_value(bn)
-    at.toggle(key="train_aux").set_value(aux)
+        rerun(at)   # the depth decides whether an aux head can be attached (one block: the switch is off)
+    aux_switch = at.toggle(key="train_aux") if can_have_aux(preset, depth if preset == "googlenet_small" else 2) \
+        else None
+    if aux_switch is not None:
+        aux_switch.set_value(aux)
+    else:
+        aux = False
     at.slider(key="train_epochs").set_value(epochs)
     at.select_slider(key="train_lr").set_value(lr)
     at.number_input(key="train_seed").set_value(seed)
     at.selectbox(key="train_batch").set_value(batch)
     at.number_input(key="train_max_steps").set_value(max_steps)
+    both = both and aux_switch is not None   # no comparison without a block for the heads
     at.button(key="train_compare" if both else "train_start").click()
     rerun(at)
     newest = history(at)[-1]

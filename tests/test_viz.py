@@ -8,7 +8,7 @@ from PIL import Image
 
 from googlenet.diagrams import inception_dot
 from googlenet.model import BRANCHES, INCEPTION_CONFIG
-from googlenet.viz import (BRANCH_COLOURS, BRANCH_MARKDOWN_COLOURS, LETTERBOX_COLOUR, colour_table, colourise,
+from googlenet.viz import (BRANCH_COLOURS, LETTERBOX_COLOUR, colour_table, colourise,
                            concat_band_image, filter_image, heat_image, letterbox, overlay, tile, tile_channels,
                            upsample, wide_grid_columns)
 
@@ -146,7 +146,7 @@ def test_letterbox_any_shape(size, expect_shown):
 
 
 def test_branch_colours_are_the_same_everywhere():
-    assert list(BRANCH_COLOURS) == list(BRANCHES) == list(BRANCH_MARKDOWN_COLOURS)
+    assert list(BRANCH_COLOURS) == list(BRANCHES)
     assert len(set(BRANCH_COLOURS.values())) == 4
     dot = inception_dot(INCEPTION_CONFIG["inception3a"], 28)
     for colour in BRANCH_COLOURS.values():

@@ -103,6 +103,6 @@ def histogram_figure(panels: Sequence[tuple[str, np.ndarray]]) -> Figure:
         ax.set_title(title, fontsize=14, loc="left")
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
-    axes[0][0].legend(frameon=False, loc="upper right")
-    fig.tight_layout()
+    fig.legend(*axes[0][0].get_legend_handles_labels(), frameon=False, loc="upper right", ncol=3)
+    fig.tight_layout(rect=(0, 0, 1, 0.9))   # room above the panels for the legend: it never covers a peak
     return fig

@@ -84,11 +84,13 @@ def loss_and_accuracy_figure(runs: Sequence[RunRecord]):
     ax1.set_title(t("train.chart.loss"))
     ax2.set_title(t("train.chart.test_acc"))
     ax2.set_ylabel("%")
-    ax2.set_ylim(max(0, min([ax2.get_ylim()[0], 80])), 100.5)
+    # From a round number below the lowest accuracy (at most 80%), so no point sits on the axis.
+    lowest = min([85.0] + [100 * a for r in runs for a in r.curves.test_accuracies])
+    ax2.set_ylim(max(0, 10 * (int(lowest - 5) // 10)), 100.5)
     for ax in (ax1, ax2):
         ax.set_xlabel(t("train.chart.step"))
         ax.grid(alpha=0.3)
-    ax2.legend(title=t("train.chart.run"), loc="lower right")
+    ax2.legend(title=t("train.chart.run"), loc="best")
     if not any(r.curves.test_accuracies for r in runs):  # every run stopped before its first epoch ended
         ax2.text(0.5, 0.5, t("train.chart.no_test"), transform=ax2.transAxes, ha="center", va="center",
                  color="#555", wrap=True)
@@ -148,3 +150,19 @@ def confusion_figure(confusion: np.ndarray):
 
 def show_confusion(confusion: np.ndarray) -> None:
     show(("train.confusion", confusion.tobytes()), lambda: confusion_figure(confusion))
+
+
+def digit_probabilities_chart(probabilities: Sequence[float], x_title: str, y_title: str):
+    """The ten digits' probabilities as bars in percent, with labels big enough for a projector (Vega-Lite:
+    hovering a bar shows its value)."""
+    import altair as alt
+
+    data = pd.DataFrame({"digit": [str(d) for d in range(len(probabilities))],
+                         "percent": [100 * float(p) for p in probabilities]})
+    return (alt.Chart(data, height=220)
+            .mark_bar(color="#4e79a7")
+            .encode(x=alt.X("digit:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
+                    y=alt.Y("percent:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
+                    tooltip=[alt.Tooltip("digit:N", title=x_title), alt.Tooltip("percent:Q", title=y_title,
+                                                                                 format=".1f")])
+            .configure_axis(labelFontSize=15, titleFontSize=15))

@@ -69,17 +69,17 @@ def heatmap_figure(heatmap: np.ndarray) -> Figure:
     """A Grad-CAM heat map (values 0..1), cell by cell; the values are written in when the grid is coarse
     enough to read them."""
     side = heatmap.shape[0]
-    fig, ax = plt.subplots(figsize=(5, 4.4))
+    fig, ax = plt.subplots(figsize=(3.9, 3.4))   # drawn near the size it is shown at: the type stays large
     shown = ax.imshow(heatmap, cmap="jet", vmin=0, vmax=1, interpolation="nearest")
     if side <= 14:
         for (r, c), v in np.ndenumerate(heatmap):
             ax.text(c, r, f"{v:.2f}" if side <= 7 else f"{v:.1f}", ha="center", va="center",
-                    fontsize=12 if side <= 7 else 7, color="white" if v < 0.25 or v > 0.8 else "black")
+                    fontsize=13 if side <= 7 else 8, color="white" if v < 0.25 or v > 0.8 else "black")
     ticks = range(0, side, max(1, side // 7))
     ax.set_xticks(ticks)
     ax.set_yticks(ticks)
-    ax.tick_params(labelsize=11)
+    ax.tick_params(labelsize=14)
     bar = fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04)
-    bar.ax.tick_params(labelsize=11)
+    bar.ax.tick_params(labelsize=14)
     fig.tight_layout()
     return fig

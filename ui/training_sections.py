@@ -16,7 +16,7 @@ from googlenet.digits import (
 from googlenet.i18n import get_language, set_language, t
 from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
 from googlenet.viz import letterbox
-from ui.charts_training import draw_live, show_confusion, show_gradients, show_history
+from ui.charts_training import digit_probabilities_chart, draw_live, show_confusion, show_gradients, show_history
 from ui.training_runs import RunHistory, RunRecord, percent, run_label, settings_label, status_label
 
 DRAW_EVERY_S = 0.5                # live charts are redrawn at most twice a second
@@ -135,8 +135,8 @@ def show_prediction(rec: RunRecord, digit: np.ndarray) -> None:
     probs = predict_proba(rec.model, digit)[0]
     best = int(probs.argmax())
     st.markdown(t("train.try.prediction", label=best, p=float(probs[best])))
-    chart = pd.DataFrame({t("train.try.probs"): probs}, index=pd.Index([str(d) for d in range(len(probs))]))
-    st.bar_chart(chart, height=220, x_label=t("train.confusion.pred"))
+    st.altair_chart(digit_probabilities_chart(probs, t("train.confusion.pred"), t("train.try.probs") + " (%)"),
+                    width="stretch")
 
 
 def _test_digit(rec: RunRecord, data: DigitsData) -> None:

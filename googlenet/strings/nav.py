@@ -27,7 +27,7 @@ ZH = {
     "nav.home.blurb": "GoogLeNet 是什么，为什么重要。",
     "nav.architecture": "网络结构浏览",
     "nav.architecture.blurb": "由模型重新计算论文表 1：每一层的输出尺寸、参数量和乘加次数。",
-    "nav.inception_lab": "Inception 与 1×1 卷积计算实验",
+    "nav.inception_lab": "Inception 与 1×1 计算实验",
     "nav.inception_lab.blurb": "为什么 1×1 瓶颈结构能让 Inception 模块的计算量降到约十分之一——用你自己的数字算一算。",
     "nav.family": "CNN 家族对比",
     "nav.family.blurb": "AlexNet、VGG、GoogLeNet、ResNet、MobileNet：准确率与计算量的对比。",
