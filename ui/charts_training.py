@@ -152,17 +152,17 @@ def show_confusion(confusion: np.ndarray) -> None:
     show(("train.confusion", confusion.tobytes()), lambda: confusion_figure(confusion))
 
 
-def digit_probabilities_chart(probabilities: Sequence[float], x_title: str, y_title: str):
+def digit_probabilities_chart(probabilities: Sequence[float], title: str, x_title: str, y_title: str):
     """The ten digits' probabilities as bars in percent, with labels big enough for a projector (Vega-Lite:
     hovering a bar shows its value)."""
     import altair as alt
 
     data = pd.DataFrame({"digit": [str(d) for d in range(len(probabilities))],
                          "percent": [100 * float(p) for p in probabilities]})
-    return (alt.Chart(data, height=220)
+    return (alt.Chart(data, height=220, title=title)
             .mark_bar(color="#4e79a7")
             .encode(x=alt.X("digit:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
                     y=alt.Y("percent:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
                     tooltip=[alt.Tooltip("digit:N", title=x_title), alt.Tooltip("percent:Q", title=y_title,
                                                                                  format=".1f")])
-            .configure_axis(labelFontSize=15, titleFontSize=15))
+            .configure_axis(labelFontSize=15, titleFontSize=15).configure_title(fontSize=16))

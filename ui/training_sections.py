@@ -135,7 +135,7 @@ def show_prediction(rec: RunRecord, digit: np.ndarray) -> None:
     probs = predict_proba(rec.model, digit)[0]
     best = int(probs.argmax())
     st.markdown(t("train.try.prediction", label=best, p=float(probs[best])))
-    st.altair_chart(digit_probabilities_chart(probs, t("train.confusion.pred"), t("train.try.probs") + " (%)"),
+    st.altair_chart(digit_probabilities_chart(probs, t("train.try.probs"), t("train.confusion.pred"), "%"),
                     width="stretch")
 
 

@@ -175,7 +175,7 @@ EN = {
     "train.confusion.perfect": "No mistakes on the {n} test digits.",
     # try it
     "train.try.title": "3 · Try the trained network",
-    "train.try.caption": "With run #{n}. The network sees the 8×8 picture on the right, in the data set's 0–16 scale.",
+    "train.try.caption": "With run #{n}. The network sees the 8×8 picture shown beside the prediction, in the data set's 0–16 scale.",
     "train.try.test_tab": "A digit from the test set",
     "train.try.upload_tab": "Your own picture",
     "train.try.index": "Test digit number",
@@ -346,7 +346,7 @@ ZH = {
     "train.confusion.worst": "最常见的错误：把 {true} 认成 {pred}（{count} 次）。",
     "train.confusion.perfect": "{n} 张测试图片全部认对。",
     "train.try.title": "3 · 试一试训练好的网络",
-    "train.try.caption": "使用第 {n} 次训练的网络。网络看到的是右边这张 8×8 的图，取值范围与数据集相同（0–16）。",
+    "train.try.caption": "使用第 {n} 次训练的网络。网络看到的是预测结果旁边这张 8×8 的图，取值范围与数据集相同（0–16）。",
     "train.try.test_tab": "测试集中的数字",
     "train.try.upload_tab": "你自己的图片",
     "train.try.index": "测试图片编号",
