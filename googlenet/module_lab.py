@@ -14,6 +14,7 @@ from typing import Mapping
 import pandas as pd
 
 from .costs import SPEC_COLUMNS, Cost, module_cost, stage_shapes
+from .errors import LocalisedError, Term
 from .i18n import t
 from .model import BRANCHES, INCEPTION_CONFIG, InceptionSpec
 
@@ -56,20 +57,21 @@ def parse_int(text: str | None) -> int | None:
     return int(cleaned)
 
 
-@dataclass(frozen=True)
-class FieldProblem:
-    """A field the lab cannot use, and why (a message in the student's language)."""
-    field: str
-    text: str
+class FieldProblem(LocalisedError, ValueError):
+    """A field the lab cannot use, and why: ``problem.message()`` names the field and its allowed range."""
+
+    def __init__(self, field: str, text: str):
+        self.field, self.text = field, text
+        low, high = FIELD_LIMITS[field]
+        super().__init__("lab.error.empty" if not text.strip() else "lab.error.range",
+                         field=Term(f"lab.in.{field}"), text=text, low=low, high=high)
 
     @property
     def limits(self) -> tuple[int, int]:
         return FIELD_LIMITS[self.field]
 
-    def message(self, lang: str | None = None) -> str:
-        low, high = self.limits
-        key = "lab.error.empty" if not self.text.strip() else "lab.error.range"
-        return t(key, lang=lang, field=t(f"lab.in.{self.field}", lang=lang), text=self.text, low=low, high=high)
+    def __reduce__(self):
+        return type(self), (self.field, self.text)
 
 
 def read_fields(texts: Mapping[str, str]) -> tuple[LabConfig | None, list[FieldProblem]]:

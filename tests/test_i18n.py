@@ -27,3 +27,25 @@ def test_t_formats_and_falls_back():
     assert language_from_locale("en-GB") == "en"
     assert language_from_locale("zh-CN") == "zh"
     assert language_from_locale(None) == "zh"
+
+
+def test_every_user_facing_error_has_one_contract():
+    """ImageError, WeightsUnavailable, CheckpointError and the lab's FieldProblem: one base, key + values,
+    a message in each language (inner terms translated too), English in str(), and they survive pickling."""
+    import pickle
+
+    from googlenet.digits import CheckpointError
+    from googlenet.errors import LocalisedError
+    from googlenet.images import ImageError
+    from googlenet.module_lab import FieldProblem
+    from googlenet.weights import WeightsUnavailable
+
+    errors = [ImageError("images.empty"), WeightsUnavailable("weights.missing", path="/x"),
+              CheckpointError("train.ckpt.empty"), FieldProblem("size", "0")]
+    for err in errors:
+        assert isinstance(err, LocalisedError)
+        assert str(err) == err.message("en") != err.message("zh")
+        again = pickle.loads(pickle.dumps(err))
+        assert type(again) is type(err) and again.message("zh") == err.message("zh")
+    field = errors[-1]
+    assert t("lab.in.size", lang="zh") in field.message("zh") and t("lab.in.size", lang="en") in str(field)
