@@ -12,7 +12,7 @@ from googlenet.ablation import ALL_BLOCKS, Ablation, branch_scan, channels_off, 
 from googlenet.i18n import get_language, t
 from googlenet.images import to_batch
 from googlenet.model import BLOCKS, BRANCHES
-from googlenet.runtime.inference import image_fingerprint, model_fingerprint
+from googlenet.runtime.inference import model_fingerprint
 from googlenet.weights import looks_untrained
 from ui.charts import cached_png
 from ui.charts_experiments import block_label, branch_label, comparison_figure, scan_figure
@@ -123,7 +123,7 @@ with picker:
 if picked is None:           # a bad upload: pick_image has shown the reason
     st.stop()
 
-img, model_key = image_fingerprint(picked.image), model_fingerprint(model)
+img, model_key = picked.key, model_fingerprint(model)
 off = switches(block, branches)
 with st.spinner(t("exp.abl.running")):
     result = run_ablation(img, model_key, off, model, picked.image)

@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.i18n import get_language, t
-from googlenet.images import preprocessed_crop
 from googlenet.runtime.inference import Prediction, classify, model_fingerprint
 from googlenet.weights import labels
 from ui.charts import cached_png
@@ -22,11 +21,6 @@ def _classify(image_key: str, model_key: str, _model, _image) -> tuple[Predictio
     """The prediction and when it was made (time.time()): the same sample photo is classified once, so a
     later visit shows timings measured then, and the page must say so."""
     return classify(_model, _image, k=5), time.time()
-
-
-@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
-def _crop(image_key: str, _image):
-    return preprocessed_crop(_image)
 
 
 def timings(prediction: Prediction, made_at: float, cached: bool) -> None:
@@ -67,7 +61,7 @@ if picked is None:           # a bad upload: pick_image has shown the reason
 left, right = st.columns([2, 3], gap="large")
 with left:
     show_picture(picked.image, t("classify.original", w=picked.image.width, h=picked.image.height))
-    st.image(_crop(picked.key, picked.image), caption=t("classify.crop"), width=224)
+    st.image(picked.crop, caption=t("classify.crop"), width=224)
     st.caption(t("classify.crop.note"))
 if model is None:
     right.info(t("classify.no_weights_hint"))

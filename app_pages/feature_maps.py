@@ -129,14 +129,14 @@ def stats_table(maps: dict[str, np.ndarray]) -> None:
 
 
 def concatenated(out: np.ndarray, layer: str, cache_key: tuple) -> None:
-    widths = INCEPTION_CONFIG[layer].branch_widths()
+    slices = INCEPTION_CONFIG[layer].branch_slices()
     st.subheader(t("fmaps.concat.title"))
-    legend = [t("fmaps.branch.short", n=n, channels=w) for n, w in enumerate(widths.values(), start=1)]
+    legend = [t("fmaps.branch.short", n=n, channels=s.stop - s.start) for n, s in enumerate(slices.values(), start=1)]
     st.image(cached_png(("concat", *cache_key), get_language(),
-                        lambda: concat_figure(channel_means(out), widths, legend, t("fmaps.concat.xlabel"),
+                        lambda: concat_figure(channel_means(out), slices, legend, t("fmaps.concat.xlabel"),
                                               t("fmaps.concat.ylabel"))), width="stretch")
     ranges = t("fmaps.concat.sep").join(t("fmaps.concat.range", part=part_label(p), first=s.start, last=s.stop - 1)
-                                        for p, s in INCEPTION_CONFIG[layer].branch_slices().items())
+                                        for p, s in slices.items())
     st.caption(t("fmaps.concat.caption", ranges=ranges))
 
 

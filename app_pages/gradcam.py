@@ -5,7 +5,7 @@ import streamlit as st
 
 from googlenet.explain import DEFAULT_LAYER, GradCam, grad_cam
 from googlenet.i18n import get_language, t
-from googlenet.images import preprocessed_crop, to_batch
+from googlenet.images import to_batch
 from googlenet.model import BLOCKS
 from googlenet.receptive_field import receptive_fields
 from googlenet.runtime.inference import model_fingerprint
@@ -26,11 +26,6 @@ def block_label(block: str) -> str:
 def explain(image_key: str, model_key: str, class_index: int | None, layer: str, _model, _image) -> GradCam:
     """Grad-CAM for one picture, class and block (cached: moving the opacity slider costs nothing)."""
     return grad_cam(_model, to_batch(_image), class_index, layer)
-
-
-@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
-def crop_of(image_key: str, _image):
-    return preprocessed_crop(_image)
 
 
 def pick_class(column, top_cam: GradCam, any_class: bool, image_key: str) -> int:
@@ -98,7 +93,7 @@ name = class_name(class_index)
 
 st.markdown("### " + t("gradcam.heading", name=name))
 numbers(top_cam, cam, name, field.side)
-crop = crop_of(picked.key, picked.image)
+crop = picked.crop
 left, middle, right = st.columns(3, gap="medium")
 left.image(crop, caption=t("gradcam.crop"), width="stretch")
 middle.image(overlay(crop, cam.heatmap, opacity, stretch=False), width="stretch",

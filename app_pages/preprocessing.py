@@ -10,7 +10,6 @@ import streamlit as st
 
 from googlenet.i18n import get_language, t
 from googlenet.preprocess import StepView, step_views
-from googlenet.runtime.inference import image_fingerprint
 from ui.charts import cached_png
 from ui.charts_experiments import histogram_figure
 from ui.image_input import pick_image
@@ -63,7 +62,7 @@ picked = pick_image("pre")
 if picked is None:           # a bad upload: pick_image has shown the reason
     st.stop()
 
-img = image_fingerprint(picked.image)
+img = picked.key
 views = views_of(img, picked.image)
 step_grid(views)
 numbers_table(views)

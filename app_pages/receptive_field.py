@@ -9,19 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.i18n import t
-from googlenet.images import preprocessed_crop
 from googlenet.receptive_field import (INPUT_SIZE, Field, dots_drawn, draw_field, receptive_fields, shown_stages,
                                       unit_field)
-from googlenet.runtime.inference import image_fingerprint
 from ui.charts_experiments import stage_label
 from ui.image_input import pick_image
 
 SCALE = 2   # the 224 crop is drawn at 448x448
-
-
-@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
-def crop_of(img: str, _image):
-    return preprocessed_crop(_image)
 
 
 def unit_controls() -> tuple[str, str, int, int]:
@@ -83,7 +76,7 @@ with picker:
 field = receptive_fields(variant)[stage]
 if picked is not None:
     with picture:
-        crop = crop_of(image_fingerprint(picked.image), picked.image)
+        crop = picked.crop
         st.image(draw_field(crop, stage, row, col, variant, scale=SCALE), width="stretch")
         caption = "exp.rf.caption" if dots_drawn(field, SCALE) else "exp.rf.caption.fine"
         st.caption(t(caption, stage=stage_label(stage), side=field.side, jump=field.jump))

@@ -20,7 +20,7 @@ from .model import IMAGENET_MEAN, IMAGENET_STD, transform_input
 from .viz import letterbox
 
 STEP_KEYS = ("original", "resize", "crop", "tensor", "normalise", "transform_input")
-SHOW_BOX = (336, 448)   # (height, width) of the box every step is shown in, whatever the picture's shape
+STEP_BOX = (336, 448)   # (height, width) of the box every step is shown in, whatever the picture's shape
 CONTEXT_RATIO = 2.0     # the resize step shows at most this long a strip (x its short side) around the crop
 
 
@@ -161,7 +161,7 @@ class StepView:
     tensor: Step | None         # the tensor steps, for the value histograms; None for the picture steps
 
 
-def step_picture(step: Step, box: tuple[int, int] = SHOW_BOX) -> tuple[np.ndarray, bool]:
+def step_picture(step: Step, box: tuple[int, int] = STEP_BOX) -> tuple[np.ndarray, bool]:
     """(picture of `step` letterboxed into `box`, whether only part of it is shown). The resize step shows
     where the centre crop is cut (the rest dimmed), around the crop only when the picture is a long strip."""
     if step.name_key == "resize":
@@ -171,7 +171,7 @@ def step_picture(step: Step, box: tuple[int, int] = SHOW_BOX) -> tuple[np.ndarra
     return np.asarray(letterbox(display_image(step), box)), False
 
 
-def step_views(image, box: tuple[int, int] = SHOW_BOX) -> list[StepView]:
+def step_views(image, box: tuple[int, int] = STEP_BOX) -> list[StepView]:
     """Every step of `preprocessing_steps(image)` ready for the screen: a box-sized picture, its numbers."""
     views = []
     for step in preprocessing_steps(image):

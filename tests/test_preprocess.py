@@ -12,7 +12,7 @@ from PIL import Image
 from googlenet import GoogLeNet
 from googlenet.model import transform_input
 from googlenet.images import to_batch
-from googlenet.preprocess import (CONTEXT_RATIO, SHOW_BOX, STEP_KEYS, around_crop, centre_crop_box, denormalise,
+from googlenet.preprocess import (CONTEXT_RATIO, STEP_BOX, STEP_KEYS, around_crop, centre_crop_box, denormalise,
                                   display_image, numbers, outline_crop, preprocessing_steps, step_views)
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -115,7 +115,7 @@ def test_every_step_fits_the_box_whatever_the_shape(size):
     views = step_views(Image.new("RGB", size, (120, 40, 200)))
     assert [v.name_key for v in views] == list(STEP_KEYS)
     for view in views:
-        assert view.picture.shape == (*SHOW_BOX, 3) and view.picture.dtype == np.uint8
+        assert view.picture.shape == (*STEP_BOX, 3) and view.picture.dtype == np.uint8
     assert views[0].size == size
     assert min(views[1].size) == 256 and views[2].size == (224, 224)
     assert views[1].partial == (max(views[1].size) > CONTEXT_RATIO * 256)

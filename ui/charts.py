@@ -1,9 +1,10 @@
 """Matplotlib figure builders shared by the pages: big type, few colours, readable on a projector.
 
-Each function takes plain numbers and already-translated words and returns a Figure; the page draws it
-with st.pyplot(fig) and closes it with plt.close(fig) -- or, where a widget change must re-render fast,
-turns it into PNG bytes once with chart_png(builder, *args) (cached) and shows them with st.image
-(on a 2-core machine drawing one of these figures takes about half a second).
+Each function takes plain numbers and already-translated words and returns a Figure; pages turn it into
+PNG bytes once, cached by everything it shows (``cached_png(key, lang, draw)`` or
+``chart_png(builder, *args)``), and show them with st.image: on a 2-core machine drawing one of these
+figures takes about half a second, so a widget change that does not touch a chart must not redraw it.
+The colours every chart module uses are defined here.
 Fonts (including a CJK font) come from ui.style.apply_chart_style, which the app calls once.
 """
 from __future__ import annotations
@@ -20,10 +21,13 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, PercentFormatter  # noqa: E402
 
 BASE = "#9fb3c8"        # ordinary bars
-HIGHLIGHT = "#d62728"   # the selected one / GoogLeNet
-NAIVE = "#e15759"
-BOTTLENECK = "#4e79a7"
-SPLIT_COLOURS = ("#4e79a7", "#e15759", "#bab0ac")  # conv, fully connected, other
+HIGHLIGHT = "#d62728"   # the selected one / GoogLeNet / after an ablation
+BLUE = "#4e79a7"        # the reference: with 1x1 reductions, the intact network, conv weights
+RED = "#e15759"         # the naive module, fully connected weights
+GREY = "#bab0ac"
+GRID_GREY = "#555555"   # notes and dividers
+NAIVE, BOTTLENECK = RED, BLUE
+SPLIT_COLOURS = (BLUE, RED, GREY)  # conv, fully connected, other
 
 
 PNG_DPI = 140  # 10 inches -> 1400 px: sharp on a projector, under Streamlit's 1460 px limit (no re-encoding)
@@ -137,7 +141,7 @@ def family_scatter(names: Sequence[str], gflops: Sequence[float], top1: Sequence
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.grid(alpha=0.3, which="both")
-    ax.text(0.99, 0.02, size_note, transform=ax.transAxes, ha="right", va="bottom", fontsize=11, color="#555")
+    ax.text(0.99, 0.02, size_note, transform=ax.transAxes, ha="right", va="bottom", fontsize=11, color=GRID_GREY)
     fig.tight_layout()
     return fig
 

@@ -17,8 +17,9 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter  # noqa: E402
 
 from googlenet.ablation import ALL_BLOCKS  # noqa: E402
 from googlenet.i18n import t  # noqa: E402
+from ui.charts import BLUE, HIGHLIGHT  # noqa: E402
 
-INTACT_COLOUR, ABLATED_COLOUR = "#4e79a7", "#d62728"
+INTACT_COLOUR, ABLATED_COLOUR = BLUE, HIGHLIGHT
 CHANNEL_COLOURS = ("#d62728", "#2ca02c", "#1f77b4")  # R, G, B
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from googlenet.digits import PHASES, RunCurves, smooth
 from googlenet.i18n import get_language, t
-from ui.charts import cached_png
+from ui.charts import BLUE, GRID_GREY, cached_png
 from ui.training_runs import RunRecord, on_off
 
 import matplotlib.pyplot as plt  # noqa: E402  (after ui.charts, which selects the Agg backend)
@@ -93,7 +93,7 @@ def loss_and_accuracy_figure(runs: Sequence[RunRecord]):
     ax2.legend(title=t("train.chart.run"), loc="best")
     if not any(r.curves.test_accuracies for r in runs):  # every run stopped before its first epoch ended
         ax2.text(0.5, 0.5, t("train.chart.no_test"), transform=ax2.transAxes, ha="center", va="center",
-                 color="#555", wrap=True)
+                 color=GRID_GREY, wrap=True)
     fig.tight_layout()
     return fig
 
@@ -160,7 +160,7 @@ def digit_probabilities_chart(probabilities: Sequence[float], title: str, x_titl
     data = pd.DataFrame({"digit": [str(d) for d in range(len(probabilities))],
                          "percent": [100 * float(p) for p in probabilities]})
     return (alt.Chart(data, height=220, title=title)
-            .mark_bar(color="#4e79a7")
+            .mark_bar(color=BLUE)
             .encode(x=alt.X("digit:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
                     y=alt.Y("percent:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
                     tooltip=[alt.Tooltip("digit:N", title=x_title), alt.Tooltip("percent:Q", title=y_title,

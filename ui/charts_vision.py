@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from googlenet.viz import BRANCH_COLOURS, concat_band_image
-from ui.charts import BASE, HIGHLIGHT, plt
+from ui.charts import BASE, GRID_GREY, HIGHLIGHT, plt
 
 
 def top5_figure(names: Sequence[str], probs: Sequence[float], title: str, xlabel: str) -> Figure:
@@ -36,27 +36,25 @@ def top5_figure(names: Sequence[str], probs: Sequence[float], title: str, xlabel
     return fig
 
 
-def concat_figure(means: np.ndarray, widths: dict[str, int], legend: Sequence[str], xlabel: str,
+def concat_figure(means: np.ndarray, slices: dict[str, slice], legend: Sequence[str], xlabel: str,
                   ylabel: str) -> Figure:
     """Mean activation per channel of a concatenated output, coloured by branch, with the band strip below.
 
-    `widths` is {branch: channels} in concatenation order (InceptionSpec.branch_widths()); `legend` one
-    label per branch.
+    `slices` is {branch: its channels in the output}, in concatenation order (InceptionSpec.branch_slices());
+    `legend` one label per branch.
     """
     fig, (bars, strip) = plt.subplots(2, 1, figsize=(10, 4.5), height_ratios=[5, 1], sharex=True)
-    first = 0
-    for (branch, width), label in zip(widths.items(), legend):
-        end = first + width
-        bars.bar(np.arange(first, end), means[first:end], width=1.0, color=BRANCH_COLOURS[branch], label=label)
-        bars.axvline(end - 0.5, color="#555555", lw=0.8, ls=":")
-        first = end
+    for (branch, channels), label in zip(slices.items(), legend):
+        bars.bar(np.arange(channels.start, channels.stop), means[channels], width=1.0, color=BRANCH_COLOURS[branch],
+                 label=label)
+        bars.axvline(channels.stop - 0.5, color=GRID_GREY, lw=0.8, ls=":")
     bars.set_ylabel(ylabel)
     # Plain tick labels: an untrained network's tiny values would otherwise get a "1e-12" multiplier on top.
     bars.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.2g}"))
     bars.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False, fontsize=13,
                 handlelength=1.2, columnspacing=1.2, borderaxespad=0.2)
     bars.set_xlim(-0.5, len(means) - 0.5)
-    strip.imshow(concat_band_image(means, list(widths.values()), px=1), aspect="auto", interpolation="nearest",
+    strip.imshow(concat_band_image(means, [c.stop - c.start for c in slices.values()], px=1), aspect="auto", interpolation="nearest",
                  extent=(-0.5, len(means) - 0.5, 1, 0))
     strip.set_yticks([])
     strip.set_xlabel(xlabel)

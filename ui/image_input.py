@@ -15,7 +15,7 @@ import streamlit as st
 from PIL import Image
 
 from googlenet.i18n import t
-from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
+from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image, preprocessed_crop
 from googlenet.runtime.inference import image_fingerprint
 from googlenet.viz import letterbox
 
@@ -39,11 +39,21 @@ class PickedImage:
         """A hash of the pixels, for caches: the same picture hits, whatever widget sent it."""
         return image_fingerprint(self.image)
 
+    @property
+    def crop(self) -> Image.Image:
+        """The 224x224 picture the network actually sees (cached per picture)."""
+        return _crop(self.key, self.image)
 
-SHOW_BOX = (360, 480)    # (height, width) of the frame an original picture is shown in
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def _crop(image_key: str, _image: Image.Image) -> Image.Image:
+    return preprocessed_crop(_image)
 
 
-def show_picture(image, caption: str | None = None, size: tuple[int, int] = SHOW_BOX) -> None:
+ORIGINAL_BOX = (360, 480)    # (height, width) of the frame an original picture is shown in
+
+
+def show_picture(image, caption: str | None = None, size: tuple[int, int] = ORIGINAL_BOX) -> None:
     """A picture of any shape letterboxed into a fixed frame (scaled to the column's width on screen),
     so a 10x3000 strip cannot make the page 80,000 pixels tall and a 1x1 picture does not vanish."""
     st.image(letterbox(image, size), caption=caption, width="stretch")

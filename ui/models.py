@@ -51,7 +51,7 @@ def pretrained_model(show_problems: bool = True) -> GoogLeNet | None:
             return _pretrained(str(path), path.stat().st_mtime)
     except WeightsUnavailable as err:
         if show_problems:
-            st.error(t(err.key, **err.fmt))
+            st.error(err.message())
             st.code(FETCH_COMMAND, language="bash")
         return None
 

@@ -103,8 +103,7 @@ def status_label(rec: RunRecord) -> str:
 def run_label(rec: RunRecord, stat: bool = True) -> str:
     label = f"#{rec.number} · {settings_label(rec.config)}"
     if stat:
-        acc = f"{100 * rec.test_accuracy:.1f}%" if rec.test_accuracy is not None else "–"
-        label += " · " + t("train.label.stat", acc=acc, status=status_label(rec))
+        label += " · " + t("train.label.stat", acc=percent(rec.test_accuracy), status=status_label(rec))
     return label
 
 
