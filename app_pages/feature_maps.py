@@ -15,6 +15,7 @@ from googlenet.viz import BRANCH_COLOURS, filter_image, heat_image, overlay, til
 from ui.charts import cached_png
 from ui.charts_vision import concat_figure
 from ui.image_input import pick_image
+from ui.labels import block_label
 from ui.models import model_for_pictures
 
 TOP_K_OPTIONS = (4, 9, 16, 25, 36, 64)
@@ -33,7 +34,7 @@ def block_maps(image_key: str, layer: str, model_key: str, _model, _image) -> tu
 def layer_label(layer: str) -> str:
     if layer in STEM:
         return t(f"fmaps.block.{layer}")
-    return t("fmaps.block.inception", name=layer.removeprefix("inception"))
+    return block_label(layer)
 
 
 def part_label(part: str) -> str:

@@ -14,12 +14,8 @@ from googlenet.weights import looks_untrained
 from ui.charts import cached_png
 from ui.charts_vision import heatmap_figure
 from ui.image_input import pick_image, show_picture
-from ui.labels import class_name
+from ui.labels import block_label, class_name
 from ui.models import pretrained_model
-
-
-def block_label(block: str) -> str:
-    return t("gradcam.block.name", name=block.removeprefix("inception"))
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from googlenet import block_check, exercise, formulas, module_lab, onebyone
 from googlenet.i18n import t
-from googlenet.model import BRANCHES
+from googlenet.model import BRANCHES, short_name
 from ui.charts import branch_chart, chart_png
 
 PRESETS = module_lab.lab_presets()  # the worked example first: it is where the lesson starts
@@ -16,7 +16,7 @@ FORMULAS = ((False, "macs", "lab.formula.naive"), (True, "macs", "lab.formula.bo
 def preset_label(name: str) -> str:
     if name == module_lab.WORKED_EXAMPLE:
         return t("lab.preset.worked_example")
-    return t("lab.preset.block", name=name[-2:], size=PRESETS[name].size)
+    return t("lab.preset.block", name=short_name(name), size=PRESETS[name].size)
 
 
 def branch_name(b: str) -> str:

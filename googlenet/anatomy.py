@@ -17,7 +17,7 @@ from .blocks import AuxClassifier, ConvBlock, Inception
 from .costs import (SPEC_COLUMNS, Cost, LayerCost, LayerRow, conv_cost, conv_layers, linear_cost, paper_comparison,
                     stage_shapes)
 from .i18n import t
-from .model import AUX_TAPS, GoogLeNet, meta_model
+from .model import AUX_TAPS, GoogLeNet, meta_model, short_name
 
 VARIANTS = ("paper", "torchvision")
 AUX_HEADS = tuple(AUX_TAPS)  # aux1, aux2
@@ -28,7 +28,7 @@ AUX_HEADS = tuple(AUX_TAPS)  # aux1, aux2
 def layer_label(name: str, variant: str = "paper") -> str:
     """Table 1's "type" column, as students read it: "convolution (conv1)", "inception (3a)", "max pool (pool2)"."""
     if name.startswith("inception"):
-        return f"inception ({name[-2:]})"
+        return f"inception ({short_name(name)})"
     if name.startswith("conv"):
         return t("arch.layer.conv", name=name)
     if name.startswith("pool"):
@@ -43,7 +43,7 @@ def layer_label(name: str, variant: str = "paper") -> str:
 def chart_label(name: str) -> str:
     """Short names for the share chart's axis."""
     if name.startswith("inception"):
-        return f"Inception {name[-2:]}"
+        return f"Inception {short_name(name)}"
     return name if name.startswith("conv") else t(f"arch.layer.{name}")
 
 

@@ -6,7 +6,7 @@ language are passed in by the caller, so this module stays free of UI concerns.
 from __future__ import annotations
 
 from .costs import inception_branches, stage_shapes
-from .model import AUX_TAPS, INCEPTION_CONFIG, STAGE_ORDER, InceptionSpec
+from .model import AUX_TAPS, INCEPTION_CONFIG, STAGE_ORDER, InceptionSpec, short_name
 from .viz import BRANCH_COLOURS
 
 COLOURS = {"conv": "#cfe2ff", "pool": "#e9ecef", "norm": "#fff3cd", "inception": "#d1e7dd",
@@ -34,7 +34,7 @@ def _stage_node(name: str, shape: tuple, words: dict) -> str:
     size = _shape(shape)
     if name.startswith("inception"):
         widths = " | ".join(str(w) for w in INCEPTION_CONFIG[name].branch_widths().values())
-        return _node(name, f"Inception {name[-2:]}\\n{size}\\n{widths}", "inception")
+        return _node(name, f"Inception {short_name(name)}\\n{size}\\n{widths}", "inception")
     if name.startswith("conv"):
         return _node(name, f"{name}\\n{size}", "conv")
     if name.startswith("maxpool"):

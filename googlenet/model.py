@@ -69,6 +69,13 @@ INCEPTION_CONFIG: dict[str, InceptionSpec] = {
 BLOCKS = tuple(INCEPTION_CONFIG)          # inception3a .. inception5b
 STEM = ("conv1", "conv2", "conv3")        # the plain convolutions before the first block
 
+
+
+def short_name(block: str) -> str:
+    """"inception4c" -> "4c": how the paper's Table 1 names a block."""
+    return block.removeprefix("inception")
+
+
 # Where the auxiliary classifiers listen (their input channels come from the table above).
 AUX_TAPS = {"aux1": "inception4a", "aux2": "inception4d"}
 

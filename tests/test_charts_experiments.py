@@ -15,7 +15,7 @@ from ui.charts_experiments import (block_label, branch_label, comparison_figure,
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_names_in_both_languages(lang):
     set_language(lang)
-    assert block_label("inception4a") == t("exp.rf.name.inception", lang=lang, name="4a")
+    assert block_label("inception4a") == t("common.block", lang=lang, name="4a")
     assert block_label(ALL_BLOCKS) == t("exp.abl.block.all", lang=lang)
     assert stage_label("maxpool2") == t("exp.rf.name.maxpool2", lang=lang)
     assert branch_label("branch3") == t("exp.abl.branch3", lang=lang)

@@ -391,7 +391,7 @@ def assert_gradcam_shows(at, lang: str) -> None:
     option = class_box(at).format_func(chosen)
     assert metric_values(at)[t("gradcam.metric.rank", lang=lang)] == f"{option.split('.')[0]} / 1000"
     assert_captions(at, t("gradcam.overlay", lang=lang, name=name,
-                          block=t("gradcam.block.name", lang=lang, name=block.removeprefix("inception"))))
+                          block=t("common.block", lang=lang, name=block.removeprefix("inception"))))
 
 
 def test_gradcam_any_widget_values(with_weights):

@@ -18,6 +18,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter  # noqa: E402
 from googlenet.ablation import ALL_BLOCKS  # noqa: E402
 from googlenet.i18n import t  # noqa: E402
 from ui.charts import BLUE, HIGHLIGHT  # noqa: E402
+from ui.labels import block_label as inception_label  # noqa: E402
 
 INTACT_COLOUR, ABLATED_COLOUR = BLUE, HIGHLIGHT
 CHANNEL_COLOURS = ("#d62728", "#2ca02c", "#1f77b4")  # R, G, B
@@ -29,7 +30,7 @@ def block_label(block: str) -> str:
     """"Inception 4a", or "All nine blocks at once" for the ablation's ALL_BLOCKS choice."""
     if block == ALL_BLOCKS:
         return t("exp.abl.block.all")
-    return t("exp.rf.name.inception", name=block.removeprefix("inception"))
+    return inception_label(block)
 
 
 def stage_label(stage: str) -> str:

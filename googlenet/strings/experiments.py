@@ -97,7 +97,6 @@ EN = {
     "exp.rf.name.maxpool2": "max pool 2 (3×3/2)",
     "exp.rf.name.maxpool3": "max pool 3 (3×3/2)",
     "exp.rf.name.maxpool4": "max pool 4",
-    "exp.rf.name.inception": "Inception {name}",
     "exp.rf.branch": "branch {n}",
     "exp.rf.sep": ", ",
 }
@@ -198,7 +197,6 @@ ZH = {
     "exp.rf.name.maxpool2": "最大池化 2（3×3/2）",
     "exp.rf.name.maxpool3": "最大池化 3（3×3/2）",
     "exp.rf.name.maxpool4": "最大池化 4",
-    "exp.rf.name.inception": "Inception {name}",
     "exp.rf.branch": "分支 {n}",
     "exp.rf.sep": "、",
 }

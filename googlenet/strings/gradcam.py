@@ -21,7 +21,6 @@ EN = {
     "gradcam.untrained_note": "These weights look untrained (the top probability is only {prob:.1%}): the heat map shows the mechanics, not real evidence.",
     "gradcam.how.title": "How Grad-CAM works",
     "gradcam.how.body": "1. Run the picture forward and keep the block's feature maps A (for 5b: 1024 maps of 7×7).\n2. Ask for the gradient of the class score y (the logit, before softmax) with respect to every value of A.\n3. Average each map's gradient over its 7×7 positions: one weight α per channel — how much that channel argues for the class.\n4. Heat map = ReLU(Σ α · A): the weighted sum of the maps, negative evidence cut off; scaled so its maximum is 1.\n\nOnly this one gradient is computed; the network's weights are not changed (Selvaraju et al., ICCV 2017).",
-    "gradcam.block.name": "Inception {name}",
 }
 ZH = {
     "gradcam.intro": "**为什么是这个类别？** Grad-CAM 针对某一个类别，找出模块中哪些特征图能提高这个类别的得分（也就是梯度），按梯度给每张特征图加权、求和，只保留正的部分。结果是一张粗略的**热力图**——模块输出的每个单元对应一格——叠加在图片上：红色的地方就是支持这个类别的证据所在。",
@@ -45,5 +44,4 @@ ZH = {
     "gradcam.untrained_note": "这些权重看起来没有经过训练（最高的概率只有 {prob:.1%}）：热力图只展示计算过程，并不代表真实的证据。",
     "gradcam.how.title": "Grad-CAM 是怎样算出来的",
     "gradcam.how.body": "1. 让图片做一次前向传播，记下模块输出的特征图 A（5b：1024 张 7×7 的特征图）。\n2. 求类别得分 y（softmax 之前的 logit）对 A 中每个数值的梯度。\n3. 把每张特征图的梯度在 7×7 个位置上取平均：每个通道得到一个权重 α——这个通道在多大程度上支持这个类别。\n4. 热力图 = ReLU(Σ α · A)：特征图的加权和，去掉负的证据；再缩放到最大值为 1。\n\n整个过程只计算这一个梯度，网络的权重不会被改变（Selvaraju 等，ICCV 2017）。",
-    "gradcam.block.name": "Inception {name}",
 }
