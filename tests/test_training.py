@@ -16,10 +16,11 @@ from googlenet.blocks import Inception
 from googlenet.digits import (
     AUX_WEIGHT, CheckpointError, DigitsGoogLeNet, FinishedRun, RunCurves, SeedMNISTNet, TrainConfig, Trainer, aux_taps,
     build_model, compare_aux, digit_from_image, evaluate, gradient_verdict, load_checkpoint, load_digits_split,
-    paper_loss, predict_proba, process_threads, save_checkpoint, smooth, subset, tail_mean, train_to_end,
+    paper_loss, predict_proba, save_checkpoint, smooth, subset, tail_mean, train_to_end,
     worst_confusion,
 )
 from googlenet.errors import LocalisedError
+from googlenet.runtime.serving import process_threads
 
 
 @pytest.fixture(scope="module")

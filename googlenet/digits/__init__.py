@@ -24,7 +24,6 @@ from .nets import (
 )
 from .trainer import (
     AUX_WEIGHT, TRAIN_THREADS, Evaluation, StepReport, TrainConfig, Trainer, evaluate, paper_loss, predict_proba,
-    process_threads,
 )
 
 __all__ = [
@@ -37,5 +36,5 @@ __all__ = [
     "MAX_DEPTH", "MIN_DEPTH", "PRESETS", "SEED_NET_DEPTH", "DigitsGoogLeNet", "SeedMNISTNet", "TrainOutput",
     "aux_taps", "build_model", "can_have_aux", "count_parameters",
     "AUX_WEIGHT", "TRAIN_THREADS", "Evaluation", "StepReport", "TrainConfig", "Trainer", "evaluate", "paper_loss",
-    "predict_proba", "process_threads",
+    "predict_proba",
 ]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Iterator, NamedTuple
 
@@ -26,7 +25,7 @@ from torch import nn
 import torch.nn.functional as F
 
 from ..runtime.hooks import model_lock
-from ..runtime.serving import configured_threads
+from ..runtime.serving import torch_threads
 from .data import IMAGE_SIZE, NUM_CLASSES, DigitsData, load_digits_split
 from .nets import MAX_DEPTH, MIN_DEPTH, PRESETS, SeededDropout, build_model, can_have_aux
 
@@ -34,7 +33,6 @@ from .nets import MAX_DEPTH, MIN_DEPTH, PRESETS, SeededDropout, build_model, can
 # little when the machine is idle and lose 10x or more as soon as anything else runs (threads spin-wait
 # for each other) - and several students training at once on one server is the normal classroom case.
 TRAIN_THREADS = 1
-_DEFAULT_THREADS = torch.get_num_threads()
 AUX_WEIGHT = 0.3                 # the paper: "their loss is added to the total loss with a discount weight (0.3)"
 
 
@@ -105,26 +103,6 @@ def block_grad_norms(model: nn.Module) -> dict[str, float]:
         squares = [p.grad.detach().pow(2).sum() for p in module.parameters() if p.grad is not None]
         norms[name] = float(torch.stack(squares).sum().sqrt()) if squares else 0.0
     return norms
-
-
-# --------------------------------------------------------------------------------------------
-# Threads
-# --------------------------------------------------------------------------------------------
-
-def process_threads() -> int:
-    """The thread count the rest of the app runs with: the one googlenet.runtime.serving chose, if it has chosen."""
-    return configured_threads() or _DEFAULT_THREADS
-
-
-@contextmanager
-def torch_threads(n: int):
-    """Run a block with `n` intra-op threads, then go back to the process setting (never to a value some
-    other run happened to leave behind, so overlapping runs cannot leave the app single-threaded)."""
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(process_threads())
 
 
 # --------------------------------------------------------------------------------------------

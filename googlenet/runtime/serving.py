@@ -39,14 +39,15 @@ import threading
 import time
 import weakref
 from concurrent.futures import Future
-from typing import NamedTuple
+from contextlib import contextmanager
+from typing import Iterator, NamedTuple
 
 import torch
 from torch import nn
 
 from .hooks import model_lock
 
-__all__ = ["THREADS_ENV", "configure_threads", "configured_threads", "default_threads", "cpu_cores", "predict", "infer", "Batched", "MicroBatcher",
+__all__ = ["THREADS_ENV", "configure_threads", "configured_threads", "default_threads", "process_threads", "torch_threads", "cpu_cores", "predict", "infer", "Batched", "MicroBatcher",
            "batcher_for"]
 
 THREADS_ENV = "GOOGLENET_THREADS"
@@ -90,6 +91,27 @@ def configure_threads(threads: int | None = None) -> int:
 def configured_threads() -> int | None:
     """The thread count ``configure_threads()`` chose for this process, or None before it has chosen."""
     return _configured
+
+
+# The thread count PyTorch started with, for a process that never called configure_threads().
+_STARTING_THREADS = torch.get_num_threads()
+
+
+def process_threads() -> int:
+    """The thread count the rest of the app runs with: the one configure_threads() chose, if it has chosen."""
+    return configured_threads() or _STARTING_THREADS
+
+
+@contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """Run a block with `n` intra-op threads (a training run uses 1), then go back to the process setting
+    (never to a value some other run happened to leave behind, so overlapping runs cannot leave the app
+    single-threaded)."""
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(process_threads())
 
 
 def predict(model: nn.Module, batch: torch.Tensor) -> torch.Tensor:
