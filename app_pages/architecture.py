@@ -2,7 +2,7 @@
 import streamlit as st
 
 from googlenet import anatomy
-from googlenet.costs import PAPER_TOLERANCE_PCT, SPEC_COLUMNS, layer_table, network_total
+from googlenet.costs import PAPER_TOLERANCE_PCT, SPEC_COLUMNS, layer_table, network_total, size_scaling
 from googlenet.diagrams import INCEPTION_LABELS, inception_dot
 from googlenet.i18n import t
 from googlenet.model import INCEPTION_CONFIG
@@ -83,12 +83,13 @@ def show_input_size(variant: str, size: int) -> None:
     st.markdown(t("arch.size.explain"))
     path = anatomy.spatial_path(variant, size)
     st.markdown(t("arch.size.path", size=size, path=" → ".join(f"**{p}**" for p in path)))
-    here, base = network_total(variant, size), network_total(variant, 224)
+    here = network_total(variant, size)
+    macs_ratio, area_ratio = size_scaling(variant, size)
     m1, m2 = st.columns(2)
     m1.metric(t("arch.size.params", size=size), f"{here.params:,}", delta=t("arch.size.params.delta"),
               delta_color="off", delta_arrow="off")
     m2.metric(t("arch.size.macs", size=size), f"{here.macs:,}",
-              delta=t("arch.size.macs.delta", ratio=here.macs / base.macs, area=(size / 224) ** 2),
+              delta=t("arch.size.macs.delta", ratio=macs_ratio, area=area_ratio),
               delta_color="off", delta_arrow="off")
 
 

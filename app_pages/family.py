@@ -40,14 +40,15 @@ st.caption(t("familypage.table.caption"))
 # ------------------------------------------------------------------ why GoogLeNet was efficient
 st.subheader(t("familypage.why.title"))
 g, a, v = summary.googlenet_params, summary.alexnet_params, summary.vgg16_params
+ra, rv = summary.times_fewer_than_alexnet, summary.times_fewer_than_vgg16
 c1, c2, c3 = st.columns(3)
 c1.metric(t("familypage.why.metric.params"), f"{g:,}")
-c2.metric(t("familypage.why.metric.alexnet"), f"{a:,}", delta=t("familypage.why.delta", ratio=a / g),
+c2.metric(t("familypage.why.metric.alexnet"), f"{a:,}", delta=t("familypage.why.delta", ratio=ra),
           delta_color="off", delta_arrow="off")
-c3.metric(t("familypage.why.metric.vgg"), f"{v:,}", delta=t("familypage.why.delta", ratio=v / g),
+c3.metric(t("familypage.why.metric.vgg"), f"{v:,}", delta=t("familypage.why.delta", ratio=rv),
           delta_color="off", delta_arrow="off")
 
-st.markdown(t("familypage.why.body", g=g, a=a, v=v, ra=a / g, rv=v / g, a_fc=summary.fc_share["alexnet"],
+st.markdown(t("familypage.why.body", g=g, a=a, v=v, ra=ra, rv=rv, a_fc=summary.fc_share["alexnet"],
               v_fc=summary.fc_share["vgg16"], g_fc=summary.fc_params["googlenet"],
               g_fc_share=summary.fc_share["googlenet"]))
 st.markdown(f"**{t('familypage.split.title')}**")

@@ -70,7 +70,7 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
     for col, label, cost in ((m1, "lab.metric.naive", naive["total"]), (m2, "lab.metric.bottleneck", reduced["total"])):
         col.metric(t(label), f"{cost.macs:,}", delta=t("lab.metric.params.delta", params=cost.params),
                    delta_color="off", delta_arrow="off")
-    ratio = naive["total"].macs / reduced["total"].macs
+    ratio = cfg.saving()
     if ratio >= 1:
         m3.metric(t("lab.metric.ratio"), t("lab.metric.ratio.value", ratio=ratio))
     else:  # tiny channel numbers: the 1x1 reductions cost more than they save

@@ -242,6 +242,13 @@ def layer_table(variant: str = "paper", input_size: int = 224) -> list[LayerRow]
     return list(_layer_table(variant, input_size))
 
 
+def size_scaling(variant: str, input_size: int, reference: int = 224) -> tuple[float, float]:
+    """(multiply-adds at `input_size` / at `reference`, the area ratio (input_size / reference)^2): the work grows
+    with the area of the picture (roughly: borders and ceil-mode pools make it inexact), the weights do not."""
+    macs = network_total(variant, input_size).macs / network_total(variant, reference).macs
+    return macs, (input_size / reference) ** 2
+
+
 def network_total(variant: str = "paper", input_size: int = 224) -> Cost:
     """Parameters (aux heads left out) and multiply-adds of convs + the final linear layer."""
     rows = _layer_table(variant, input_size)

@@ -165,6 +165,14 @@ class EfficiencySummary:
     fc_share: dict[str, float]   # family key -> fraction of its params in fully connected layers
     fc_params: dict[str, int]    # family key -> params in fully connected layers
 
+    @property
+    def times_fewer_than_alexnet(self) -> float:
+        return 1 / self.fraction_of_alexnet
+
+    @property
+    def times_fewer_than_vgg16(self) -> float:
+        return 1 / self.fraction_of_vgg16
+
 
 def efficiency_summary() -> EfficiencySummary:
     members = {m.key: m for m in family_table()}

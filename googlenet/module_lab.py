@@ -43,6 +43,10 @@ class LabConfig:
     def cost(self, bottleneck: bool = True, kernel5: int = 5, bias: bool = False) -> dict[str, Cost]:
         return module_cost(self.spec, self.size, bottleneck=bottleneck, kernel5=kernel5, bias=bias)
 
+    def saving(self) -> float:
+        """Multiply-adds of the naive module / with 1x1 reductions (below 1 when the reductions cost more)."""
+        return self.cost(bottleneck=False)["total"].macs / self.cost(bottleneck=True)["total"].macs
+
     def out_channels(self, bottleneck: bool = True) -> int:
         return sum(self.spec.branch_widths(bottleneck).values())
 

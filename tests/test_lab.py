@@ -317,3 +317,10 @@ def test_inception_dot_naive_and_kernel():
     assert "reduce" not in naive and "3x3 conv\\n192 -> 32" in naive
     assert "28 x 28 x 416" in naive  # 64 + 128 + 32 + 192: the pool passes all input channels on
 
+
+
+def test_saving_is_naive_over_reduced_and_can_be_below_one():
+    worked = module_lab.lab_presets()[module_lab.WORKED_EXAMPLE]
+    assert worked.saving() == pytest.approx(303_464_448 / 128_049_152)   # about 2.4x for inception 3a
+    tiny = module_lab.LabConfig(module_lab.InceptionSpec(1, 1, 1, 1, 1, 1, 1), 1)
+    assert tiny.saving() == pytest.approx(35 / 38)   # the reductions cost more than they save
