@@ -12,12 +12,12 @@ from typing import NamedTuple, Union
 
 import numpy as np
 import torch
-from PIL import Image, ImageDraw
+from PIL import Image
 from torchvision.transforms import functional as F
 
 from .images import load_image, preprocessing
 from .model import IMAGENET_MEAN, IMAGENET_STD, transform_input
-from .viz import letterbox
+from .viz import highlight_box, letterbox, stretch01
 
 STEP_KEYS = ("original", "resize", "crop", "tensor", "normalise", "transform_input")
 STEP_BOX = (336, 448)   # (height, width) of the box every step is shown in, whatever the picture's shape
@@ -91,11 +91,8 @@ def display_image(step: Step) -> Image.Image:
     alike), so a change of colour balance — the per-channel normalisation — stays visible."""
     if not step.is_tensor:
         return step.data  # type: ignore[return-value]
-    x = step.data.detach().to(torch.float32)
-    lo, hi = float(x.min()), float(x.max())
-    scaled = (x - lo) / (hi - lo) if hi > lo else torch.zeros_like(x)
-    array = (scaled.clamp(0, 1) * 255).round().to(torch.uint8).permute(1, 2, 0).numpy()
-    return Image.fromarray(array, mode="RGB")
+    scaled = stretch01(step.data.detach().to(torch.float32).permute(1, 2, 0).numpy())
+    return Image.fromarray(np.rint(scaled * 255).astype(np.uint8), mode="RGB")
 
 
 def denormalise(x: torch.Tensor) -> torch.Tensor:
@@ -115,11 +112,7 @@ def centre_crop_box(width: int, height: int, crop: int | None = None) -> tuple[i
 def outline_crop(image: Image.Image, colour=(255, 235, 0), width: int = 3,
                  box: tuple[int, int, int, int] | None = None) -> Image.Image:
     """A copy of the resized picture with the centre crop (or `box`) drawn as a rectangle and the rest dimmed."""
-    box = box or centre_crop_box(*image.size)
-    dimmed = Image.blend(image.convert("RGB"), Image.new("RGB", image.size, (0, 0, 0)), 0.45)
-    dimmed.paste(image.crop(box), box[:2])
-    ImageDraw.Draw(dimmed).rectangle([box[0], box[1], box[2] - 1, box[3] - 1], outline=colour, width=width)
-    return dimmed
+    return highlight_box(image, box or centre_crop_box(*image.size), colour, width)
 
 
 def around_crop(resized: Image.Image, ratio: float = CONTEXT_RATIO) -> tuple[Image.Image, tuple[int, int, int, int]]:

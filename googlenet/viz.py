@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
 
 # One colour per branch, in concatenation order: the Okabe–Ito palette, which stays distinguishable with
 # every common kind of colour blindness (blue, orange, bluish green, reddish purple).
@@ -146,6 +146,15 @@ def letterbox(image, size: tuple[int, int], colour=LETTERBOX_COLOUR, upscale: in
 # --------------------------------------------------------------------------------------------
 # Pictures of maps
 # --------------------------------------------------------------------------------------------
+
+def highlight_box(image: Image.Image, box: tuple[int, int, int, int], colour=(255, 235, 0), width: int = 3,
+                  dim: float = 0.45) -> Image.Image:
+    """A copy of the picture with `box` = (left, top, right, bottom) outlined and everything outside it dimmed."""
+    dimmed = Image.blend(image.convert("RGB"), Image.new("RGB", image.size, (0, 0, 0)), dim)
+    dimmed.paste(image.convert("RGB").crop(box), box[:2])
+    ImageDraw.Draw(dimmed).rectangle([box[0], box[1], box[2] - 1, box[3] - 1], outline=colour, width=width)
+    return dimmed
+
 
 def heat_image(map2d, size: tuple[int, int] | None = None, cmap: str = "viridis", smooth: bool = False,
                stretch: bool = True) -> np.ndarray:
