@@ -5,7 +5,7 @@ from googlenet import anatomy
 from googlenet.costs import PAPER_TOLERANCE_PCT, SPEC_COLUMNS, layer_table, network_total, size_scaling
 from googlenet.diagrams import INCEPTION_LABELS, inception_dot
 from googlenet.i18n import t
-from googlenet.model import INCEPTION_CONFIG
+from googlenet.model import INCEPTION_CONFIG, INPUT_SIZE
 from ui.charts import chart_png, share_chart
 
 NUM = st.column_config.NumberColumn
@@ -53,7 +53,7 @@ def show_table1(rows, variant: str, size: int) -> None:
 
 def show_paper_comparison(rows, variant: str, size: int) -> None:
     st.subheader(t("arch.paper.title"))
-    if variant != "paper" or size != 224:
+    if variant != "paper" or size != INPUT_SIZE:
         st.info(t("arch.paper.only", variant=variant_name(variant), size=size))
         return
     styled = anatomy.paper_table(rows)
@@ -156,7 +156,7 @@ st.title(t("nav.architecture"))
 st.markdown(t("arch.intro"))
 c1, c2 = st.columns([1, 2], gap="large")
 chosen = c1.radio(t("arch.variant"), anatomy.VARIANTS, key="arch_variant", horizontal=True, format_func=variant_name)
-input_size = c2.slider(t("arch.input_size"), 96, 448, 224, step=32, key="arch_size", help=t("arch.input_size.help"))
+input_size = c2.slider(t("arch.input_size"), 96, 448, INPUT_SIZE, step=32, key="arch_size", help=t("arch.input_size.help"))
 table_rows = layer_table(chosen, input_size)
 show_totals(input_size)
 show_table1(table_rows, chosen, input_size)

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.i18n import get_language, t
+from googlenet.model import INPUT_SIZE
 from googlenet.runtime.inference import Prediction, classify, model_fingerprint
 from googlenet.weights import labels
 from ui.charts import cached_png
@@ -61,7 +62,7 @@ if picked is None:           # a bad upload: pick_image has shown the reason
 left, right = st.columns([2, 3], gap="large")
 with left:
     show_picture(picked.image, t("classify.original", w=picked.image.width, h=picked.image.height))
-    st.image(picked.crop, caption=t("classify.crop"), width=224)
+    st.image(picked.crop, caption=t("classify.crop"), width=INPUT_SIZE)   # at its true size
     st.caption(t("classify.crop.note"))
 if model is None:
     right.info(t("classify.no_weights_hint"))

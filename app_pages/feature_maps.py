@@ -9,7 +9,7 @@ from googlenet.features import (LAYERS, branch_stats, capture_layer, channel_mea
                                 input_shape, most_active)
 from googlenet.i18n import get_language, t
 from googlenet.images import preprocessed_crop, to_batch
-from googlenet.model import BRANCHES, INCEPTION_CONFIG, STEM
+from googlenet.model import BRANCHES, INCEPTION_CONFIG, INPUT_SIZE, STEM
 from googlenet.runtime.inference import model_fingerprint
 from googlenet.viz import BRANCH_COLOURS, filter_image, heat_image, overlay, tile_channels, wide_grid_columns
 from ui.charts import cached_png
@@ -72,7 +72,7 @@ def channel_picker(maps: dict[str, np.ndarray], crop: np.ndarray, layer: str) ->
             offset = concat_channel(layer, part, 0)
             st.markdown(t("fmaps.pick.concat", concat=offset + c, offset=offset, c=c))
     h, w = x.shape[1:]
-    left.image(heat_image(x[c], size=(224, 224)), width=PICK_PX, caption=t("fmaps.pick.map_caption", c=c, h=h, w=w))
+    left.image(heat_image(x[c], size=(INPUT_SIZE, INPUT_SIZE)), width=PICK_PX, caption=t("fmaps.pick.map_caption", c=c, h=h, w=w))
     right.image(overlay(crop, x[c], opacity=0.6, by_strength=True), width=PICK_PX,
                 caption=t("fmaps.pick.overlay_caption"))
 

@@ -17,7 +17,7 @@ from .blocks import AuxClassifier, ConvBlock, Inception
 from .costs import (SPEC_COLUMNS, Cost, LayerCost, LayerRow, conv_cost, conv_layers, linear_cost, paper_comparison,
                     stage_shapes)
 from .i18n import t
-from .model import AUX_TAPS, GoogLeNet, meta_model, short_name
+from .model import AUX_TAPS, INPUT_SIZE, GoogLeNet, meta_model, short_name
 
 VARIANTS = ("paper", "torchvision")
 AUX_HEADS = tuple(AUX_TAPS)  # aux1, aux2
@@ -150,7 +150,7 @@ class AuxInfo:
     fits: bool             # whether the pooled map is the 4x4 the first linear layer expects
 
 
-def aux_info(aux: str, variant: str = "paper", input_size: int = 224) -> AuxInfo:
+def aux_info(aux: str, variant: str = "paper", input_size: int = INPUT_SIZE) -> AuxInfo:
     """An auxiliary head's cost. The paper pools 5x5 / stride 3 (14x14 -> 4x4, only at 224-ish inputs);
     torchvision pools adaptively to 4x4 at any input size."""
     tap = AUX_TAPS[aux]
@@ -210,7 +210,7 @@ def block_source(kind: str, docstring: bool = True) -> str:
 
 
 @lru_cache(maxsize=16)
-def network_summary(variant: str = "paper", input_size: int = 224) -> str:
+def network_summary(variant: str = "paper", input_size: int = INPUT_SIZE) -> str:
     """torchinfo's table of the whole network (aux heads left out), traced on the "meta" device: fast, no memory."""
     import torchinfo
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import torch
 from torch import nn
 
-from .model import BRANCHES, INCEPTION_CONFIG, GoogLeNet, InceptionSpec, meta_device, meta_model
+from .model import BRANCHES, INCEPTION_CONFIG, INPUT_SIZE, GoogLeNet, InceptionSpec, meta_device, meta_model
 
 PAPER_TABLE = Path(__file__).with_name("data") / "paper_table1.csv"
 
@@ -146,13 +146,13 @@ def _trace_shapes(model: nn.Module, input_size: int) -> dict[str, tuple]:
 
 
 @lru_cache(maxsize=32)
-def stage_shapes(variant: str = "paper", input_size: int = 224) -> dict[str, tuple]:
+def stage_shapes(variant: str = "paper", input_size: int = INPUT_SIZE) -> dict[str, tuple]:
     """Output shape (C, H, W) of every module of the network, by dotted name, for one input size."""
     return _trace_shapes(meta_model(variant), input_size)
 
 
 @lru_cache(maxsize=64)
-def conv_layers(variant: str = "paper", input_size: int = 224) -> tuple[LayerCost, ...]:
+def conv_layers(variant: str = "paper", input_size: int = INPUT_SIZE) -> tuple[LayerCost, ...]:
     """Every Conv2d and Linear of the network (auxiliary heads left out), in forward order."""
     model = meta_model(variant)
     shapes = _trace_shapes(model, input_size)
@@ -237,19 +237,19 @@ def _layer_table(variant: str, input_size: int) -> tuple[LayerRow, ...]:
     return tuple(rows)
 
 
-def layer_table(variant: str = "paper", input_size: int = 224) -> list[LayerRow]:
+def layer_table(variant: str = "paper", input_size: int = INPUT_SIZE) -> list[LayerRow]:
     """Paper Table 1 recomputed from the model: one row per layer, for any input size."""
     return list(_layer_table(variant, input_size))
 
 
-def size_scaling(variant: str, input_size: int, reference: int = 224) -> tuple[float, float]:
+def size_scaling(variant: str, input_size: int, reference: int = INPUT_SIZE) -> tuple[float, float]:
     """(multiply-adds at `input_size` / at `reference`, the area ratio (input_size / reference)^2): the work grows
     with the area of the picture (roughly: borders and ceil-mode pools make it inexact), the weights do not."""
     macs = network_total(variant, input_size).macs / network_total(variant, reference).macs
     return macs, (input_size / reference) ** 2
 
 
-def network_total(variant: str = "paper", input_size: int = 224) -> Cost:
+def network_total(variant: str = "paper", input_size: int = INPUT_SIZE) -> Cost:
     """Parameters (aux heads left out) and multiply-adds of convs + the final linear layer."""
     rows = _layer_table(variant, input_size)
     return Cost(sum(r.params for r in rows), sum(r.macs for r in rows))

@@ -6,7 +6,7 @@ language are passed in by the caller, so this module stays free of UI concerns.
 from __future__ import annotations
 
 from .costs import inception_branches, stage_shapes
-from .model import AUX_TAPS, INCEPTION_CONFIG, STAGE_ORDER, InceptionSpec, short_name
+from .model import AUX_TAPS, INCEPTION_CONFIG, INPUT_SIZE, STAGE_ORDER, InceptionSpec, short_name
 from .viz import BRANCH_COLOURS
 
 COLOURS = {"conv": "#cfe2ff", "pool": "#e9ecef", "norm": "#fff3cd", "inception": "#d1e7dd",
@@ -69,7 +69,7 @@ def _snake_edges(rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def network_dot(variant: str = "paper", input_size: int = 224, labels: dict | None = None) -> str:
+def network_dot(variant: str = "paper", input_size: int = INPUT_SIZE, labels: dict | None = None) -> str:
     """The whole network in four rows: every stage with its output size, and the two aux heads below
     the blocks they listen to. `labels` overrides the words in NETWORK_LABELS (the app passes translated ones).
     """

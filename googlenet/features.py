@@ -19,7 +19,7 @@ import torch
 from torch import nn
 
 from .costs import stage_shapes
-from .model import BLOCKS, BRANCHES, INCEPTION_CONFIG, STAGE_ORDER, STEM
+from .model import BLOCKS, BRANCHES, INCEPTION_CONFIG, INPUT_SIZE, STAGE_ORDER, STEM
 from .runtime.hooks import temporary_hooks
 from .viz import as_maps
 
@@ -120,7 +120,7 @@ def input_shape(layer: str, variant: str = "torchvision") -> tuple[int, ...]:
     """The shape (C, H, W) that enters `layer`: the output of the stage before it (3x224x224 for conv1)."""
     shapes = stage_shapes(variant)
     before = [s for s in STAGE_ORDER[:STAGE_ORDER.index(layer)] if s in shapes]
-    return shapes[before[-1]] if before else (3, 224, 224)
+    return shapes[before[-1]] if before else (3, INPUT_SIZE, INPUT_SIZE)
 
 
 def concat_channel(block: str, branch: str, channel: int) -> int:

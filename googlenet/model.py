@@ -67,6 +67,7 @@ INCEPTION_CONFIG: dict[str, InceptionSpec] = {
 }
 
 BLOCKS = tuple(INCEPTION_CONFIG)          # inception3a .. inception5b
+INPUT_SIZE = 224                          # the paper's input, 224 x 224 x 3 (and the pretrained weights' crop)
 STEM = ("conv1", "conv2", "conv3")        # the plain convolutions before the first block
 
 

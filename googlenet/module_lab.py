@@ -16,7 +16,7 @@ import pandas as pd
 from .costs import SPEC_COLUMNS, Cost, module_cost, stage_shapes
 from .errors import LocalisedError, Term
 from .i18n import t
-from .model import BRANCHES, INCEPTION_CONFIG, InceptionSpec
+from .model import BRANCHES, INCEPTION_CONFIG, INPUT_SIZE, InceptionSpec
 
 LAB_FIELDS = ("in_ch", "size") + SPEC_COLUMNS
 # Allowed range of each field: enough for every real block, small enough that a page stays fast.
@@ -107,7 +107,7 @@ WORKED_EXAMPLE = "worked_example"
 def lab_presets() -> dict[str, LabConfig]:
     """The seed articles' worked example first (it is branch 3 of inception 3a: 192x28x28 -> 16 -> 32 of 5x5),
     then inception3a ... inception5b at their input sizes in the 224x224 network (28 / 14 / 7)."""
-    shapes = stage_shapes("paper", 224)
+    shapes = stage_shapes("paper", INPUT_SIZE)
     presets = {name: LabConfig(spec, shapes[name][1]) for name, spec in INCEPTION_CONFIG.items()}
     return {WORKED_EXAMPLE: presets["inception3a"], **presets}
 

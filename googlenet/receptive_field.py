@@ -30,9 +30,8 @@ from PIL import Image, ImageDraw
 from torch import nn
 
 from .blocks import ConvBlock, Inception
-from .model import GoogLeNet, meta_model
+from .model import INPUT_SIZE, GoogLeNet, meta_model
 
-INPUT_SIZE = 224
 MIN_GRID_CELL = 8  # screen pixels: finer grids are not drawn (they would only grey the picture)
 
 

@@ -129,3 +129,10 @@ def test_around_crop_keeps_the_crop_and_cuts_long_strips():
     assert part.crop(box).tobytes() == strip.crop(centre_crop_box(*strip.size)).tobytes()
     photo = Image.new("RGB", (384, 256))
     assert around_crop(photo) == (photo, centre_crop_box(384, 256))
+
+
+def test_the_weights_crop_is_the_papers_input_size():
+    from googlenet.images import preprocessing
+    from googlenet.model import INPUT_SIZE
+
+    assert preprocessing().crop_size[0] == INPUT_SIZE == 224

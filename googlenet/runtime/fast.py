@@ -41,7 +41,7 @@ from torch.nn.modules import module as _module
 
 from ..blocks import ConvBlock
 from .hooks import model_lock, temporary_hooks
-from ..model import GoogLeNet
+from ..model import INPUT_SIZE, GoogLeNet
 
 __all__ = ["optimize_for_inference", "fold_batchnorm", "is_optimized", "FastGoogLeNet", "FusedConvBlock"]
 
@@ -197,7 +197,7 @@ def optimize_for_inference(model: nn.Module, *, channels_last: bool = True, fuse
         if type(fast) is GoogLeNet:
             fast.__class__ = FastGoogLeNet
             if fuse:
-                sample = torch.randn(1, 3, 224, 224, generator=torch.Generator().manual_seed(0))
+                sample = torch.randn(1, 3, INPUT_SIZE, INPUT_SIZE, generator=torch.Generator().manual_seed(0))
                 _fuse_conv_blocks(fast, sample)
     fast._optimized_for_inference = True
     return fast
