@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 WORKERS ?= 3
 
-.PHONY: run test bench load serve venv system-deps weights
+.PHONY: run dev test bench load serve venv system-deps weights
 
 # (Re)install only when requirements.txt changed since the last install.
 $(STAMP): requirements.txt
@@ -21,6 +21,10 @@ system-deps:
 
 run: $(STAMP)
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+# For developers: reload the app when a source file changes (the classroom config turns the watcher off).
+dev: $(STAMP)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest

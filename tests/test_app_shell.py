@@ -51,3 +51,12 @@ def test_weights_found_status(with_weights):
     at = open_app("en")
     assert_shows(at, t("common.weights_found", lang="en", path=with_weights.name))
     assert "python -m googlenet.weights download" not in visible_text(at)
+
+
+def test_the_shipped_config_runs_no_file_watcher():
+    """A classroom server does no work nobody asked for: no development file watcher, no reload on save."""
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["fileWatcherType"] == "none" and config["server"]["runOnSave"] is False
