@@ -9,12 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.ablation import ALL_BLOCKS, Ablation, branch_scan, channels_off, compare, plain_logits, switches
-from googlenet.i18n import get_language, t
+from googlenet.i18n import t
 from googlenet.images import to_batch
 from googlenet.model import BLOCKS, BRANCHES
 from googlenet.runtime.inference import model_fingerprint
 from googlenet.weights import looks_untrained
-from ui.charts import cached_png
+from ui.charts import show_figure
 from ui.charts_experiments import block_label, branch_label, comparison_figure, scan_figure
 from ui.image_input import pick_image
 from ui.labels import class_name
@@ -75,10 +75,10 @@ def headline(result: Ablation) -> None:
 
 def comparison_chart(result: Ablation, key: tuple) -> None:
     classes = result.compared_classes()
-    st.image(cached_png(key, get_language(), lambda: comparison_figure(
+    show_figure(key, lambda: comparison_figure(
         [class_name(c) for c in classes], [float(result.intact[c]) for c in classes],
         [float(result.ablated[c]) for c in classes], t("exp.abl.chart.title"), t("exp.abl.chart.x"),
-        (t("exp.abl.chart.intact"), t("exp.abl.chart.ablated")))), width="stretch")
+        (t("exp.abl.chart.intact"), t("exp.abl.chart.ablated"))))
 
 
 def top5_table(result: Ablation) -> None:
@@ -97,8 +97,7 @@ def top5_table(result: Ablation) -> None:
 
 def scan_chart(shifts: dict[str, float], top: int, block: str, key: tuple) -> None:
     labels = [branch_label(b) for b in shifts]
-    st.image(cached_png(key, get_language(), lambda: scan_figure(labels, list(shifts.values()),
-                                                                 t("exp.abl.scan.chart.x"))), width="stretch")
+    show_figure(key, lambda: scan_figure(labels, list(shifts.values()), t("exp.abl.scan.chart.x")))
     st.caption(f"{class_name(top)} · {block_label(block)}")
 
 

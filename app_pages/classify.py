@@ -6,11 +6,11 @@ import time
 import pandas as pd
 import streamlit as st
 
-from googlenet.i18n import get_language, t
+from googlenet.i18n import t
 from googlenet.model import INPUT_SIZE
 from googlenet.runtime.inference import Prediction, classify, model_fingerprint
 from googlenet.weights import labels
-from ui.charts import cached_png
+from ui.charts import show_figure
 from ui.charts_vision import top5_figure
 from ui.image_input import pick_image, show_picture
 from ui.labels import class_name
@@ -78,9 +78,8 @@ names = [class_name(i) for i in prediction.indices]
 with right:
     st.markdown("#### " + t("classify.result", name=names[0], prob=prediction.probabilities[0]))
     timings(prediction, made_at, cached)
-    st.image(cached_png(("top5", picked.key, model_key), get_language(),
-                        lambda: top5_figure(names, prediction.probabilities, t("classify.chart.title"),
-                                            t("classify.chart.x"))), width="stretch")
+    show_figure(("top5", picked.key, model_key),
+                lambda: top5_figure(names, prediction.probabilities, t("classify.chart.title"), t("classify.chart.x")))
     top5_table(names, prediction)
     st.caption(t("classify.rest", n=len(labels()) - len(names), rest=prediction.rest))
     st.caption(t("classify.names_note"))

@@ -7,12 +7,12 @@ import streamlit as st
 
 from googlenet.features import (LAYERS, branch_stats, capture_layer, channel_means, channel_rank, concat_channel,
                                 input_shape, most_active)
-from googlenet.i18n import get_language, t
+from googlenet.i18n import t
 from googlenet.images import preprocessed_crop, to_batch
 from googlenet.model import BRANCHES, INCEPTION_CONFIG, INPUT_SIZE, STEM
 from googlenet.runtime.inference import model_fingerprint
 from googlenet.viz import BRANCH_COLOURS, filter_image, heat_image, overlay, tile_channels, wide_grid_columns
-from ui.charts import cached_png
+from ui.charts import show_figure
 from ui.charts_vision import concat_figure
 from ui.image_input import pick_image
 from ui.labels import block_label
@@ -133,9 +133,8 @@ def concatenated(out: np.ndarray, layer: str, cache_key: tuple) -> None:
     slices = INCEPTION_CONFIG[layer].branch_slices()
     st.subheader(t("fmaps.concat.title"))
     legend = [t("fmaps.branch.short", n=n, channels=s.stop - s.start) for n, s in enumerate(slices.values(), start=1)]
-    st.image(cached_png(("concat", *cache_key), get_language(),
-                        lambda: concat_figure(channel_means(out), slices, legend, t("fmaps.concat.xlabel"),
-                                              t("fmaps.concat.ylabel"))), width="stretch")
+    show_figure(("concat", *cache_key), lambda: concat_figure(channel_means(out), slices, legend,
+                                                              t("fmaps.concat.xlabel"), t("fmaps.concat.ylabel")))
     ranges = t("fmaps.concat.sep").join(t("fmaps.concat.range", part=part_label(p), first=s.start, last=s.stop - 1)
                                         for p, s in slices.items())
     st.caption(t("fmaps.concat.caption", ranges=ranges))

@@ -4,14 +4,14 @@ from __future__ import annotations
 import streamlit as st
 
 from googlenet.explain import DEFAULT_LAYER, GradCam, grad_cam
-from googlenet.i18n import get_language, t
+from googlenet.i18n import t
 from googlenet.images import to_batch
 from googlenet.model import BLOCKS
 from googlenet.receptive_field import receptive_fields
 from googlenet.runtime.inference import model_fingerprint
 from googlenet.viz import overlay
 from googlenet.weights import looks_untrained
-from ui.charts import cached_png
+from ui.charts import show_figure
 from ui.charts_vision import heatmap_figure
 from ui.image_input import pick_image, show_picture
 from ui.labels import block_label, class_name
@@ -94,8 +94,7 @@ left, middle, right = st.columns(3, gap="medium")
 left.image(crop, caption=t("gradcam.crop"), width="stretch")
 middle.image(overlay(crop, cam.heatmap, opacity, stretch=False), width="stretch",
              caption=t("gradcam.overlay", name=name, block=block_label(layer)))
-right.image(cached_png(("heatmap", picked.key, model_key, class_index, layer), get_language(),
-                       lambda: heatmap_figure(cam.heatmap)), width="stretch")
+show_figure(("heatmap", picked.key, model_key, class_index, layer), lambda: heatmap_figure(cam.heatmap), where=right)
 right.caption(t("gradcam.raw", side=field.side, jump=field.jump))
 
 with st.expander(t("gradcam.how.title")):

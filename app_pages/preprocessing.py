@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from googlenet.i18n import get_language, t
+from googlenet.i18n import t
 from googlenet.preprocess import StepView, step_views
-from ui.charts import cached_png
+from ui.charts import show_figure
 from ui.charts_experiments import histogram_figure
 from ui.image_input import pick_image
 
@@ -51,8 +51,8 @@ def numbers_table(views: list[StepView]) -> None:
 
 def histograms(views: list[StepView], img: str) -> None:
     tensors = [v for v in views if v.tensor is not None]
-    st.image(cached_png(("histograms", img), get_language(), lambda: histogram_figure(
-        [(step_title(v), v.tensor.data.reshape(3, -1).numpy()) for v in tensors])), width="stretch")
+    show_figure(("histograms", img), lambda: histogram_figure(
+        [(step_title(v), v.tensor.data.reshape(3, -1).numpy()) for v in tensors]))
     st.caption(t("exp.pre.hist.caption"))
 
 

@@ -48,6 +48,13 @@ def cached_png(key: tuple, lang: str, _draw) -> bytes:
     return png_bytes(_draw())
 
 
+def show_figure(key: tuple, draw, where=st, **image_kw) -> None:
+    """`draw()`'s figure, drawn once per `key` and language (cached_png), shown full width in `where`."""
+    from googlenet.i18n import get_language
+
+    where.image(cached_png(key, get_language(), draw), **{"width": "stretch", **image_kw})
+
+
 def chart_png(draw, *args, **kwargs) -> bytes:
     """`draw(*args, **kwargs)`'s figure as PNG, through cached_png: keyed by the builder's name and its
     (hashable) arguments, which hold everything the figure shows, words included."""

@@ -1,7 +1,7 @@
 """The training lab's charts: live curves while a run trains, and three matplotlib figures of finished runs
 (loss and test accuracy of every run, gradient norm per block, the confusion matrix).
 
-The figures are drawn once per content and language (ui.charts.cached_png) and shown as PNGs, so moving an
+The figures are drawn once per content and language (ui.charts.show_figure) and shown as PNGs, so moving an
 unrelated widget does not redraw them. Words come from googlenet.i18n in the current language.
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.digits import PHASES, RunCurves, smooth
-from googlenet.i18n import get_language, t
-from ui.charts import BLUE, GRID_GREY, cached_png
+from googlenet.i18n import t
+from ui.charts import BLUE, GRID_GREY, show_figure
 from ui.training_runs import RunRecord, on_off
 
 import matplotlib.pyplot as plt  # noqa: E402  (after ui.charts, which selects the Agg backend)
@@ -34,11 +34,6 @@ def plain_log_axis(ax) -> None:
     ax.yaxis.set_major_locator(LogLocator(subs=[float(k) for k in subs], numticks=40))
     ax.yaxis.set_major_formatter(PLAIN)
     ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
-
-
-def show(key: tuple, draw, **image_kw) -> None:
-    """A figure drawn by `draw()`, cached by `key` (everything it shows) and the language, as an image."""
-    st.image(cached_png(key, get_language(), draw), **image_kw)
 
 
 # ------------------------------------------------------------------------------------------------ live
@@ -99,7 +94,7 @@ def loss_and_accuracy_figure(runs: Sequence[RunRecord]):
 
 
 def show_history(runs: Sequence[RunRecord]) -> None:
-    show(("train.history", tuple(_curve_key(r) for r in runs)), lambda: loss_and_accuracy_figure(runs))
+    show_figure(("train.history", tuple(_curve_key(r) for r in runs)), lambda: loss_and_accuracy_figure(runs))
 
 
 def grad_figure(rec: RunRecord, partner: RunRecord | None):
@@ -128,7 +123,7 @@ def show_gradients(rec: RunRecord, partner: RunRecord | None) -> None:
     key = ("train.grad", rec.number, tuple(tuple(r.values()) for r in rec.curves.grad_norms),
            None if partner is None else (partner.number, partner.config.aux,
                                          tuple(partner.curves.phase_grad_norms("early").items())))
-    show(key, lambda: grad_figure(rec, partner))
+    show_figure(key, lambda: grad_figure(rec, partner))
 
 
 def confusion_figure(confusion: np.ndarray):
@@ -149,7 +144,7 @@ def confusion_figure(confusion: np.ndarray):
 
 
 def show_confusion(confusion: np.ndarray) -> None:
-    show(("train.confusion", confusion.tobytes()), lambda: confusion_figure(confusion))
+    show_figure(("train.confusion", confusion.tobytes()), lambda: confusion_figure(confusion))
 
 
 def digit_probabilities_chart(probabilities: Sequence[float], title: str, x_title: str, y_title: str):
