@@ -8,7 +8,7 @@ import streamlit as st
 from googlenet.features import (LAYERS, branch_stats, capture_layer, channel_means, channel_rank, concat_channel,
                                 input_shape, most_active)
 from googlenet.i18n import t
-from googlenet.images import preprocessed_crop, to_batch
+from googlenet.images import to_batch
 from googlenet.model import BRANCHES, INCEPTION_CONFIG, INPUT_SIZE, STEM
 from googlenet.runtime.inference import model_fingerprint
 from googlenet.viz import BRANCH_COLOURS, filter_image, heat_image, overlay, tile_channels, wide_grid_columns
@@ -23,12 +23,12 @@ PICK_PX = 300   # the enlarged channel and its overlay
 
 
 @st.cache_data(show_spinner=False, max_entries=24, ttl=3600)
-def block_maps(image_key: str, layer: str, model_key: str, _model, _image) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """One forward pass for one picture and one layer: every branch's maps (C, H, W), and the 224x224 crop.
+def block_maps(image_key: str, layer: str, model_key: str, _model, _image) -> dict[str, np.ndarray]:
+    """One forward pass for one picture and one layer: every branch's maps (C, H, W).
 
     Cached on the picture's hash, the layer and the weights, so moving a slider re-renders instantly.
     """
-    return capture_layer(_model, to_batch(_image), layer), np.asarray(preprocessed_crop(_image))
+    return capture_layer(_model, to_batch(_image), layer)
 
 
 def layer_label(layer: str) -> str:
@@ -156,7 +156,8 @@ if picked is None:                          # a bad upload: pick_image has shown
     st.stop()
 
 model_key = model_fingerprint(model, pretrained)
-maps, crop = block_maps(picked.key, layer, model_key, model, picked.image)
+maps = block_maps(picked.key, layer, model_key, model, picked.image)
+crop = np.asarray(picked.crop)   # the 224x224 picture the maps are laid over (cached once per picture)
 if layer in STEM:
     show_stem(maps, layer, top_k, normalize)
     channel_picker(maps, crop, layer)
