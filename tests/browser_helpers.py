@@ -34,11 +34,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(root: Path, env: dict | None = None, port: int | None = None, timeout: float = 90) -> Server:
+def start_server(root: Path, env: dict | None = None, port: int | None = None, timeout: float = 90,
+                 script: str = "app.py") -> Server:
     port = port or free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / f"streamlit-{port}.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
            "--browser.gatherUsageStats", "false"]
     process = subprocess.Popen(cmd, cwd=root, env={**os.environ, **(env or {})},
