@@ -1,11 +1,14 @@
-"""GoogLeNet Explorer: entry point. Sets the language, draws the sidebar, runs the chosen page."""
+"""GoogLeNet Explorer: entry point. Sets the language, draws the sidebar, runs the chosen page.
+
+Imports here stay light (no torch, torchvision or matplotlib): each page imports what it draws, so the
+first page after start-up waits only for what it shows.
+"""
 import streamlit as st
 
 from googlenet.i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, set_language, t
-from googlenet.weights import FETCH_COMMAND, weights_path
 from ui.nav import available_pages
 from ui.state import keep_choices
-from ui.style import apply_chart_style
+from ui.weights_panel import weights_panel
 
 st.set_page_config(page_title="GoogLeNet Explorer", page_icon=":material/hub:", layout="wide")
 
@@ -15,7 +18,6 @@ if "lang" not in st.session_state:
     requested = st.query_params.get("lang")
     st.session_state.lang = requested if requested in LANGUAGES else language_from_locale(st.context.locale)
 set_language(st.session_state.lang)
-apply_chart_style()
 
 with st.sidebar:
     # The switch keeps its own widget state; the chosen language lives in session_state.lang, which
@@ -31,12 +33,7 @@ pages = [st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path,
 current = st.navigation(pages)
 
 with st.sidebar:
-    found = weights_path()
-    if found:
-        st.success(t("common.weights_found", path=found.name))
-    else:
-        st.warning(t("common.weights_missing"))
-        st.code(FETCH_COMMAND, language="bash")
+    weights_panel()   # found, or missing: the command line and a download button
 
 keep_choices()   # settings made on other pages survive this run, whichever page it draws
 current.run()

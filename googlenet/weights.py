@@ -10,6 +10,11 @@ Where the file is looked for, in order:
   3. torch's hub cache, exactly where torchvision itself would have saved it
      (``torch.hub.get_dir()/checkpoints/googlenet-1378be20.pth``);
   4. a download into that cache (only if ``download=True``), which gives up instead of hanging.
+     ``GOOGLENET_WEIGHTS_URL`` may name a mirror (e.g. a file on the school's own server); the file's
+     hash is checked whatever its source.
+
+Finding the file needs neither torch nor torchvision (both take seconds to import, and the app's first
+page only asks "are the weights here?"); they are imported when a file is read or downloaded.
 
 Every file is read with ``torch.load(..., weights_only=True)``: a checkpoint is a pickle, and a pickle
 can run code; ``weights_only`` allows tensors and plain containers only.
@@ -33,16 +38,20 @@ import time
 import urllib.request
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from urllib.parse import urlparse
 
-import torch
+from typing import TYPE_CHECKING
 
 from .errors import LocalisedError
 from .i18n import t
 from .labels_zh import label_zh
-from .model import GoogLeNet
+
+if TYPE_CHECKING:
+    import torch
+
+    from .model import GoogLeNet
 
 ENV_VAR = "GOOGLENET_WEIGHTS"
+URL_ENV_VAR = "GOOGLENET_WEIGHTS_URL"
 FETCH_COMMAND = "python -m googlenet.weights download"
 VENV_FETCH_COMMAND = ".venv/bin/python -m googlenet.weights download"
 
@@ -55,18 +64,47 @@ def _weights():
     return GoogLeNet_Weights.IMAGENET1K_V1
 
 
+# Two facts about torchvision's IMAGENET1K_V1 file, written out so that start-up need not import torchvision
+# (seconds on a small machine) to ask whether the file is here: its name, the last part of
+# GoogLeNet_Weights.IMAGENET1K_V1.url (the hex part is the start of the file's sha256), and its size,
+# meta["_file_size"] (MB). tests/test_weights.py checks both against torchvision's metadata.
+FILE_NAME = "googlenet-1378be20.pth"
+FILE_SIZE_MB = 49.731
+
+
+def megabytes(n_bytes: int) -> float:
+    """Bytes in MB as torchvision's metadata counts them (2**20 bytes), so progress ends at FILE_SIZE_MB."""
+    return n_bytes / 2**20
+
+
 def weights_url() -> str:
-    return _weights().url
+    """Where the download comes from: torchvision's address, or the mirror named by GOOGLENET_WEIGHTS_URL."""
+    return os.environ.get(URL_ENV_VAR, "").strip() or _weights().url
 
 
 def file_name() -> str:
     """The checkpoint's file name, as torchvision names it: ``googlenet-1378be20.pth``."""
-    return os.path.basename(urlparse(weights_url()).path)
+    return FILE_NAME
+
+
+def torch_hub_dir() -> Path:
+    """``torch.hub.get_dir()``, without importing torch only to ask.
+
+    Once torch is loaded, torch itself answers (it knows about ``torch.hub.set_dir``); before that, the
+    same rule torch/hub.py follows: $TORCH_HOME/hub, where TORCH_HOME defaults to $XDG_CACHE_HOME/torch and
+    XDG_CACHE_HOME to ~/.cache.
+    """
+    if "torch" in sys.modules:
+        import torch.hub
+
+        return Path(torch.hub.get_dir())
+    torch_home = os.getenv("TORCH_HOME", os.path.join(os.getenv("XDG_CACHE_HOME", "~/.cache"), "torch"))
+    return Path(os.path.expanduser(torch_home)) / "hub"
 
 
 def hub_cache_path() -> Path:
     """Where torchvision keeps (or would keep) the downloaded file."""
-    return Path(torch.hub.get_dir()) / "checkpoints" / file_name()
+    return torch_hub_dir() / "checkpoints" / FILE_NAME
 
 
 class WeightsUnavailable(LocalisedError, RuntimeError):
@@ -187,6 +225,32 @@ def download_weights(*, timeout: float = 15.0, progress: Progress | None = None)
     return destination
 
 
+# One download at a time per server: when a class clicks "download" together, the first click fetches the
+# file and the others find it there once the lock is theirs.
+_DOWNLOAD_LOCK = threading.Lock()
+
+
+def fetch_and_check(*, timeout: float = 15.0, progress: Progress | None = None) -> Path:
+    """The weights in the hub cache, downloaded first when missing, and proven to load; returns the file's path.
+
+    "Proven" means what ``load_pretrained`` does: read with weights_only=True and loaded strictly into the
+    torchvision variant. A freshly downloaded file that fails this is deleted, so nothing broken stays behind.
+    Raises ``WeightsUnavailable`` (offline, stalled, wrong file).
+    """
+    with _DOWNLOAD_LOCK:
+        target = hub_cache_path()
+        downloaded = not target.is_file()
+        if downloaded:
+            target = download_weights(timeout=timeout, progress=progress)
+        try:
+            _build(_read_state_dict(target), target)
+        except WeightsUnavailable:
+            if downloaded:
+                target.unlink(missing_ok=True)
+            raise
+    return target
+
+
 def _seconds(value: float) -> str:
     return f"{value:g}"
 
@@ -206,6 +270,8 @@ _AUX_PREFIXES = ("aux1.", "aux2.")
 
 def _read_state_dict(path: Path) -> dict[str, torch.Tensor]:
     """Read a checkpoint safely and return its state_dict (plain, or under "state_dict" / "model")."""
+    import torch
+
     try:
         # weights_only=True: tensors and plain containers only, so a malicious pickle cannot run code.
         obj = torch.load(path, map_location="cpu", weights_only=True)
@@ -228,6 +294,8 @@ def _read_state_dict(path: Path) -> dict[str, torch.Tensor]:
 
 def _build(state: dict[str, torch.Tensor], path: Path) -> GoogLeNet:
     """Build the torchvision variant with aux heads, load strictly, then drop the (untrained) aux heads."""
+    from .model import GoogLeNet
+
     model = GoogLeNet(num_classes=1000, variant="torchvision", transform_input=True, aux_logits=True,
                       init_weights=False)
     expected = model.state_dict()
@@ -329,7 +397,7 @@ def weights_meta() -> dict:
         "num_classes": len(meta.get("categories", ())),
         "recipe": meta.get("recipe"),
         "docs": meta.get("_docs"),
-        "url": weights_url(),
+        "url": _weights().url,
         "file_name": file_name(),
     }
 
@@ -340,9 +408,9 @@ def weights_meta() -> dict:
 
 def _print_progress(done: int, total: int | None) -> None:
     if total:
-        sys.stderr.write(f"\r{done / 2**20:6.1f} / {total / 2**20:.1f} MB")
+        sys.stderr.write(f"\r{megabytes(done):6.1f} / {megabytes(total):.1f} MB")
     else:
-        sys.stderr.write(f"\r{done / 2**20:6.1f} MB")
+        sys.stderr.write(f"\r{megabytes(done):6.1f} MB")
     sys.stderr.flush()
 
 
@@ -367,12 +435,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     try:
-        target = hub_cache_path()
-        if not target.is_file():
-            target = download_weights(timeout=args.timeout, progress=None if args.quiet else _print_progress)
-            if not args.quiet:
-                sys.stderr.write("\n")
-        _build(_read_state_dict(target), target)  # prove the file really loads
+        target = fetch_and_check(timeout=args.timeout, progress=None if args.quiet else _print_progress)
+        if not args.quiet:
+            sys.stderr.write("\n")
     except WeightsUnavailable as exc:
         print(str(exc), file=sys.stderr)
         return 1

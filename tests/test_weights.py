@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -15,6 +17,7 @@ from googlenet.model import GoogLeNet
 from googlenet.strings import weights as weight_strings
 from googlenet.weights import (ENV_VAR, FETCH_COMMAND, WeightsUnavailable, imagenet_labels, load_pretrained,
                                weights_meta, weights_path)
+from weights_helpers import hashed_name, serve_bytes
 
 
 def _no_network(*args, **kwargs):
@@ -401,3 +404,77 @@ def test_real_fetch_gives_up_on_a_silent_server(local_url):
         silent.close()
     assert info.value.key == "weights.download_timeout"
     assert_actionable(info.value)
+
+
+# ------------------------------------------------------------------ facts written out for a fast start-up
+
+def test_file_name_and_size_are_torchvision_s():
+    """FILE_NAME and FILE_SIZE_MB (kept so start-up needs no torchvision) are the metadata's own facts."""
+    official = torchvision.models.GoogLeNet_Weights.IMAGENET1K_V1
+    assert weights.FILE_NAME == official.url.rsplit("/", 1)[-1] == weights.file_name()
+    assert weights.FILE_SIZE_MB == official.meta["_file_size"] == weights_meta()["file_size_mb"]
+
+
+@pytest.mark.parametrize("env", [{}, {"TORCH_HOME": "/srv/torch"}, {"XDG_CACHE_HOME": "/srv/cache"},
+                                 {"TORCH_HOME": "~/t", "XDG_CACHE_HOME": "/srv/cache"}])
+def test_hub_dir_follows_torch_s_rule_without_torch(env, monkeypatch):
+    """Before torch is imported, torch_hub_dir applies torch.hub.get_dir's rule itself: same answer."""
+    for name in ("TORCH_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(torch.hub, "_hub_dir", None)
+    with_torch = weights.torch_hub_dir()
+    monkeypatch.delitem(sys.modules, "torch")   # as in a fresh app process, where torch is not loaded yet
+    assert weights.torch_hub_dir() == with_torch == Path(torch.hub.get_dir())
+
+
+def test_finding_the_weights_imports_no_torch(tmp_path):
+    """The app's sidebar asks weights_path() on every page; that must not cost a torch import."""
+    script = ("import sys; from googlenet.weights import weights_path, hub_cache_path; weights_path(); "
+              "hub_cache_path(); print(sorted(m for m in ('torch', 'torchvision') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, text=True, check=True, env={**os.environ, "TORCH_HOME": str(tmp_path)})
+    assert out.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------ fetch_and_check: download, then prove it loads
+
+def test_fetch_and_check_downloads_checks_and_reports_bytes(local_url, isolated, checkpoint, reference, monkeypatch):
+    data = checkpoint.read_bytes()
+    monkeypatch.setattr(weights, "FILE_NAME", hashed_name(data))
+    server = serve_bytes(data, pieces=4, pause=0.15)
+    try:
+        local_url(f"http://127.0.0.1:{server.server_address[1]}/{weights.FILE_NAME}")
+        seen = []
+        path = weights.fetch_and_check(timeout=5, progress=lambda done, total: seen.append((done, total)))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert path == isolated / "checkpoints" / weights.FILE_NAME and path.read_bytes() == data
+    assert any(0 < done < len(data) for done, _ in seen), "no progress in between"
+    assert seen[-1] == (len(data), len(data))
+    check_model(load_pretrained(download=False), reference)
+    # Already there: nothing is downloaded again (the fetch would fail: _fetch is the offline stub again).
+    monkeypatch.setattr(weights, "_fetch", _no_network)
+    assert weights.fetch_and_check(timeout=1) == path
+
+
+def test_fetch_and_check_deletes_a_downloaded_file_that_does_not_load(monkeypatch, isolated):
+    def fake_fetch(url, destination, state, cancel):
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(b"hash fine, but not a checkpoint")
+
+    monkeypatch.setattr(weights, "_fetch", fake_fetch)
+    with pytest.raises(WeightsUnavailable) as info:
+        weights.fetch_and_check(timeout=1)
+    assert info.value.key == "weights.invalid"
+    assert_actionable(info.value)
+    assert not weights.hub_cache_path().exists()
+
+
+def test_the_mirror_variable_names_the_download_address(monkeypatch):
+    monkeypatch.setenv(weights.URL_ENV_VAR, "http://school.example/googlenet-1378be20.pth")
+    assert weights.weights_url() == "http://school.example/googlenet-1378be20.pth"
+    monkeypatch.delenv(weights.URL_ENV_VAR)
+    assert weights.weights_url() == torchvision.models.GoogLeNet_Weights.IMAGENET1K_V1.url

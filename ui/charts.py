@@ -5,7 +5,8 @@ PNG bytes once, cached by everything it shows (``cached_png(key, lang, draw)`` o
 ``chart_png(builder, *args)``), and show them with st.image: on a 2-core machine drawing one of these
 figures takes about half a second, so a widget change that does not touch a chart must not redraw it.
 The colours every chart module uses are defined here.
-Fonts (including a CJK font) come from ui.style.apply_chart_style, which the app calls once.
+Fonts (including a CJK font) come from ui.style.apply_chart_style, applied once when this module is first
+imported (every chart module imports it), so a page without charts never loads matplotlib.
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, PercentFormatter  # noqa: E402
+
+from ui.style import apply_chart_style  # noqa: E402
+
+apply_chart_style()
 
 BASE = "#9fb3c8"        # ordinary bars
 HIGHLIGHT = "#d62728"   # the selected one / GoogLeNet / after an ablation

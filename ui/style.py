@@ -1,4 +1,7 @@
-"""Matplotlib settings for a projector: large fonts, and a CJK font so Chinese is not drawn as boxes."""
+"""Matplotlib settings for a projector: large fonts, and a CJK font so Chinese is not drawn as boxes.
+
+Applied by ui.charts when it is first imported: pages without charts (the home page) never load matplotlib.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
