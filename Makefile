@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 WORKERS ?= 3
 
-.PHONY: run dev test bench load serve venv system-deps weights
+.PHONY: run dev test bench load serve venv system-deps app-deps weights
 
 # (Re)install only when requirements.txt changed since the last install.
 $(STAMP): requirements.txt
@@ -19,11 +19,14 @@ venv: $(STAMP)
 system-deps:
 	@bash scripts/system_deps.sh
 
-run: $(STAMP)
+app-deps:
+	@bash scripts/system_deps.sh app
+
+run: $(STAMP) app-deps
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
 # For developers: reload the app when a source file changes (the classroom config turns the watcher off).
-dev: $(STAMP)
+dev: $(STAMP) app-deps
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: $(STAMP) system-deps
@@ -46,5 +49,5 @@ load: $(STAMP) system-deps
 	$(PY) scripts/load_test.py $(if $(filter command line environment,$(origin WORKERS)),--workers $(WORKERS)) $(LOAD_ARGS)
 
 # N workers on loopback ports behind nginx on PORT (installs Debian's nginx when missing and root).
-serve: $(STAMP)
+serve: $(STAMP) app-deps
 	$(PY) deploy/serve.py --workers $(WORKERS) --port $(PORT)

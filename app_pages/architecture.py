@@ -7,6 +7,7 @@ from googlenet.diagrams import INCEPTION_LABELS, inception_dot
 from googlenet.i18n import t
 from googlenet.model import INCEPTION_CONFIG, INPUT_SIZE
 from ui.charts import chart_png, share_chart
+from ui.diagrams import show_diagram
 
 NUM = st.column_config.NumberColumn
 # Explicit widths: all twelve columns fit the page next to the sidebar (no sideways scrolling on a projector).
@@ -121,10 +122,8 @@ def describe_layer(layer: anatomy.LayerFocus, variant: str, size: int) -> None:
     if layer.kind == "inception":
         st.markdown(f"**{t('arch.diagram.title', name=anatomy.layer_label(layer.name))}**")
         words = {k: t(f"arch.diagram.label.{k}") for k in INCEPTION_LABELS}
-        st.graphviz_chart(inception_dot(INCEPTION_CONFIG[layer.name], layer.shape[1],
-                                        kernel5=5 if variant == "paper" else 3,
-                                        title=anatomy.layer_label(layer.name), labels=words, narrow=True),
-                          width="stretch")
+        show_diagram(inception_dot(INCEPTION_CONFIG[layer.name], layer.shape[1], kernel5=5 if variant == "paper" else 3,
+                                   title=anatomy.layer_label(layer.name), labels=words, narrow=True))
         if variant == "torchvision":
             st.caption(t("arch.diagram.kernel_note"))
     elif layer.kind == "conv":

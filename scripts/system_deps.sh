@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# System packages the browser test needs: Debian's Chromium + driver and a CJK font (Chinese text).
-# Installs them when missing and running as root; otherwise says loudly why the browser test will skip.
+# Debian packages, installed when missing and running as root:
+#   the app (`scripts/system_deps.sh app`, run by make run/dev/serve): Graphviz, which lays the diagrams out on
+#     the server (without `dot` the browser lays them out, seconds per rerun), and a CJK font for Chinese text;
+#   the tests (no argument, run by make test/bench): also Debian's Chromium and its driver for the browser tests.
+# Not root: says loudly what is missing and what that costs.
 set -u
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium chromium-driver)
+command -v dot >/dev/null || missing+=(graphviz)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+[ "${1:-}" = app ] || [ -x /usr/bin/chromium ] || missing+=(chromium chromium-driver)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "system_deps: installing ${missing[*]}"
@@ -12,5 +16,6 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     || { echo "system_deps: apt-get install failed"; exit 1; }
   rm -rf "${HOME:-/root}/.cache/matplotlib"   # let matplotlib see the new font
 else
-  echo "system_deps: WARNING: missing ${missing[*]} and not root: the real-browser test will be SKIPPED"
+  echo "system_deps: WARNING: missing ${missing[*]} and not root (install them with apt-get):"
+  echo "  graphviz: diagrams are laid out in the browser, slowly; chromium: the real-browser tests are SKIPPED"
 fi

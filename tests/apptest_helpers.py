@@ -89,3 +89,18 @@ def assert_shows(at: AppTest, *snippets: str) -> None:
     text = visible_text(at)
     missing = [s for s in snippets if s not in text]
     assert not missing, f"expected on the page: {missing}"
+
+
+def diagram_text(at: AppTest, index: int = 0) -> str:
+    """The words of the index-th diagram on the screen, a line of text per line: read from the SVG the server
+    drew (ui.diagrams), or from the DOT text when the browser lays the graph out (Graphviz missing)."""
+    import base64
+    import html
+
+    charts = at.get("graphviz_chart")
+    if charts:
+        return charts[index].proto.spec.replace("\\n", "\n")
+    prefix = "data:image/svg+xml;base64,"
+    svgs = [base64.b64decode(img.url[len(prefix):]).decode() for element in at.get("image")
+            for img in element.proto.imgs if img.url.startswith(prefix)]
+    return "\n".join(html.unescape(text) for text in re.findall(r"<text[^>]*>(.*?)</text>", svgs[index]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
+from apptest_helpers import assert_shows, diagram_text, goto, open_app, rerun, visible_text
 from googlenet import exercise, module_lab, onebyone
 from googlenet.costs import PAPER_TOLERANCE_PCT
 from googlenet.i18n import t
@@ -31,16 +31,16 @@ def test_architecture_page(lang, without_weights):
     assert list(compare["paper_params"])[:1] == [2.7]
     assert_shows(at, "9,472", "118,013,952", t("arch.differs.title", lang=lang))
     # The default pick is inception 3a: its four branches and the Inception source code.
-    dot = at.get("graphviz_chart")[0].proto.spec
-    assert "192 -> 16" in dot and "5x5" in dot
-    assert t("arch.diagram.label.concat", lang=lang) in dot
+    words = diagram_text(at)
+    assert "192 -> 16" in words and "5x5" in words
+    assert t("arch.diagram.label.concat", lang=lang) in words
     assert "class Inception" in at.code[0].value
     assert metric_values(at)[t("arch.pick.params", lang=lang)] == "163,696"
 
     # torchvision variant: other totals of the selected layer, 3x3 in branch 3, no published numbers.
     at.radio(key="arch_variant").set_value("torchvision")
     rerun(at)
-    assert "3x3 " + t("arch.diagram.label.conv", lang=lang) + "\\n16 -> 32" in at.get("graphviz_chart")[0].proto.spec
+    assert "3x3 " + t("arch.diagram.label.conv", lang=lang) + "\n16 -> 32" in diagram_text(at)
     assert_shows(at, t("arch.paper.only", lang=lang, variant=t("arch.variant.torchvision", lang=lang), size=224))
     assert len(at.dataframe) == 1
 
@@ -58,7 +58,7 @@ def test_architecture_page(lang, without_weights):
     # Another block, a convolution, an auxiliary head.
     at.selectbox(key="arch_layer").set_value("inception5b")
     rerun(at)
-    assert "832 -> 384" in at.get("graphviz_chart")[0].proto.spec
+    assert "832 -> 384" in diagram_text(at)
     at.selectbox(key="arch_layer").set_value("conv1")
     rerun(at)
     assert "class ConvBlock" in at.code[0].value

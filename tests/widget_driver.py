@@ -42,10 +42,12 @@ RECORDER = """
 })();
 """
 
-# Settled: the content changed after `since`, the script is not running, and all has been quiet for QUIET_MS.
-SETTLED = """([since, quiet]) => {
+# Settled: the content changed after `since`, the script is not running, and all has been quiet for QUIET_MS
+# (with `ran`, a script run must also have been seen: a page opening is never done inside one frame).
+SETTLED = """([since, quiet, ran]) => {
   const seen = window.__seen;
   if (!seen || seen.lastChange < since || !seen.states.length) return false;
+  if (ran && !seen.states.some(([state, at]) => state === 'running' && at >= since)) return false;
   const [state, at] = seen.states[seen.states.length - 1];
   const now = performance.now();
   return state === 'notRunning' && now - seen.lastChange >= quiet && now - at >= quiet;
@@ -90,16 +92,16 @@ def now_ms(page) -> float:
     return page.evaluate("performance.now()")
 
 
-def wait_settled(page, since: float, timeout_ms: float = 60_000) -> float:
+def wait_settled(page, since: float, timeout_ms: float = 60_000, ran: bool = False) -> float:
     """Wait until the page settles after `since`; returns the time of the content's last change."""
-    page.wait_for_function(SETTLED, arg=[since, QUIET_MS], timeout=timeout_ms, polling=50)
+    page.wait_for_function(SETTLED, arg=[since, QUIET_MS, ran], timeout=timeout_ms, polling=50)
     return page.evaluate("window.__seen.lastChange")
 
 
 def open_and_time(page, url: str) -> float:
     """Open `url` as a new visitor; ms from navigation start until the page has settled."""
     page.goto(url)
-    return wait_settled(page, 0.0)
+    return wait_settled(page, 0.0, ran=True)
 
 
 def enabled_widgets(page, kind: WidgetKind):
