@@ -13,7 +13,7 @@ from apptest_helpers import assert_shows, choose_language, goto, open_app, visib
 from googlenet import weights
 from googlenet.i18n import t
 from ui import weights_panel
-from weights_helpers import hashed_name, serve_bytes
+from weights_helpers import closed_port, hashed_name, serve_bytes
 
 
 def download_button(at):
@@ -57,12 +57,7 @@ def mirror(without_weights, fake_weights_file, monkeypatch):
 @pytest.fixture
 def offline(without_weights, monkeypatch):
     """No internet: the download address refuses connections at once."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]   # closed again on leaving: nothing listens there
-    monkeypatch.setenv(weights.URL_ENV_VAR, f"http://127.0.0.1:{port}/{weights.FILE_NAME}")
+    monkeypatch.setenv(weights.URL_ENV_VAR, f"http://127.0.0.1:{closed_port()}/{weights.FILE_NAME}")
 
 
 def test_the_button_says_how_big_the_download_is():

@@ -38,7 +38,7 @@ def weights_panel() -> None:
             st.success(t("common.weights_downloaded", size=downloaded_mb))
         return
     st.warning(t("common.weights_missing"))
-    st.code(FETCH_COMMAND, language="bash")
+    st.code(FETCH_COMMAND, language="bash", wrap_lines=True)   # the whole command, even in a narrow sidebar
     if st.button(t("common.weights_download", size=FILE_SIZE_MB), key=BUTTON_KEY, icon=":material/download:",
                  help=t("common.weights_download_help"), width="stretch"):
         st.session_state.pop(ERROR_KEY, None)
