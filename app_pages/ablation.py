@@ -108,33 +108,40 @@ if model is None:
     st.info(t("exp.abl.no_weights"))
     st.stop()
 
-# The layout first, then every widget, then the picture: a bad upload stops the page only after the switches.
-picker, numbers = st.container(), st.container()
-left, right = st.columns([1, 2], gap="large")
-table, scan = st.container(), st.expander(t("exp.abl.scan.title"))
-with left:
-    block, branches = switch_controls()
-with scan:
-    st.write(t("exp.abl.scan.intro"))
-    scan_on = st.toggle(t("exp.abl.scan.run"), key="abl_scan")
-with picker:
-    picked = pick_image("abl")
-if picked is None:           # a bad upload: pick_image has shown the reason
-    st.stop()
+picked = pick_image("abl")    # None after a bad upload: pick_image has shown the reason
 
-img, model_key = picked.key, model_fingerprint(model)
-off = switches(block, branches)
-with st.spinner(t("exp.abl.running")):
-    result = run_ablation(img, model_key, off, model, picked.image)
-with numbers:
-    headline(result)
-with right:
-    if not branches:
-        st.info(t("exp.abl.none"))
-    comparison_chart(result, ("ablation", img, model_key, off))
-with table:
-    top5_table(result)
-if scan_on:
+
+@st.fragment
+def ablation_view(model, picked) -> None:
+    """A fragment: the block, the switches and the scan redraw the results, not the picker above.
+    The layout first, then every widget, then the results: a bad upload leaves the switches in place."""
+    numbers = st.container()
+    left, right = st.columns([1, 2], gap="large")
+    table, scan = st.container(), st.expander(t("exp.abl.scan.title"))
+    with left:
+        block, branches = switch_controls()
     with scan:
-        shifts = run_scan(img, model_key, block, model, picked.image)
-        scan_chart(shifts, result.top_class, block, ("scan", img, model_key, block))
+        st.write(t("exp.abl.scan.intro"))
+        scan_on = st.toggle(t("exp.abl.scan.run"), key="abl_scan")
+    if picked is None:
+        return
+
+    img, model_key = picked.key, model_fingerprint(model)
+    off = switches(block, branches)
+    with st.spinner(t("exp.abl.running")):
+        result = run_ablation(img, model_key, off, model, picked.image)
+    with numbers:
+        headline(result)
+    with right:
+        if not branches:
+            st.info(t("exp.abl.none"))
+        comparison_chart(result, ("ablation", img, model_key, off))
+    with table:
+        top5_table(result)
+    if scan_on:
+        with scan:
+            shifts = run_scan(img, model_key, block, model, picked.image)
+            scan_chart(shifts, result.top_class, block, ("scan", img, model_key, block))
+
+
+ablation_view(model, picked)

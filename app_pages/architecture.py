@@ -94,7 +94,9 @@ def show_input_size(variant: str, size: int) -> None:
               delta_color="off", delta_arrow="off")
 
 
+@st.fragment
 def show_layer(rows, variant: str, size: int) -> None:
+    """A fragment: choosing another layer redraws only this section, not the tables above."""
     st.subheader(t("arch.pick.title"))
     options = anatomy.layer_choices(rows)
     pick = st.selectbox(t("arch.pick"), options, index=options.index("inception3a"), key="arch_layer",
@@ -141,6 +143,7 @@ def describe_layer(layer: anatomy.LayerFocus, variant: str, size: int) -> None:
         st.markdown(t("arch.pick.noweights"))
 
 
+@st.fragment
 def show_summary(variant: str, size: int) -> None:
     # Computed only while the expander is open (on_change="rerun" makes it lazy), and cached.
     summary = st.expander(t("arch.summary.title", variant=variant_name(variant), size=size), key="arch_summary",

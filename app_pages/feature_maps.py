@@ -51,8 +51,10 @@ def grid(maps: np.ndarray, top_k: int, normalize: str, cols: int | None = None) 
     return tile_channels(maps, order=most_active(maps, shown), cols=cols, normalize=normalize), shown
 
 
+@st.fragment
 def channel_picker(maps: dict[str, np.ndarray], crop: np.ndarray, layer: str) -> None:
-    """Pick one channel of one branch; show it enlarged and over the picture, with its numbers."""
+    """Pick one channel of one branch; show it enlarged and over the picture, with its numbers.
+    A fragment: the branch and channel redraw only this section."""
     st.subheader(t("fmaps.pick.title"))
     parts = [p for p in BRANCHES if p in maps] or ["output"]
     controls, left, right = st.columns([2, 3, 3], gap="medium")
@@ -145,30 +147,37 @@ st.markdown(t("fmaps.intro"))
 
 model, pretrained = model_for_pictures()   # the untrained stand-in (with a banner) when weights are missing
 picked = pick_image("fm")
-# The controls are drawn even after a refused upload, so they (and what they show) survive it.
-c1, c2, c3 = st.columns([2, 2, 3])
-layer = c1.selectbox(t("fmaps.block"), LAYERS, index=LAYERS.index("inception3a"), format_func=layer_label,
-                     help=t("fmaps.block.help"), key="fm_block")
-top_k = c2.select_slider(t("fmaps.top_k"), TOP_K_OPTIONS, value=16, key="fm_topk")
-normalize = c3.radio(t("fmaps.normalize"), ["each", "shared"], horizontal=True, key="fm_norm",
-                     format_func=lambda v: t(f"fmaps.normalize.{v}"), help=t("fmaps.normalize.help"))
-if picked is None:                          # a bad upload: pick_image has shown the reason
-    st.stop()
 
-model_key = model_fingerprint(model, pretrained)
-maps = block_maps(picked.key, layer, model_key, model, picked.image)
-crop = np.asarray(picked.crop)   # the 224x224 picture the maps are laid over (cached once per picture)
-if layer in STEM:
-    show_stem(maps, layer, top_k, normalize)
-    channel_picker(maps, crop, layer)
-    if layer == "conv1":
-        with st.expander(t("fmaps.filters.title")):
-            st.image(filter_image(model.conv1.conv.weight), width=420)
-            st.caption(t("fmaps.filters.caption"))
-else:
-    show_branches(maps, layer, top_k, normalize)
-    stats_table(maps)
-    channel_picker(maps, crop, layer)
-    concatenated(maps["output"], layer, (picked.key, layer, model_key))
 
+@st.fragment
+def maps_view(model, pretrained: bool, picked) -> None:
+    """A fragment: the layer, grid size and brightness redraw the maps, not the picker above."""
+    # The controls are drawn even after a refused upload, so they (and what they show) survive it.
+    c1, c2, c3 = st.columns([2, 2, 3])
+    layer = c1.selectbox(t("fmaps.block"), LAYERS, index=LAYERS.index("inception3a"), format_func=layer_label,
+                         help=t("fmaps.block.help"), key="fm_block")
+    top_k = c2.select_slider(t("fmaps.top_k"), TOP_K_OPTIONS, value=16, key="fm_topk")
+    normalize = c3.radio(t("fmaps.normalize"), ["each", "shared"], horizontal=True, key="fm_norm",
+                         format_func=lambda v: t(f"fmaps.normalize.{v}"), help=t("fmaps.normalize.help"))
+    if picked is None:                          # a bad upload: pick_image has shown the reason
+        return
+
+    model_key = model_fingerprint(model, pretrained)
+    maps = block_maps(picked.key, layer, model_key, model, picked.image)
+    crop = np.asarray(picked.crop)   # the 224x224 picture the maps are laid over (cached once per picture)
+    if layer in STEM:
+        show_stem(maps, layer, top_k, normalize)
+        channel_picker(maps, crop, layer)
+        if layer == "conv1":
+            with st.expander(t("fmaps.filters.title")):
+                st.image(filter_image(model.conv1.conv.weight), width=420)
+                st.caption(t("fmaps.filters.caption"))
+    else:
+        show_branches(maps, layer, top_k, normalize)
+        stats_table(maps)
+        channel_picker(maps, crop, layer)
+        concatenated(maps["output"], layer, (picked.key, layer, model_key))
+
+
+maps_view(model, pretrained, picked)
 st.info(t("fmaps.depth_note"))

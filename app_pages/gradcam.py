@@ -66,36 +66,43 @@ if model is None:            # the notice above says how to fetch the weights
         show_picture(picked.image)
     st.stop()
 
-# The controls that do not depend on the picture are drawn even after a refused upload, so they survive it.
-c1, c2, c3 = st.columns([3, 2, 2], gap="large")
-any_class = c1.toggle(t("gradcam.any_class"), key="cam_any")
-layer = c2.selectbox(t("gradcam.block"), BLOCKS, index=BLOCKS.index(DEFAULT_LAYER), format_func=block_label,
-                     help=t("gradcam.block.help"), key="cam_block")
-opacity = c3.slider(t("gradcam.opacity"), 0.0, 1.0, 0.5, 0.05, key="cam_opacity")
-if picked is None:           # a bad upload: pick_image has shown the reason
-    st.stop()
 
-model_key = model_fingerprint(model)
-with st.spinner(t("gradcam.running")):
-    top_cam = explain(picked.key, model_key, None, DEFAULT_LAYER, model, picked.image)
-class_index = pick_class(c1, top_cam, any_class, picked.key)
-if class_index == top_cam.class_index and layer == DEFAULT_LAYER:
-    cam = top_cam  # the default view: already computed above
-else:
+@st.fragment
+def explain_view(model, picked) -> None:
+    """A fragment: the class, block and opacity redraw only the explanation, not the picker above."""
+    # The controls that do not depend on the picture are drawn even after a refused upload, so they survive it.
+    c1, c2, c3 = st.columns([3, 2, 2], gap="large")
+    any_class = c1.toggle(t("gradcam.any_class"), key="cam_any")
+    layer = c2.selectbox(t("gradcam.block"), BLOCKS, index=BLOCKS.index(DEFAULT_LAYER), format_func=block_label,
+                         help=t("gradcam.block.help"), key="cam_block")
+    opacity = c3.slider(t("gradcam.opacity"), 0.0, 1.0, 0.5, 0.05, key="cam_opacity")
+    if picked is None:           # a bad upload: pick_image has shown the reason
+        return
+
+    model_key = model_fingerprint(model)
     with st.spinner(t("gradcam.running")):
-        cam = explain(picked.key, model_key, class_index, layer, model, picked.image)
-field = receptive_fields("torchvision")[layer]
-name = class_name(class_index)
+        top_cam = explain(picked.key, model_key, None, DEFAULT_LAYER, model, picked.image)
+    class_index = pick_class(c1, top_cam, any_class, picked.key)
+    if class_index == top_cam.class_index and layer == DEFAULT_LAYER:
+        cam = top_cam  # the default view: already computed above
+    else:
+        with st.spinner(t("gradcam.running")):
+            cam = explain(picked.key, model_key, class_index, layer, model, picked.image)
+    field = receptive_fields("torchvision")[layer]
+    name = class_name(class_index)
 
-st.markdown("### " + t("gradcam.heading", name=name))
-numbers(top_cam, cam, name, field.side)
-crop = picked.crop
-left, middle, right = st.columns(3, gap="medium")
-left.image(crop, caption=t("gradcam.crop"), width="stretch")
-middle.image(overlay(crop, cam.heatmap, opacity, stretch=False), width="stretch",
-             caption=t("gradcam.overlay", name=name, block=block_label(layer)))
-show_figure(("heatmap", picked.key, model_key, class_index, layer), lambda: heatmap_figure(cam.heatmap), where=right)
-right.caption(t("gradcam.raw", side=field.side, jump=field.jump))
+    st.markdown("### " + t("gradcam.heading", name=name))
+    numbers(top_cam, cam, name, field.side)
+    crop = picked.crop
+    left, middle, right = st.columns(3, gap="medium")
+    left.image(crop, caption=t("gradcam.crop"), width="stretch")
+    middle.image(overlay(crop, cam.heatmap, opacity, stretch=False), width="stretch",
+                 caption=t("gradcam.overlay", name=name, block=block_label(layer)))
+    show_figure(("heatmap", picked.key, model_key, class_index, layer), lambda: heatmap_figure(cam.heatmap),
+                where=right)
+    right.caption(t("gradcam.raw", side=field.side, jump=field.jump))
 
+
+explain_view(model, picked)
 with st.expander(t("gradcam.how.title")):
     st.markdown(t("gradcam.how.body"))

@@ -90,7 +90,9 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
              width="stretch")
 
 
+@st.fragment
 def show_formulas(cfg: module_lab.LabConfig) -> None:
+    """A fragment: choosing another branch redraws only the formulas."""
     st.subheader(t("lab.formula.title"))
     st.caption(t("lab.formula.rule"))
     st.session_state.setdefault("lab_formula_branch", "branch3")
@@ -135,28 +137,42 @@ def show_verification(cfg: module_lab.LabConfig) -> None:
     (st.success if v.agree else st.error)(t("lab.verify.ok" if v.agree else "lab.verify.fail"))
 
 
+@st.cache_data(show_spinner=False)
+def one_by_one_tables(bias_label: str) -> dict[str, list]:
+    """The demo's numbers as text tables, made once (formatting data frames is most of the section's time)."""
+    demo = onebyone.one_by_one_demo()
+    text = lambda frame, digits: frame.map(lambda v: f"{v:.{digits}f}")  # noqa: E731
+    return {"x": [text(onebyone.grid(x), 1) for x in demo.x],
+            "w": [text(onebyone.weight_table(demo, bias_label), 1)],
+            "conv": [text(onebyone.grid(y), 2) for y in demo.conv_out],
+            "matmul": [text(onebyone.grid(y), 2) for y in demo.matmul_out]}
+
+
 def show_one_by_one() -> None:
     st.subheader(t("lab.onebyone.title"))
     st.markdown(t("lab.onebyone.intro"))
     demo = onebyone.one_by_one_demo()
+    tables = one_by_one_tables(t("lab.onebyone.bias"))
     cols = st.columns(4)
-    for c in range(demo.x.shape[0]):
+    for c, table in enumerate(tables["x"]):
         cols[c].markdown(t("lab.onebyone.x", c=c))
-        cols[c].table(onebyone.grid(demo.x[c]).style.format("{:.1f}"))
+        cols[c].table(table)
     cols[3].markdown(t("lab.onebyone.w"))
-    cols[3].table(onebyone.weight_table(demo, t("lab.onebyone.bias")).style.format("{:.1f}"))
+    cols[3].table(tables["w"][0])
     cols = st.columns(4)
-    for c in range(demo.conv_out.shape[0]):
+    for c, (conv, matmul) in enumerate(zip(tables["conv"], tables["matmul"])):
         cols[2 * c].markdown(t("lab.onebyone.conv", c=c))
-        cols[2 * c].table(onebyone.grid(demo.conv_out[c]).style.format("{:.2f}"))
+        cols[2 * c].table(conv)
         cols[2 * c + 1].markdown(t("lab.onebyone.matmul", c=c))
-        cols[2 * c + 1].table(onebyone.grid(demo.matmul_out[c]).style.format("{:.2f}"))
+        cols[2 * c + 1].table(matmul)
     st.markdown(t("lab.onebyone.pixel"))
     st.latex(onebyone.pixel_formula(demo))
     st.caption(t("lab.onebyone.diff", diff=demo.max_diff))
 
 
+@st.fragment
 def show_exercise() -> None:
+    """A fragment: typing an answer or asking for a new exercise redraws only the exercise."""
     st.subheader(t("lab.ex.title"))
     st.session_state.setdefault("lab_ex_seed", random.randrange(1_000_000))
     ex = exercise.make_exercise(st.session_state["lab_ex_seed"])
@@ -179,12 +195,18 @@ def show_exercise() -> None:
         st.caption(t("lab.ex.hint"))
 
 
+@st.fragment
+def show_module() -> None:
+    """A fragment: the preset and the eight fields redraw the costs, formulas and check, not the sections below."""
+    config = read_form()
+    if config is not None:
+        show_costs(config)
+        show_formulas(config)
+        show_verification(config)
+
+
 st.title(t("nav.inception_lab"))
 st.markdown(t("lab.intro"))
-config = read_form()
-if config is not None:
-    show_costs(config)
-    show_formulas(config)
-    show_verification(config)
+show_module()
 show_one_by_one()
 show_exercise()

@@ -66,21 +66,26 @@ def growth_table(variant: str, chosen: str) -> None:
 
 st.title(t("nav.receptive_field"))
 st.markdown(t("exp.rf.intro"))
-picker = st.container()
-controls, picture, numbers = st.columns([2, 3, 2], gap="large")
-with controls:
-    variant, stage, row, col = unit_controls()
-with picker:
-    picked = pick_image("rf")    # None after a bad upload: pick_image has shown the reason
+picked = pick_image("rf")    # None after a bad upload: pick_image has shown the reason
 
-field = receptive_fields(variant)[stage]
-if picked is not None:
-    with picture:
-        crop = picked.crop
-        st.image(draw_field(crop, stage, row, col, variant, scale=SCALE), width="stretch")
-        caption = "exp.rf.caption" if dots_drawn(field, SCALE) else "exp.rf.caption.fine"
-        st.caption(t(caption, stage=stage_label(stage), side=field.side, jump=field.jump))
-with numbers:
-    field_numbers(field, unit_field(stage, row, col, variant))
-notes(field)
-growth_table(variant, stage)
+
+@st.fragment
+def field_view(picked) -> None:
+    """A fragment: the network, layer and unit redraw the field, not the picker above."""
+    controls, picture, numbers = st.columns([2, 3, 2], gap="large")
+    with controls:
+        variant, stage, row, col = unit_controls()
+    field = receptive_fields(variant)[stage]
+    if picked is not None:
+        with picture:
+            crop = picked.crop
+            st.image(draw_field(crop, stage, row, col, variant, scale=SCALE), width="stretch")
+            caption = "exp.rf.caption" if dots_drawn(field, SCALE) else "exp.rf.caption.fine"
+            st.caption(t(caption, stage=stage_label(stage), side=field.side, jump=field.jump))
+    with numbers:
+        field_numbers(field, unit_field(stage, row, col, variant))
+    notes(field)
+    growth_table(variant, stage)
+
+
+field_view(picked)

@@ -3,7 +3,9 @@
 The tables live in ``googlenet/strings/<topic>.py``; each module defines two dicts, ``EN`` and ``ZH``,
 with the same keys (a test checks this). Keys are prefixed with the topic, e.g. ``"home.title"``.
 The current language is per thread of execution (one Streamlit session's script run), set by
-``set_language`` at the top of every run, so sessions in different languages never mix.
+``set_language`` at the top of every run, so sessions in different languages never mix. Where no run has
+set it — a Streamlit fragment rerun, or a widget callback, runs in a fresh thread without the app's top —
+it comes from the language source the app registered (``use_language_source``: the session's choice).
 """
 from __future__ import annotations
 
@@ -12,20 +14,31 @@ import importlib
 import pkgutil
 import string
 from functools import lru_cache
+from typing import Callable
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
-_current = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("language")
+_source: Callable[[], str | None] | None = None
 
 
 def set_language(lang: str) -> None:
     _current.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
 
+def use_language_source(source: Callable[[], str | None] | None) -> None:
+    """Where get_language looks when this thread has set no language (e.g. the web session's choice)."""
+    global _source
+    _source = source
+
+
 def get_language() -> str:
-    return _current.get()
+    lang = _current.get(None)
+    if lang is None and _source is not None:
+        lang = _source()
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def language_from_locale(locale: str | None) -> str:

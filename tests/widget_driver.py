@@ -112,10 +112,15 @@ def enabled_widgets(page, kind: WidgetKind):
 
 
 def open_expanders(page) -> None:
-    """Open every closed expander of the main area, so the widgets inside can be reached (no rerun)."""
+    """Open every closed expander of the main area, so the widgets inside can be reached; waits for the reruns
+    an expander that draws its content lazily asks for."""
     closed = page.locator(f'{MAIN} [data-testid="stExpander"] details:not([open]) > summary')
+    if not closed.count():
+        return
+    since = now_ms(page)
     while closed.count():
         closed.first.click()
+    wait_settled(page, since)
 
 
 def _disabled(widget) -> bool:

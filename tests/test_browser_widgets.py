@@ -1,0 +1,42 @@
+"""Every widget on every page, changed in a real browser the way a student would (tests/widget_driver.py).
+
+After each change the page must have finished its rerun without an exception and still speak the chosen
+language (a fragment rerun must not fall back to the other one). Each page is driven in one language,
+alternating, so both languages are covered across the pages (tests/test_browser.py opens every page in both).
+The same driver times these changes in benchmarks/pages.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import assert_no_exception
+from googlenet.i18n import t
+from ui.nav import available_pages
+from widget_driver import change_every_widget, open_and_time, watch_script_runs
+
+PAGES = available_pages()
+# Widgets each page must offer (a page that lost its controls would otherwise pass with nothing to change).
+AT_LEAST = {"home": 1, "architecture": 3, "inception_lab": 10, "family": 0, "classify": 2, "preprocessing": 2,
+            "feature_maps": 6, "receptive_field": 5, "ablation": 7, "gradcam": 5, "training": 6}
+
+
+@pytest.mark.parametrize("info, lang", [(p, "zh" if n % 2 else "en") for n, p in enumerate(PAGES)],
+                         ids=[p.url_path for p in PAGES])
+def test_every_widget_of_the_page(streamlit_server, browser, info, lang):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    watch_script_runs(context)
+    try:
+        page = context.new_page()
+        address = "" if info.url_path == "home" else info.url_path
+        open_and_time(page, f"{streamlit_server.url}/{address}?lang={lang}")
+        assert_no_exception(page)
+        heading = t("home.title" if info.url_path == "home" else info.title_key, lang=lang)
+
+        def still_fine(change):
+            assert_no_exception(page)
+            assert page.get_by_role("heading", name=heading).count(), f"after changing {change.label!r}"
+
+        changes = change_every_widget(page, on_change=still_fine)
+        assert len(changes) >= AT_LEAST[info.url_path], [c.label for c in changes]
+    finally:
+        context.close()
