@@ -5,6 +5,7 @@ first page after start-up waits only for what it shows.
 """
 import streamlit as st
 
+import ui.language  # noqa: F401  (fragment reruns and callbacks speak the session's language)
 from googlenet.i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, set_language, t
 from ui.nav import available_pages
 from ui.state import keep_choices
