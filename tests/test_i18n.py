@@ -49,3 +49,26 @@ def test_every_user_facing_error_has_one_contract():
         assert type(again) is type(err) and again.message("zh") == err.message("zh")
     field = errors[-1]
     assert t("lab.in.size", lang="zh") in field.message("zh") and t("lab.in.size", lang="en") in str(field)
+
+
+def test_a_thread_without_a_language_asks_the_registered_source():
+    """A fragment rerun or a widget callback runs in a fresh thread: it speaks the session's language."""
+    import threading
+
+    from googlenet import i18n
+
+    seen = {}
+    previous = i18n._source
+    try:
+        i18n.use_language_source(lambda: "en")
+        worker = threading.Thread(target=lambda: seen.update(fresh=i18n.get_language(), title=t("home.title")))
+        worker.start()
+        worker.join()
+        assert seen["fresh"] == "en" and seen["title"] == t("home.title", lang="en")
+        i18n.use_language_source(lambda: None)   # outside a session: the default language
+        worker = threading.Thread(target=lambda: seen.update(fresh=i18n.get_language()))
+        worker.start()
+        worker.join()
+        assert seen["fresh"] == i18n.DEFAULT_LANGUAGE
+    finally:
+        i18n.use_language_source(previous)
