@@ -1,13 +1,26 @@
 """Home: what GoogLeNet is, the whole network as a diagram, and a guided path through the pages.
 
-Often the first page after start-up. Its words and links need nothing heavy, so they are drawn first; the
-diagram's shapes are traced through the model (googlenet.diagrams imports torch, seconds on a small
-machine), so its place is kept with a container and filled last, while the reader is already reading.
+Often the first page after start-up. Its words and links need nothing heavy, so they are drawn first. The
+diagram's shapes are traced through the model: googlenet.diagrams imports torch, and tracing on the meta
+device imports torch._dynamo as well (about 4 s of CPU together on this 2-core machine). So the diagram's
+place is kept with a container and filled last, and its DOT text is kept on disk between server starts
+(network_diagram): after the first start ever, the home page needs no torch at all.
 """
 import streamlit as st
 
-from googlenet.i18n import t
+from googlenet.i18n import get_language, t
 from ui.nav import available_pages
+from ui.source_stamp import package_stamp
+
+
+@st.cache_data(persist="disk", show_spinner=False, max_entries=16)
+def network_diagram(variant: str, lang: str, source: str) -> str:
+    """The whole network as DOT text, labelled in `lang`. `source` (the package's stamp) is only part of the
+    key: a changed model or label computes it again."""
+    from googlenet.diagrams import NETWORK_LABELS, network_dot
+
+    return network_dot(variant, labels={key: t(f"home.label.{key}", lang=lang) for key in NETWORK_LABELS})
+
 
 st.title(t("home.title"))
 st.markdown(f"#### {t('home.subtitle')}")
@@ -33,11 +46,9 @@ for n, page in enumerate(steps, start=1):
         st.caption(t(page.blurb_key))
 
 with diagram:
-    from googlenet.diagrams import NETWORK_LABELS, network_dot
     from ui.diagrams import show_diagram
 
     variant = st.radio(t("home.diagram.variant"), ["paper", "torchvision"], horizontal=True,
                        format_func=lambda v: t(f"home.variant.{v}"), key="home_variant")
-    labels = {key: t(f"home.label.{key}") for key in NETWORK_LABELS}
-    show_diagram(network_dot(variant, labels=labels))
+    show_diagram(network_diagram(variant, get_language(), package_stamp()))
     st.caption(t("home.diagram.caption"))
