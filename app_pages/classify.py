@@ -9,12 +9,13 @@ import streamlit as st
 from googlenet.i18n import t
 from googlenet.model import INPUT_SIZE
 from googlenet.runtime.inference import Prediction, classify, model_fingerprint
+from googlenet.runtime.precision import MIN_TOP1_AGREEMENT, Precision
 from googlenet.weights import labels
 from ui.charts import show_figure
 from ui.charts_vision import top5_figure
 from ui.image_input import pick_image, show_picture
 from ui.labels import class_name
-from ui.models import pretrained_model
+from ui.models import classification_model
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
@@ -29,13 +30,25 @@ def timings(prediction: Prediction, made_at: float, cached: bool) -> None:
     (another request's, maybe another visitor's): each says when it was measured, and a line says why."""
     earlier = dict(delta=t("classify.metric.earlier", time=time.strftime("%H:%M:%S", time.localtime(made_at))),
                    delta_color="off", delta_arrow="off") if cached else {}
-    m1, m2, m3 = st.columns(3)
+    m1, m2, m3, m4 = st.columns(4)
     m1.metric(t("classify.metric.ms"), f"{prediction.ms:.0f} ms", help=t("classify.metric.ms.help"), **earlier)
     m2.metric(t("classify.metric.pre"), f"{prediction.preprocess_ms:.0f} ms", help=t("classify.metric.pre.help"),
               **earlier)
     m3.metric(t("classify.metric.top5"), f"{1 - prediction.rest:.1%}", help=t("classify.metric.top5.help"))
+    m4.metric(t("classify.metric.precision"), prediction.precision, help=t("classify.metric.precision.help"))
     if cached:
         st.caption(t("classify.cached"))
+
+
+def precision_note(prediction: Prediction, precision: Precision) -> None:
+    """Why this pass ran in bfloat16 or float32: the start-up check's numbers, or what stopped it."""
+    state = precision.state   # "bfloat16" only once the check has passed (and then the pass ran in bf16)
+    if (state == "bfloat16") != (prediction.precision == "bfloat16"):
+        state = "checking"    # a float32 answer from just before the check finished
+    check = precision.check
+    numbers = dict(samples=check.samples, top5=check.samples_top5_equal, pictures=check.pictures,
+                   agree=check.top1_agreeing, share=check.top1_agreement) if check else {}
+    st.caption(t(f"classify.precision.{state}", need=MIN_TOP1_AGREEMENT, error=precision.error, **numbers))
 
 
 def top5_table(names: list[str], prediction: Prediction) -> None:
@@ -54,7 +67,10 @@ def top5_table(names: list[str], prediction: Prediction) -> None:
 st.title(t("nav.classify"))
 st.markdown(t("classify.intro"))
 
-model = pretrained_model()   # None (after a notice with the fetch command) when the weights are missing
+# The pretrained model, or its checked bfloat16 copy (googlenet.runtime.precision); None (after a notice
+# with the fetch command) when the weights are missing.
+chosen = classification_model()
+model, precision = chosen if chosen is not None else (None, None)
 picked = pick_image("cls")
 if picked is None:           # a bad upload: pick_image has shown the reason
     st.stop()
@@ -78,6 +94,7 @@ names = [class_name(i) for i in prediction.indices]
 with right:
     st.markdown("#### " + t("classify.result", name=names[0], prob=prediction.probabilities[0]))
     timings(prediction, made_at, cached)
+    precision_note(prediction, precision)
     show_figure(("top5", picked.key, model_key),
                 lambda: top5_figure(names, prediction.probabilities, t("classify.chart.title"), t("classify.chart.x")))
     top5_table(names, prediction)

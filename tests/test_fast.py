@@ -160,7 +160,7 @@ def test_conv_relu_fusion_and_its_fallbacks(models, batch):
 
     plain, fast = models
     blocks = [m for m in fast.modules() if isinstance(m, ConvBlock)]
-    fused = [m for m in blocks if isinstance(m, FusedConvBlock) and m._packed is not None]
+    fused = [m for m in blocks if isinstance(m, FusedConvBlock) and m.packed() is not None]
     if not fused:
         pytest.skip("this PyTorch build has no oneDNN fused convolution: the ordinary path is used")
     assert len(fused) == 57  # every conv of the network (the aux heads are never run in eval mode)

@@ -6,6 +6,8 @@ forward hook, must happen inside googlenet's guarded helpers so sessions never s
 Both shared networks are the fast inference version (googlenet.runtime.fast: BatchNorm folded into the convs,
 channels-last memory, fused conv+ReLU; same modules and names, so hooks work). Their forward takes the
 model's lock, so concurrent sessions run one pass at a time, with the thread count googlenet.runtime.serving chose.
+Plain classification may use the pretrained model's bfloat16 copy instead, once googlenet.runtime.precision
+has checked (in the background, once per process) that it gives the same answers.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import streamlit as st
 import torch
 
 from googlenet.runtime.fast import optimize_for_inference
+from googlenet.runtime.precision import Precision, precision_for
 from googlenet.i18n import t
 from googlenet.model import GoogLeNet, he_init
 from googlenet.runtime.serving import configure_threads
@@ -23,7 +26,9 @@ from googlenet.weights import FETCH_COMMAND, WeightsUnavailable, load_pretrained
 def _pretrained(path: str, mtime: float) -> GoogLeNet:
     # Keyed on the file's path and modification time: replacing the file loads the new weights.
     configure_threads()
-    return optimize_for_inference(load_pretrained(path, download=False), inplace=True)
+    model = optimize_for_inference(load_pretrained(path, download=False), inplace=True)
+    precision_for(model)   # starts the bfloat16 check in the background, once per model and process
+    return model
 
 
 @st.cache_resource(show_spinner=False)
@@ -54,6 +59,16 @@ def pretrained_model(show_problems: bool = True) -> GoogLeNet | None:
             st.error(err.message())
             st.code(FETCH_COMMAND, language="bash")
         return None
+
+
+def classification_model() -> tuple[GoogLeNet, Precision] | None:
+    """(model, precision) for plain classification: the checked bfloat16 copy where the check passed,
+    else the float32 model itself (googlenet.runtime.precision); None, after a notice, without weights."""
+    model = pretrained_model()
+    if model is None:
+        return None
+    precision = precision_for(model)
+    return precision.model(), precision
 
 
 def model_for_pictures() -> tuple[GoogLeNet, bool]:

@@ -28,6 +28,16 @@ def model_lock(model: nn.Module) -> threading.RLock:
         return lock
 
 
+def share_lock(model: nn.Module, with_model: nn.Module) -> None:
+    """Make `model` use `with_model`'s lock (e.g. a bfloat16 copy and its float32 original: two networks
+    on the same cores, so still one pass at a time). Call before `model` runs its first pass."""
+    with _locks_guard:
+        lock = _locks.get(with_model)
+        if lock is None:
+            lock = _locks[with_model] = threading.RLock()
+        _locks[model] = lock
+
+
 @contextmanager
 def temporary_hooks(model: nn.Module, hooks: dict[str, Callable]) -> Iterator[None]:
     """Attach forward hooks to the named submodules for the duration of the `with` block only.

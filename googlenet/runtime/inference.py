@@ -42,6 +42,7 @@ class Prediction:
     crop: Image.Image                   # the 224x224 picture the network actually saw
     preprocess_ms: float = 0.0          # resize + crop + normalise, in milliseconds
     rest: float = field(default=0.0)    # probability left for the other (1000 - k) classes
+    precision: str = "float32"          # the number format the forward pass ran in (or "bfloat16")
 
     @property
     def indices(self) -> list[int]:
@@ -72,4 +73,10 @@ def classify(model: nn.Module, image: Image.Image, k: int = 5) -> Prediction:
     top = top_k(result.logits[0], k)
     ms = result.ms
     return Prediction(top=top, ms=ms, crop=crop, preprocess_ms=preprocess_ms,
-                      rest=max(0.0, 1.0 - sum(p for _, _, p in top)))
+                      rest=max(0.0, 1.0 - sum(p for _, _, p in top)), precision=precision_of(model))
+
+
+def precision_of(model: nn.Module) -> str:
+    """The number format `model` computes in: "float32", or "bfloat16" for a bf16 copy (googlenet.runtime.precision)."""
+    dtype = getattr(model, "compute_dtype", None) or next(model.parameters()).dtype
+    return str(dtype).removeprefix("torch.")
