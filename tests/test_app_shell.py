@@ -54,9 +54,11 @@ def test_weights_found_status(with_weights):
 
 
 def test_the_shipped_config_runs_no_file_watcher():
-    """A classroom server does no work nobody asked for: no development file watcher, no reload on save."""
+    """A classroom server does no work nobody asked for: no development file watcher, no reload on save, no full
+    garbage collection after every rerun."""
     import tomllib
     from pathlib import Path
 
     config = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text())
     assert config["server"]["fileWatcherType"] == "none" and config["server"]["runOnSave"] is False
+    assert config["runner"]["postScriptGC"] is False
