@@ -38,7 +38,6 @@ import time
 import urllib.request
 from collections.abc import Callable, Mapping
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from .errors import LocalisedError

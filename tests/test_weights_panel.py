@@ -66,6 +66,17 @@ def test_the_button_says_how_big_the_download_is():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_bar_s_words(lang):
+    from googlenet.i18n import set_language
+
+    set_language(lang)
+    assert weights_panel.progress_text(0, None) == t("common.weights_connecting", lang=lang)
+    assert weights_panel.progress_text(3 * 2**20, 50 * 2**20) == t("common.weights_progress", lang=lang, done=3, total=50)
+    assert "3.0 / 50.0 MB" in weights_panel.progress_text(3 * 2**20, 50 * 2**20)
+    assert "3.0 MB" in weights_panel.progress_text(3 * 2**20, None)   # a server that does not say the size
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_download_shows_progress_then_the_weights_are_found(lang, mirror, progress_shown):
     at = open_app(lang)
     assert_shows(at, t("common.weights_missing", lang=lang), weights.FETCH_COMMAND)
