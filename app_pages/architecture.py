@@ -6,7 +6,7 @@ from googlenet.costs import PAPER_TOLERANCE_PCT, SPEC_COLUMNS, layer_table, netw
 from googlenet.diagrams import INCEPTION_LABELS, inception_dot
 from googlenet.i18n import t
 from googlenet.model import INCEPTION_CONFIG, INPUT_SIZE
-from ui.charts import chart_png, share_chart
+from ui.charts_vega import share_bars
 from ui.diagrams import show_diagram
 
 NUM = st.column_config.NumberColumn
@@ -108,8 +108,11 @@ def show_layer(rows, variant: str, size: int) -> None:
     k3.metric(t("arch.pick.macs"), f"{layer.macs:,}")
     k4.metric(t("arch.pick.share"), f"{layer.macs_share:.1%}",
               delta=t("arch.pick.share.value", params=layer.params_share), delta_color="off", delta_arrow="off")
-    st.image(chart_png(share_chart, *anatomy.share_chart_data(rows, pick), (t("arch.chart.params"),
-                                                                              t("arch.chart.macs"))), width="stretch")
+    names, params_share, macs_share, selected = anatomy.share_chart_data(rows, pick)
+    hover = (t("arch.col.layer"), t("arch.chart.share"))
+    for column, shares, title, first in zip(st.columns(2), (params_share, macs_share),
+                                            (t("arch.chart.params"), t("arch.chart.macs")), (True, False)):
+        column.altair_chart(share_bars(names, shares, selected, title, hover, show_names=first), width="stretch")
     st.caption(t("arch.chart.caption", variant=variant_name(variant), size=size))
     left, right = st.columns([1, 1], gap="medium")
     with left:

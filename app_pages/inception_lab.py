@@ -6,7 +6,7 @@ import streamlit as st
 from googlenet import block_check, exercise, formulas, module_lab, onebyone
 from googlenet.i18n import t
 from googlenet.model import BRANCHES, short_name
-from ui.charts import branch_chart, chart_png
+from ui.charts_vega import branch_bars
 
 PRESETS = module_lab.lab_presets()  # the worked example first: it is where the lesson starts
 FORMULAS = ((False, "macs", "lab.formula.naive"), (True, "macs", "lab.formula.bottleneck"),
@@ -84,10 +84,12 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
         **numbers, "ratio": st.column_config.NumberColumn(t("lab.col.ratio"), format="%.2f×")})
     st.caption(t("lab.compare.caption", in_ch=cfg.spec.in_channels, naive_out=cfg.out_channels(False),
                  bottleneck_out=cfg.out_channels(True)))
-    st.image(chart_png(branch_chart, tuple(branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES),
-                       tuple(tuple(naive[b]) for b in BRANCHES), tuple(tuple(reduced[b]) for b in BRANCHES),
-                       (t("lab.chart.params"), t("lab.chart.macs")), (t("lab.chart.naive"), t("lab.chart.bottleneck"))),
-             width="stretch")
+    names = [branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES]
+    legend = (t("lab.chart.naive"), t("lab.chart.bottleneck"))
+    for column, quantity, title in zip(st.columns(2), ("params", "macs"), (t("lab.chart.params"), t("lab.chart.macs"))):
+        column.altair_chart(branch_bars(names, [getattr(naive[b], quantity) for b in BRANCHES],
+                                        [getattr(reduced[b], quantity) for b in BRANCHES], title, legend,
+                                        t("lab.col.branch")), width="stretch")
 
 
 @st.fragment

@@ -4,7 +4,7 @@ Each function takes plain numbers and already-translated words and returns a Fig
 PNG bytes once, cached by everything it shows (``cached_png(key, lang, draw)`` or
 ``chart_png(builder, *args)``), and show them with st.image: on a 2-core machine drawing one of these
 figures takes about half a second, so a widget change that does not touch a chart must not redraw it.
-The colours every chart module uses are defined here.
+The colours come from ui.palette (shared with the Vega-Lite charts of ui.charts_vega).
 Fonts (including a CJK font) come from ui.style.apply_chart_style, applied once when this module is first
 imported (every chart module imports it), so a page without charts never loads matplotlib.
 """
@@ -19,20 +19,13 @@ import streamlit as st
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, PercentFormatter  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from ui.style import apply_chart_style  # noqa: E402
 
 apply_chart_style()
 
-BASE = "#9fb3c8"        # ordinary bars
-HIGHLIGHT = "#d62728"   # the selected one / GoogLeNet / after an ablation
-BLUE = "#4e79a7"        # the reference: with 1x1 reductions, the intact network, conv weights
-RED = "#e15759"         # the naive module, fully connected weights
-GREY = "#bab0ac"
-GRID_GREY = "#555555"   # notes and dividers
-NAIVE, BOTTLENECK = RED, BLUE
-SPLIT_COLOURS = (BLUE, RED, GREY)  # conv, fully connected, other
+from ui.palette import BASE, BLUE, BOTTLENECK, GREY, GRID_GREY, HIGHLIGHT, NAIVE, RED, SPLIT_COLOURS  # noqa: E402,F401
 
 
 PNG_DPI = 140  # 10 inches -> 1400 px: sharp on a projector, under Streamlit's 1460 px limit (no re-encoding)
@@ -67,67 +60,6 @@ def chart_png(draw, *args, **kwargs) -> bytes:
 
     key = (draw.__name__, args, tuple(sorted(kwargs.items())))
     return cached_png(key, get_language(), lambda: draw(*args, **kwargs))
-
-
-def human(n: float, digits: int = 3) -> str:
-    """1_582_671_872 -> "1.58G", 6_998_552 -> "7M", 9_408 -> "9.41K" (digits=2: "9.4K")."""
-    for unit, scale in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
-        if abs(n) >= scale:
-            return f"{n / scale:.{digits}g}{unit}" if n / scale < 100 else f"{n / scale:.0f}{unit}"
-    return f"{n:.0f}"
-
-
-def share_chart(names: Sequence[str], params_share: Sequence[float], macs_share: Sequence[float],
-                selected: str | None, titles: tuple[str, str]) -> Figure:
-    """Each layer's share of the network's parameters (left) and multiply-adds (right); the selected one in red."""
-    fig, axes = plt.subplots(1, 2, figsize=(10, 5.2), sharey=True)
-    y = range(len(names))
-    colours = [HIGHLIGHT if n == selected else BASE for n in names]
-    for ax, values, title in zip(axes, (params_share, macs_share), titles):
-        ax.barh(y, values, color=colours)
-        ax.set_title(title)
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        ax.set_xlim(0, max(max(values), 0.01) * 1.3)
-        for yi, v, c in zip(y, values, colours):
-            ax.text(v, yi, f" {v:.1%}", va="center", fontsize=11,
-                    fontweight="bold" if c == HIGHLIGHT else "normal")
-        ax.grid(axis="x", alpha=0.3)
-    axes[0].set_yticks(list(y), names)
-    axes[0].invert_yaxis()
-    for label in axes[0].get_yticklabels():
-        if label.get_text() == selected:
-            label.set_color(HIGHLIGHT)
-            label.set_fontweight("bold")
-    fig.tight_layout()
-    return fig
-
-
-def branch_chart(branches: Sequence[str], naive: Sequence[tuple[int, int]], bottleneck: Sequence[tuple[int, int]],
-                 titles: tuple[str, str], legend: tuple[str, str]) -> Figure:
-    """Grouped bars per branch: parameters (left) and multiply-adds (right), naive vs with 1x1 reductions.
-
-    `naive` and `bottleneck` hold (params, macs) per branch.
-    """
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4.8))
-    x = range(len(branches))
-    w = 0.38
-    for i, (ax, title) in enumerate(zip(axes, titles)):
-        a = [c[i] for c in naive]
-        b = [c[i] for c in bottleneck]
-        bars_a = ax.bar([xi - w / 2 for xi in x], a, w, color=NAIVE, label=legend[0])
-        bars_b = ax.bar([xi + w / 2 for xi in x], b, w, color=BOTTLENECK, label=legend[1])
-        for bars in (bars_a, bars_b):
-            for bar in bars:
-                ax.annotate(human(bar.get_height(), digits=2), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                            ha="center", va="bottom", fontsize=10, xytext=(0, 2), textcoords="offset points")
-        ax.set_xticks(list(x), branches)
-        ax.set_title(title)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: human(v)))
-        ax.set_ylim(0, max(max(a), max(b), 1) * 1.18)
-        ax.grid(axis="y", alpha=0.3)
-    axes[1].legend(loc="upper right", frameon=False)
-    fig.tight_layout()
-    return fig
 
 
 def family_scatter(names: Sequence[str], gflops: Sequence[float], top1: Sequence[float], params: Sequence[int],

@@ -116,6 +116,7 @@ EN = {
     "arch.pick.share.value": "{params:.1%} of all parameters",
     "arch.chart.params": "Share of parameters",
     "arch.chart.macs": "Share of multiply-adds",
+    "arch.chart.share": "Share of the whole network",
     "arch.chart.caption": (
         "Every layer with weights, as a share of the whole network ({variant}, {size} × {size}). Early layers work on "
         "big feature maps (many multiply-adds, few weights); late ones on small maps with many channels (the "
@@ -272,6 +273,7 @@ ZH = {
     "arch.pick.share.value": "占全网参数量的 {params:.1%}",
     "arch.chart.params": "参数量占比",
     "arch.chart.macs": "乘加次数占比",
+    "arch.chart.share": "占整个网络的比例",
     "arch.chart.caption": (
         "每个带权重的层占整个网络的比例（{variant}，{size} × {size}）。靠前的层处理大特征图（乘加多、权重少）；"
         "靠后的层处理通道多的小特征图（正好相反）。"
