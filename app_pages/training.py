@@ -3,10 +3,10 @@ classifiers; watch the loss, the accuracy and the gradient of every block; compa
 import streamlit as st
 
 from googlenet.digits import (
-    MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, TrainConfig, aux_taps, build_model, can_have_aux, count_parameters,
-    load_digits_split,
+    MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, TrainConfig, aux_taps, can_have_aux, load_digits_split,
+    settings_parameters,
 )
-from googlenet.i18n import t
+from googlenet.i18n import get_language, set_language, t
 from ui.training_runs import RunHistory
 from ui.training_sections import (
     confusion_section, gradient_section, history_section, load_section, metrics_row, save_section, train_live,
@@ -15,6 +15,7 @@ from ui.training_sections import (
 
 LEARNING_RATES = [0.0003, 0.001, 0.003, 0.01, 0.03]
 BATCH_SIZES = [32, 64, 128]
+BUTTONS_DRAWN_FOR = "train_buttons_aux"   # whether the buttons below the form were drawn with "compare" enabled
 
 data = load_digits_split()
 runs = RunHistory()
@@ -24,8 +25,11 @@ st.title(t("nav.training"))
 st.markdown(t("train.intro", n_train=data.sizes[0], n_test=data.sizes[1]))
 
 # ------------------------------------------------------------------------------------------------ settings
-st.header(t("train.settings"))
-with st.container(border=True):
+@st.fragment
+def settings_form() -> tuple[TrainConfig, bool]:
+    """The settings widgets: (the run they describe, whether it can have aux heads). A fragment: moving one
+    reruns only this form, not the runs' results below, however many there are."""
+    set_language(st.session_state.get("lang", get_language()))  # a fragment rerun starts a fresh context
     left, right = st.columns(2, gap="large")
     with left:
         preset = st.radio(t("train.preset"), PRESETS, key="train_preset", horizontal=True,
@@ -63,7 +67,7 @@ with st.container(border=True):
 
     config = TrainConfig(preset=preset, depth=depth, aux=aux, batch_norm=batch_norm, epochs=epochs, lr=lr,
                          batch_size=batch_size, seed=seed, max_steps=max_steps)
-    params = count_parameters(build_model(**config.with_(aux=False).model_config()))
+    params = settings_parameters(preset, config.depth, config.batch_norm)
     if seed_net:
         st.caption(t("train.preset.seed_mnist.caption", params=params))
     elif aux_taps(depth):
@@ -71,7 +75,16 @@ with st.container(border=True):
                      taps=", ".join(str(i) for i in aux_taps(depth))))
     else:
         st.caption(t("train.preset.googlenet_small.caption_noaux", depth=depth, params=params))
+    if st.session_state.get(BUTTONS_DRAWN_FOR) not in (None, aux_possible):
+        st.rerun()  # a form-only rerun that enables or disables the comparison: redraw the buttons too
+    return config, aux_possible
 
+
+st.header(t("train.settings"))
+with st.container(border=True):
+    st.session_state[BUTTONS_DRAWN_FOR] = None   # (the form sees None while the whole page runs)
+    config, aux_possible = settings_form()
+    st.session_state[BUTTONS_DRAWN_FOR] = aux_possible
     b1, b2, b3 = st.columns([1, 1, 2])
     start = b1.button(t("train.start"), key="train_start", type="primary", width="stretch")
     b2.button(t("train.stop"), key="train_stop", width="stretch")

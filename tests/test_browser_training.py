@@ -64,6 +64,55 @@ def test_short_training_run_in_a_real_browser(streamlit_server, page, lang, tmp_
     wait_idle(page)
     assert_no_exception(page)
     screenshot(page, f"training_compare_{lang}")
+    settings_change_keeps_every_run(page, lang, runs=3)   # the first run and the two compared
+    downloaded_weights_load_back(page, lang, tmp_path, runs=3)
+
+
+def results_shown(page, lang: str, runs: int) -> None:
+    """Every run's results are on the page: the verdict, one table row per run, the charts."""
+    page.get_by_text(t("train.verdict.numbers", lang=lang).split("{")[0].strip()).first.wait_for(timeout=30_000)
+    rows = page.locator('[data-testid="stDataFrame"] [aria-rowcount]').first.get_attribute("aria-rowcount")
+    assert rows == str(runs + 1), rows   # a header row and one per run
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 2   # confusion matrix, probabilities
+    assert page.locator('[data-testid="stImage"]').count() >= 3          # curves, gradients, a test digit
+
+
+def settings_change_keeps_every_run(page, lang: str, runs: int) -> None:
+    """The settings form reruns on its own: every run's results stay, and one block (no place for an aux
+    head) still disables the comparison button below the form."""
+    epochs = page.locator(".st-key-train_epochs").get_by_role("slider")
+    epochs.focus()
+    epochs.press("ArrowRight")
+    page.wait_for_timeout(300)
+    wait_idle(page)
+    assert_no_exception(page)
+    results_shown(page, lang, runs)
+    depth = page.locator(".st-key-train_depth").get_by_role("slider")
+    depth.focus()
+    depth.press("Home")      # one block
+    compare = page.get_by_role("button", name=t("train.compare", lang=lang))
+    page.wait_for_function("b => b.disabled", arg=compare.element_handle(), timeout=30_000)
+    wait_idle(page)
+    assert page.get_by_role("button", name=t("train.compare", lang=lang)).is_disabled()
+    depth.press("End")
+    page.wait_for_timeout(300)
+    wait_idle(page)
+    assert page.get_by_role("button", name=t("train.compare", lang=lang)).is_enabled()
+    results_shown(page, lang, runs)
+
+
+def downloaded_weights_load_back(page, lang: str, tmp_path, runs: int) -> None:
+    """The chosen run's weights, downloaded and put back into the uploader, become a run of their own."""
+    with page.expect_download() as download:
+        page.locator(".st-key-train_download").get_by_role("button").first.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.stat().st_size > 10_000
+    upload(page, path, index=page.locator('[data-testid="stFileUploader"]').count() - 1)
+    page.get_by_text(t("train.load.ok", lang=lang).split("{")[0]).first.wait_for(timeout=60_000)
+    assert_no_exception(page)
+    results_shown(page, lang, runs + 1)
+    screenshot(page, f"training_loaded_{lang}")
 
 
 def test_stop_in_the_middle_of_a_run_with_aux_heads(streamlit_server, page):

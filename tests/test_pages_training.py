@@ -3,6 +3,7 @@ moment, predictions on test digits and on any picture, weights in and out, and r
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 import torch
@@ -57,7 +58,11 @@ def test_short_training_run(lang):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("train.metric.test_acc", lang=lang)].endswith("%")
     assert metrics[t("train.metric.steps", lang=lang)] == "6 / 6"
-    assert len(at.get("image")) >= 4  # history curves, gradient norms, confusion matrix, a test digit
+    assert len(at.get("image")) >= 3  # history curves, gradient norms, a test digit
+    charts = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert len(charts) == 2            # the confusion matrix, the test digit's probabilities
+    assert charts[0]["encoding"]["x"]["title"] == t("train.confusion.pred", lang=lang)  # the matrix, in words
+    assert charts[1]["title"] == t("train.try.probs", lang=lang)                        # of the user's language
     assert history(at)[0].status == "done"
     assert_shows(at, "#1", t("train.history.title", lang=lang), t("train.grad.title", lang=lang),
                  t("train.confusion.title", lang=lang), t("train.verdict.none", lang=lang),
@@ -79,6 +84,30 @@ def test_short_training_run(lang):
     rerun(at)
     assert [e.value for e in at.error] == [t("train.ckpt.not_checkpoint", lang=lang)]
     assert len(history(at)) == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_settings_change_after_two_runs_keeps_every_runs_results(lang):
+    """The settings form reruns on its own (a fragment in the browser); whatever reruns, the results of every
+    run stay on the page, and the next run takes the new settings."""
+    at = goto(open_app(lang), PAGE)
+    short_run(at, steps=3).button(key="train_compare").click()
+    rerun(at)
+    images_before = len(at.get("image")), len(at.get("vega_lite_chart"))
+    for key, value in [("train_epochs", 2), ("train_depth", 2), ("train_bn", False), ("train_lr", 0.01)]:
+        widget = at.select_slider(key=key) if key == "train_lr" else \
+            at.toggle(key=key) if key == "train_bn" else at.slider(key=key)
+        widget.set_value(value)
+        rerun(at)
+        assert [r.number for r in history(at)] == [1, 2]
+        assert len(at.dataframe[0].value) == 2 and len(at.selectbox(key="train_pick").options) == 2
+        assert (len(at.get("image")), len(at.get("vega_lite_chart"))) == images_before  # every chart
+        assert_shows(at, prefix("train.verdict.numbers", lang), t("train.history.title", lang=lang),
+                     t("train.grad.title", lang=lang), t("train.confusion.title", lang=lang))
+    at.button(key="train_start").click()
+    rerun(at)
+    assert history(at)[-1].config == TrainConfig(depth=2, aux=True, batch_norm=False, epochs=2, lr=0.01, max_steps=3)
+    assert len(at.dataframe[0].value) == 3
 
 
 def test_compare_both_then_load_weights_then_clear(tmp_path):

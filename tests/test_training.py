@@ -14,10 +14,10 @@ from PIL import Image, ImageDraw
 
 from googlenet.blocks import Inception
 from googlenet.digits import (
-    AUX_WEIGHT, CheckpointError, DigitsGoogLeNet, FinishedRun, RunCurves, SeedMNISTNet, TrainConfig, Trainer, aux_taps,
+    AUX_WEIGHT, TRAIN_THREADS, CheckpointError, DigitsGoogLeNet, FinishedRun, RunCurves, SeedMNISTNet, TrainConfig, Trainer, aux_taps,
     build_model, compare_aux, digit_from_image, evaluate, gradient_verdict, load_checkpoint, load_digits_split,
-    paper_loss, predict_proba, save_checkpoint, smooth, subset, tail_mean, train_to_end,
-    worst_confusion,
+    count_parameters, paper_loss, predict_proba, save_checkpoint, settings_parameters, smooth, subset, tail_mean,
+    train_to_end, worst_confusion,
 )
 from googlenet.errors import LocalisedError
 from googlenet.runtime.serving import process_threads
@@ -429,6 +429,28 @@ def test_training_runs_single_threaded_and_restores_the_thread_count(tiny):
         seen.append(torch.get_num_threads())
     assert seen == [1, 1]
     assert torch.get_num_threads() == process_threads() >= 1  # the app's own setting, not 1
+
+
+def test_evaluation_and_predictions_run_on_the_training_threads_and_restore_the_count(tiny):
+    """On a busy 2-core machine two threads made the test set's evaluation 3-5x slower (they spin-wait for
+    each other): every forward pass of the lab runs on TRAIN_THREADS, also the evaluation at each epoch's end
+    inside a run, after which the run's steps keep their single thread."""
+    trainer = Trainer(TrainConfig(depth=1, aux=False, epochs=2, batch_size=256), tiny)
+    seen = []
+    trainer.model.register_forward_pre_hook(lambda module, args: seen.append(torch.get_num_threads()))
+    list(trainer.run())                                     # 2 epochs: steps, evaluation, steps, evaluation
+    evaluate(trainer.model, tiny.x_test, tiny.y_test)
+    predict_proba(trainer.model, tiny.x_test[:2])
+    assert len(seen) == trainer.total_steps + 4 and set(seen) == {TRAIN_THREADS}
+    assert torch.get_num_threads() == process_threads()
+
+
+def test_the_settings_forms_parameter_count_is_the_built_networks():
+    for preset, depth, bn in [("googlenet_small", 3, True), ("googlenet_small", 1, False), ("seed_mnist", 2, False)]:
+        built = build_model(preset, depth, aux=False, batch_norm=bn)
+        assert settings_parameters(preset, depth, bn) == count_parameters(built) > 0
+    with_heads = build_model("googlenet_small", 3, aux=True)
+    assert settings_parameters("googlenet_small", 3, True) == count_parameters(with_heads, include_aux=False)
 
 
 def test_a_one_block_net_has_no_aux_heads_and_never_poses_as_aux_on():

@@ -1,5 +1,6 @@
-"""The training lab's charts: live curves while a run trains, and three matplotlib figures of finished runs
-(loss and test accuracy of every run, gradient norm per block, the confusion matrix).
+"""The training lab's charts: live curves while a run trains, two matplotlib figures of finished runs (loss
+and test accuracy of every run, gradient norm per block) and two Vega-Lite charts (the confusion matrix, a
+digit's probabilities), which the browser draws and which show their numbers on hover.
 
 The figures are drawn once per content and language (ui.charts.show_figure) and shown as PNGs, so moving an
 unrelated widget does not redraw them. Words come from googlenet.i18n in the current language.
@@ -126,38 +127,53 @@ def show_gradients(rec: RunRecord, partner: RunRecord | None) -> None:
     show_figure(key, lambda: grad_figure(rec, partner))
 
 
-def confusion_figure(confusion: np.ndarray):
-    fig, ax = plt.subplots(figsize=(6.5, 5.5))
-    ax.imshow(confusion, cmap="Blues")
-    top = confusion.max()
-    for (i, j), count in np.ndenumerate(confusion):
-        if count:
-            ax.text(j, i, str(count), ha="center", va="center", fontsize=11,
-                    color="white" if count > top / 2 else "black")
-    ax.set_xticks(range(confusion.shape[1]))
-    ax.set_yticks(range(confusion.shape[0]))
-    ax.set_xlabel(t("train.confusion.pred"))
-    ax.set_ylabel(t("train.confusion.true"))
-    ax.spines[:].set_visible(False)
-    fig.tight_layout()
-    return fig
+def confusion_chart(confusion: np.ndarray, x_title: str, y_title: str, count_title: str) -> dict:
+    """The confusion matrix as a Vega-Lite heat map (rows: true digit, columns: predicted digit), each
+    non-zero count written in its cell; hovering a cell names it. Drawn by the browser: a new run or a
+    loaded checkpoint costs the server no matplotlib figure."""
+    top = int(confusion.max()) or 1
+    values = [{"true": int(i), "pred": int(j), "count": int(n)} for (i, j), n in np.ndenumerate(confusion)]
+    digit_axis = {"labelAngle": 0, "labelColor": "black", "titleColor": "black"}
+    return {
+        "datasets": {"confusion": values}, "data": {"name": "confusion"},
+        "width": 420, "height": 420,
+        "encoding": {
+            "x": {"field": "pred", "type": "ordinal", "title": x_title, "axis": {**digit_axis, "orient": "bottom"}},
+            "y": {"field": "true", "type": "ordinal", "title": y_title, "axis": digit_axis},
+        },
+        "layer": [
+            {"mark": {"type": "rect"},
+             "encoding": {
+                 "color": {"field": "count", "type": "quantitative", "legend": None,   # 0: white paper
+                           "scale": {"domain": [0, top], "range": ["#ffffff", "#08306b"], "interpolate": "rgb"}},
+                 "tooltip": [{"field": "true", "type": "ordinal", "title": y_title},
+                             {"field": "pred", "type": "ordinal", "title": x_title},
+                             {"field": "count", "type": "quantitative", "title": count_title}]}},
+            {"mark": {"type": "text", "fontSize": 13},
+             "transform": [{"filter": "datum.count > 0"}],
+             "encoding": {"text": {"field": "count", "type": "quantitative"},
+                          "color": {"condition": {"test": f"datum.count > {top / 2}", "value": "white"},
+                                    "value": "black"}}},
+        ],
+        "config": {"view": {"stroke": None}, "axis": {"labelFontSize": 14, "titleFontSize": 15}},
+    }
 
 
-def show_confusion(confusion: np.ndarray) -> None:
-    show_figure(("train.confusion", confusion.tobytes()), lambda: confusion_figure(confusion))
-
-
-def digit_probabilities_chart(probabilities: Sequence[float], title: str, x_title: str, y_title: str):
-    """The ten digits' probabilities as bars in percent, with labels big enough for a projector (Vega-Lite:
-    hovering a bar shows its value)."""
-    import altair as alt
-
-    data = pd.DataFrame({"digit": [str(d) for d in range(len(probabilities))],
-                         "percent": [100 * float(p) for p in probabilities]})
-    return (alt.Chart(data, height=220, title=title)
-            .mark_bar(color=BLUE)
-            .encode(x=alt.X("digit:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
-                    y=alt.Y("percent:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
-                    tooltip=[alt.Tooltip("digit:N", title=x_title), alt.Tooltip("percent:Q", title=y_title,
-                                                                                 format=".1f")])
-            .configure_axis(labelFontSize=15, titleFontSize=15).configure_title(fontSize=16))
+def digit_probabilities_chart(probabilities: Sequence[float], title: str, x_title: str, y_title: str) -> dict:
+    """The ten digits' probabilities as bars in percent, with labels big enough for a projector, as a
+    Vega-Lite spec for st.vega_lite_chart (hovering a bar shows its value). A plain dict: Altair's schema
+    check cost more than the prediction itself on every move of the "try it" slider."""
+    values = [{"digit": str(d), "percent": 100 * float(p)} for d, p in enumerate(probabilities)]
+    return {
+        "datasets": {"probabilities": values}, "data": {"name": "probabilities"},  # (a named data set: with
+        "height": 220,                                                     # inline values the title was clipped)
+        "title": title,
+        "mark": {"type": "bar", "color": BLUE},
+        "encoding": {
+            "x": {"field": "digit", "type": "nominal", "title": x_title, "sort": None, "axis": {"labelAngle": 0}},
+            "y": {"field": "percent", "type": "quantitative", "title": y_title, "scale": {"domain": [0, 100]}},
+            "tooltip": [{"field": "digit", "type": "nominal", "title": x_title},
+                        {"field": "percent", "type": "quantitative", "title": y_title, "format": ".1f"}],
+        },
+        "config": {"axis": {"labelFontSize": 15, "titleFontSize": 15}, "title": {"fontSize": 16}},
+    }

@@ -16,7 +16,7 @@ from googlenet.digits import (
 from googlenet.i18n import get_language, set_language, t
 from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
 from googlenet.viz import letterbox
-from ui.charts_training import digit_probabilities_chart, draw_live, show_confusion, show_gradients, show_history
+from ui.charts_training import confusion_chart, digit_probabilities_chart, draw_live, show_gradients, show_history
 from ui.training_runs import RunHistory, RunRecord, percent, run_label, settings_label, status_label
 
 DRAW_EVERY_S = 0.5                # live charts are redrawn at most twice a second
@@ -120,7 +120,8 @@ def confusion_section(rec: RunRecord) -> None:
         return
     left, right = st.columns([3, 2])
     with left:
-        show_confusion(rec.evaluation.confusion)
+        st.vega_lite_chart(confusion_chart(rec.evaluation.confusion, t("train.confusion.pred"),
+                                           t("train.confusion.true"), t("train.confusion.count")), width="content")
     with right:
         st.caption(t("train.confusion.caption"))
         worst = worst_confusion(rec.evaluation.confusion)
@@ -135,8 +136,8 @@ def show_prediction(rec: RunRecord, digit: np.ndarray) -> None:
     probs = predict_proba(rec.model, digit)[0]
     best = int(probs.argmax())
     st.markdown(t("train.try.prediction", label=best, p=float(probs[best])))
-    st.altair_chart(digit_probabilities_chart(probs, t("train.try.probs"), t("train.confusion.pred"), "%"),
-                    width="stretch")
+    st.vega_lite_chart(digit_probabilities_chart(probs, t("train.try.probs"), t("train.confusion.pred"), "%"),
+                       width="stretch")
 
 
 def _test_digit(rec: RunRecord, data: DigitsData) -> None:
@@ -189,21 +190,33 @@ def try_the_network(rec: RunRecord, data: DigitsData) -> None:
 # ------------------------------------------------------------------------------------------------ weights
 def save_section(rec: RunRecord) -> None:
     st.header(t("train.save.title"))
-    st.download_button(t("train.save.download", n=rec.number),
-                       data=save_checkpoint(rec.model, rec.config, rec.test_accuracy),
+    st.download_button(t("train.save.download", n=rec.number),  # the file is written only when clicked
+                       data=lambda: save_checkpoint(rec.model, rec.config, rec.test_accuracy),
                        file_name=f"digits_{rec.config.preset}_run{rec.number}.pt", mime="application/octet-stream",
                        key="train_download", on_click="ignore")
     st.caption(t("train.save.caption"))
 
 
+def _read_uploaded_weights(data: DigitsData) -> None:
+    """The weights uploader's callback: the file becomes a run before the page is drawn, so the page is drawn
+    once, with the new run selected (not drawn, read the file, and drawn all over again)."""
+    upload = st.session_state.get("train_weights_upload")
+    if upload is not None:
+        try:
+            RunHistory().load_upload(upload.file_id, upload.getvalue(), data)
+        except CheckpointError:
+            pass  # remembered with the file: load_section shows why it was refused
+
+
 def load_section(runs: RunHistory, data: DigitsData) -> None:
     """Upload weights downloaded earlier: they join the history as a run of their own."""
     st.subheader(t("train.load"))
-    upload = st.file_uploader(t("train.load.upload"), type=["pt", "pth"], key="train_weights_upload")
+    upload = st.file_uploader(t("train.load.upload"), type=["pt", "pth"], key="train_weights_upload",
+                              on_change=_read_uploaded_weights, args=(data,))
     if upload is None:
         return
     try:
-        rec, new = runs.load_upload(upload.file_id, upload.getvalue(), data)
+        rec, new = runs.load_upload(upload.file_id, upload.getvalue(), data)  # read once, in the callback
     except CheckpointError as err:
         st.error(err.message())
         return

@@ -20,7 +20,7 @@ from .data import (
 )
 from .nets import (
     MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, DigitsGoogLeNet, SeedMNISTNet, TrainOutput, aux_taps,
-    build_model, can_have_aux, count_parameters,
+    build_model, can_have_aux, count_parameters, settings_parameters,
 )
 from .trainer import (
     AUX_WEIGHT, TRAIN_THREADS, Evaluation, StepReport, TrainConfig, Trainer, evaluate, paper_loss, predict_proba,
@@ -34,7 +34,7 @@ __all__ = [
     "IMAGE_SIZE", "MAX_VALUE", "NUM_CLASSES", "DigitsData", "digit_from_image", "digit_to_picture",
     "load_digits_split", "subset",
     "MAX_DEPTH", "MIN_DEPTH", "PRESETS", "SEED_NET_DEPTH", "DigitsGoogLeNet", "SeedMNISTNet", "TrainOutput",
-    "aux_taps", "build_model", "can_have_aux", "count_parameters",
+    "aux_taps", "build_model", "can_have_aux", "count_parameters", "settings_parameters",
     "AUX_WEIGHT", "TRAIN_THREADS", "Evaluation", "StepReport", "TrainConfig", "Trainer", "evaluate", "paper_loss",
     "predict_proba",
 ]

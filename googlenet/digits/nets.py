@@ -12,6 +12,7 @@ gradient norms). All weights are drawn from a caller's ``torch.Generator``, neve
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import NamedTuple
 
 import torch
@@ -221,3 +222,10 @@ def build_model(preset: str = "googlenet_small", depth: int = 3, aux: bool = Tru
 
 def count_parameters(model: nn.Module, include_aux: bool = True) -> int:
     return sum(p.numel() for name, p in model.named_parameters() if include_aux or not name.startswith("aux_heads"))
+
+
+@lru_cache(maxsize=None)
+def settings_parameters(preset: str, depth: int, batch_norm: bool) -> int:
+    """The weights of the network these settings build, aux heads left out (what the settings form shows on
+    every change): a model is built once per shape, not once per widget change."""
+    return count_parameters(build_model(preset, depth, aux=False, batch_norm=batch_norm))

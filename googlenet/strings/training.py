@@ -171,6 +171,7 @@ EN = {
         "answers."),
     "train.confusion.true": "true digit",
     "train.confusion.pred": "predicted digit",
+    "train.confusion.count": "test digits",
     "train.confusion.worst": "Most frequent mistake: a {true} taken for a {pred} ({count}×).",
     "train.confusion.perfect": "No mistakes on the {n} test digits.",
     # try it
@@ -343,6 +344,7 @@ ZH = {
     "train.confusion.caption": "行：真实数字；列：网络的回答。对角线上是答对的。",
     "train.confusion.true": "真实数字",
     "train.confusion.pred": "预测数字",
+    "train.confusion.count": "测试图片数",
     "train.confusion.worst": "最常见的错误：把 {true} 认成 {pred}（{count} 次）。",
     "train.confusion.perfect": "{n} 张测试图片全部认对。",
     "train.try.title": "3 · 试一试训练好的网络",
