@@ -1,10 +1,12 @@
-"""Batch-1, 224x224 forward pass: the app's fast path vs torchvision eager vs ONNX Runtime.
+"""Batch-1, 224x224 forward pass: the app's fast path (float32 and bfloat16) vs torchvision eager vs ONNX Runtime.
 
     .venv/bin/python benchmarks/forward.py [--threads N] [--runs 30]
 
-All three run the same weights (a seeded torchvision checkpoint: speed does not depend on the values)
+All run the same weights (a seeded torchvision checkpoint: speed does not depend on the values)
 with the same number of threads, timed interleaved (benchmarks/common.py); medians of >= 30 runs
-after warm-up. The last line is the ratio fast path / torchvision eager (target: <= 0.6).
+after warm-up. The bfloat16 copy (googlenet.runtime.precision) is timed where the CPU has native bf16.
+The last line is the ratio fast path / torchvision eager (target: <= 0.6); the line before it the
+bfloat16 path's ratio to ONNX Runtime float32 (target: <= 1.0).
 """
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ from common import (app_models, count_macs, cpu_info, interleaved, machine_load,
 
 import numpy as np
 import torch
+
+from googlenet.runtime.fast import optimize_for_inference
+from googlenet.runtime.precision import has_native_bf16
 
 
 def export_onnx(model: torch.nn.Module, batch: torch.Tensor, path: Path) -> str:
@@ -47,7 +52,7 @@ def ort_session(path: Path, threads: int):
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def measure(threads: int, tv, plain, fast, batch, onnx_path: Path | None, runs: int) -> dict[str, list[float]]:
+def measure(threads: int, tv, plain, fast, bf16, batch, onnx_path: Path | None, runs: int) -> dict[str, list[float]]:
     """Interleaved timings of every candidate with `threads` threads (torch and ONNX Runtime alike)."""
     set_threads(threads)
     candidates = {
@@ -55,6 +60,8 @@ def measure(threads: int, tv, plain, fast, batch, onnx_path: Path | None, runs: 
         "app model, eager": lambda: plain(batch),
         FAST: lambda: fast(batch),
     }
+    if bf16 is not None:
+        candidates[BF16] = lambda: bf16(batch)
     if onnx_path is not None:
         session = ort_session(onnx_path, threads)
         feed = {"x": batch.numpy()}
@@ -64,6 +71,7 @@ def measure(threads: int, tv, plain, fast, batch, onnx_path: Path | None, runs: 
 
 
 TV, FAST, ORT = "torchvision eager", "fast path (folded, NHWC, fused)", "ONNX Runtime"
+BF16 = "fast path in bfloat16"
 
 
 def main() -> None:
@@ -86,12 +94,18 @@ def main() -> None:
     tv = torchvision_model(checkpoint)
     plain, fast = app_models(checkpoint)
     batch = sample_batch()
+    bf16 = None
+    if has_native_bf16():
+        bf16 = optimize_for_inference(fast, dtype=torch.bfloat16)
+    else:
+        print("  this CPU has no native bfloat16 (googlenet.runtime.precision.has_native_bf16): bf16 not timed")
 
     with torch.inference_mode():
         ref = tv(batch)
         err_plain = (plain(batch) - ref).abs().max().item()
         err_fast = (fast(batch) - ref).abs().max().item()
-    print(f"  logits vs torchvision: app model max|diff| {err_plain:.2e}, fast path {err_fast:.2e}"
+        err_bf16 = f", bfloat16 {(bf16(batch) - ref).abs().max().item():.2e}" if bf16 is not None else ""
+    print(f"  logits vs torchvision: app model max|diff| {err_plain:.2e}, fast path {err_fast:.2e}{err_bf16}"
           f" (logits up to {ref.abs().max().item():.2f})")
 
     onnx_path = None
@@ -111,7 +125,7 @@ def main() -> None:
 
     results = {}
     for n in sweep:
-        results[n] = measure(n, tv, plain, fast, batch, onnx_path, runs)
+        results[n] = measure(n, tv, plain, fast, bf16, batch, onnx_path, runs)
         print(f"  {n} thread(s): median of {len(results[n][TV])} runs each, timed interleaved "
               f"({machine_load().split(' on ')[0]}):")
         for name, values in results[n].items():
@@ -122,6 +136,12 @@ def main() -> None:
             line += f", fast / ONNX Runtime {median(r[FAST]) / median(r[ORT]):.2f}"
         print(line + f"  (p10: {percentile(r[FAST], 10) / percentile(r[TV], 10):.2f}" +
               (f", {percentile(r[FAST], 10) / percentile(r[ORT], 10):.2f})" if ORT in r else ")"))
+        if BF16 in r:
+            line = f"    -> bfloat16 / fast path {median(r[BF16]) / median(r[FAST]):.2f}"
+            if ORT in r:
+                line += (f", bfloat16 / ONNX Runtime {median(r[BF16]) / median(r[ORT]):.2f}"
+                         f"  (p10: {percentile(r[BF16], 10) / percentile(r[ORT], 10):.2f})")
+            print(line)
     set_threads(threads)
 
     times = results[threads]
@@ -161,6 +181,9 @@ def main() -> None:
                   f"every hook see ordinary tensors), runs the whole graph in C++ (no Python call per module: "
                   f"~180 of them here) and its thread pool shares work dynamically instead of waiting at OpenMP "
                   f"barriers. The fast path keeps every PyTorch module so hooks, Grad-CAM and ablation work")
+    if BF16 in times and ORT in times:
+        print(f"ratio bfloat16 fast path / ONNX Runtime float32 ({threads} threads, medians): "
+              f"{median(times[BF16]) / median(times[ORT]):.2f}")
     print(f"ratio fast path / torchvision eager ({threads} threads, medians): {t_fast / t_tv:.2f}")
 
 

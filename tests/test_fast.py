@@ -182,3 +182,31 @@ def test_conv_relu_fusion_and_its_fallbacks(models, batch):
         conv.weight.copy_(saved)
         assert not torch.allclose(changed, expected, atol=1e-3)
         torch.testing.assert_close(fast(x), expected, atol=1e-4, rtol=1e-4)
+
+
+def test_weights_are_packed_once_per_thread_count_and_copies_start_unpacked(models, batch):
+    """oneDNN blocks packed weights by thread count (bf16: a packing for 2 threads is reordered again on every
+    1-thread call), so each count gets its own packing; a deep copy repacks on first use."""
+    import copy
+
+    from googlenet.runtime.fast import FusedConvBlock
+    from googlenet.runtime.serving import torch_threads
+
+    plain, fast = models
+    block = fast.inception4c.branch2[1]
+    if not isinstance(block, FusedConvBlock) or block.packed() is None:
+        pytest.skip("this PyTorch build has no oneDNN fused convolution")
+    x = batch[:1]
+    with torch.inference_mode():
+        expected = plain(x)
+        for threads in (1, 2):
+            with torch_threads(threads):
+                torch.testing.assert_close(fast(x), expected, atol=1e-4, rtol=1e-4)
+    assert {key[0] for key in block._packs} >= {1, 2}
+    twin = copy.deepcopy(fast)
+    assert twin.inception4c.branch2[1]._packs == {}
+    with torch.inference_mode():
+        torch.testing.assert_close(twin(x), expected, atol=1e-4, rtol=1e-4)
+        # A batch of another size runs fused too, with the plain channels-last weights.
+        torch.testing.assert_close(twin(batch), plain(batch), atol=1e-4, rtol=1e-4)
+    assert twin.inception4c.branch2[1]._packs
