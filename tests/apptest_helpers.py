@@ -104,3 +104,16 @@ def diagram_text(at: AppTest, index: int = 0) -> str:
     svgs = [base64.b64decode(img.url[len(prefix):]).decode() for element in at.get("image")
             for img in element.proto.imgs if img.url.startswith(prefix)]
     return "\n".join(html.unescape(text) for text in re.findall(r"<text[^>]*>(.*?)</text>", svgs[index]))
+
+
+def vega_charts(at: AppTest) -> list[tuple[dict, "pd.DataFrame"]]:
+    """Every Vega-Lite chart on the screen: (its spec, the data it draws) — what a user hovers over."""
+    import json
+
+    import pyarrow as pa
+
+    charts = []
+    for chart in at.get("vega_lite_chart"):
+        frames = [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]
+        charts.append((json.loads(chart.proto.spec), frames[0] if frames else None))
+    return charts
