@@ -39,6 +39,7 @@ The result is for inference only: calling ``.train()`` on it cannot bring BatchN
 from __future__ import annotations
 
 import copy
+import functools
 
 import torch
 from torch import nn
@@ -79,6 +80,7 @@ class FastGoogLeNet(GoogLeNet):
             return out.float() if isinstance(out, torch.Tensor) else out
 
 
+@functools.cache
 def _fused_op():
     """oneDNN's fused convolution (a private PyTorch op; None where this build lacks it)."""
     try:
@@ -119,17 +121,17 @@ class FusedConvBlock(ConvBlock):
     def packed(self) -> torch.Tensor | None:
         """The weights in oneDNN's layout for the current thread count (None: take the ordinary path)."""
         conv = self.conv
-        if self._pack_size is None or self._packs is None or conv.bias is None:
+        weight, bias = conv.weight, conv.bias
+        if self._pack_size is None or self._packs is None or bias is None:
             return None
-        key = (torch.get_num_threads(), conv.weight.dtype, id(conv.weight), conv.weight._version,
-               id(conv.bias), conv.bias._version)
+        key = (torch.get_num_threads(), weight.dtype, id(weight), weight._version, id(bias), bias._version)
         packed = self._packs.get(key)
         if packed is None:
             op = _fused_op()
-            if op is None or conv.weight.dtype not in FUSED_DTYPES or conv.weight.device.type != "cpu":
+            if op is None or weight.dtype not in FUSED_DTYPES or weight.device.type != "cpu":
                 return None
             with torch.no_grad():
-                packed = op[1](conv.weight.detach(), list(conv.padding), list(conv.stride), list(conv.dilation),
+                packed = op[1](weight.detach(), list(conv.padding), list(conv.stride), list(conv.dilation),
                                conv.groups, self._pack_size)
             # Packs of older weights are stale: keep only those of the current weights (other thread counts).
             self._packs = {k: v for k, v in self._packs.items() if k[1:] == key[1:]}
@@ -142,26 +144,26 @@ class FusedConvBlock(ConvBlock):
         return state
 
     def _can_fuse(self, x: torch.Tensor) -> bool:
-        conv = self.conv
+        conv, bn = self.conv, self.bn
         return (self._pack_size is not None and not torch.is_grad_enabled() and not self.training
                 and x.dtype == conv.weight.dtype and x.dtype in FUSED_DTYPES and x.device.type == "cpu"
                 and x.dim() == 4
                 and x.is_contiguous(memory_format=torch.channels_last)
-                and not _has_hooks(conv) and not (self.bn is not None and _has_hooks(self.bn))
+                and not _has_hooks(conv) and not (bn is not None and _has_hooks(bn))
                 and not (_module._global_forward_hooks or _module._global_forward_pre_hooks))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        conv = self.conv
         if x.dim() == 4:  # a no-op except for the picture entering the first block
-            x = x.to(dtype=self.conv.weight.dtype, memory_format=torch.channels_last)
+            x = x.to(dtype=conv.weight.dtype, memory_format=torch.channels_last)
         if not self._can_fuse(x):
             return super().forward(x)
-        conv = self.conv
         # Packed weights suit inputs of the packed size only (oneDNN blocks them by input size too); any other
         # size (a batch of 8, a 160 x 192 picture) gets the plain channels-last weights, which oneDNN reorders
         # itself on each call: still one fused call, a little slower per layer.
         weight = self.packed() if list(x.shape) == self._pack_size else None
-        return _fused_op()[0](x, conv.weight if weight is None else weight, conv.bias, list(conv.padding),
-                              list(conv.stride), list(conv.dilation), conv.groups, "relu", [], None)
+        return _fused_op()[0](x, conv.weight if weight is None else weight, conv.bias, conv.padding,
+                              conv.stride, conv.dilation, conv.groups, "relu", [], None)
 
 
 class Float32AveragePool(nn.AdaptiveAvgPool2d):
