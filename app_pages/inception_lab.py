@@ -79,9 +79,12 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
     st.subheader(t("lab.compare.title"))
     numbers = {c: st.column_config.NumberColumn(t(f"lab.col.{c}"), format="localized")
                for c in ("params_naive", "params_bottleneck", "macs_naive", "macs_bottleneck")}
-    st.dataframe(module_lab.branch_table(cfg), hide_index=True, width="stretch", column_config={
+    table = module_lab.branch_table(cfg)
+    # No ratio where the naive branch has no weights (the pool branch): a dash, not "None".
+    table["ratio"] = [f"{r:.2f}×" if r is not None and r == r else "—" for r in table["ratio"]]
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
         **{c: st.column_config.TextColumn(t(f"lab.col.{c}")) for c in ("branch", "shape_naive", "shape_bottleneck")},
-        **numbers, "ratio": st.column_config.NumberColumn(t("lab.col.ratio"), format="%.2f×")})
+        **numbers, "ratio": st.column_config.TextColumn(t("lab.col.ratio"), alignment="right")})
     st.caption(t("lab.compare.caption", in_ch=cfg.spec.in_channels, naive_out=cfg.out_channels(False),
                  bottleneck_out=cfg.out_channels(True)))
     names = [branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES]

@@ -95,6 +95,8 @@ def test_inception_lab_page(lang, without_weights):
     latex = [m.value for m in at.latex]
     assert any(r"5^2 \times 28^2 \times 192 \times 32 = 120{,}422{,}400" in x for x in latex)
     assert any("12{,}443{,}648" in x for x in latex)
+    ratios = list(at.dataframe[0].value["ratio"])
+    assert ratios[2] == "9.68×" and ratios[3] == "—"   # the naive pool branch has no weights: no ratio
 
     # The real module agrees with the formulas.
     at.button(key="lab_verify").click()
@@ -166,7 +168,7 @@ def test_inception_lab_refuses_an_invalid_field_visibly(lang, bad, without_weigh
     assert len(errors) == 1 and t("lab.in.size", lang=lang) in errors[0] and "112" in errors[0]
     assert_shows(at, t("lab.error.nothing_computed", lang=lang))
     assert t("lab.metric.bottleneck", lang=lang) not in metric_values(at) and before not in visible_text(at)
-    assert not at.dataframe and not at.image
+    assert not at.dataframe and not at.get("vega_lite_chart")
     # Fixing the field brings everything back, for exactly the numbers shown.
     at.text_input(key="lab_size").input("14")
     rerun(at)

@@ -42,11 +42,14 @@ RECORDER = """
 })();
 """
 
-# Settled: the content changed after `since`, the script is not running, and all has been quiet for QUIET_MS
-# (with `ran`, a script run must also have been seen: a page opening is never done inside one frame).
-SETTLED = """([since, quiet, ran]) => {
+# Settled: the content changed after `since`, the script is not running, nothing on the page is still a
+# placeholder (an element whose code is still loading) or greyed out as stale, and all has been quiet for
+# QUIET_MS (with `ran`, a script run must also have been seen: a page opening is never done inside one frame).
+WAITING = '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"], [data-stale="true"]'
+SETTLED = """([since, quiet, ran, waiting]) => {
   const seen = window.__seen;
   if (!seen || seen.lastChange < since || !seen.states.length) return false;
+  if (document.querySelector(waiting)) return false;
   if (ran && !seen.states.some(([state, at]) => state === 'running' && at >= since)) return false;
   const [state, at] = seen.states[seen.states.length - 1];
   const now = performance.now();
@@ -94,7 +97,7 @@ def now_ms(page) -> float:
 
 def wait_settled(page, since: float, timeout_ms: float = 60_000, ran: bool = False) -> float:
     """Wait until the page settles after `since`; returns the time of the content's last change."""
-    page.wait_for_function(SETTLED, arg=[since, QUIET_MS, ran], timeout=timeout_ms, polling=50)
+    page.wait_for_function(SETTLED, arg=[since, QUIET_MS, ran, WAITING], timeout=timeout_ms, polling=50)
     return page.evaluate("window.__seen.lastChange")
 
 

@@ -53,7 +53,8 @@ def branch_bars(branches: Sequence[str], naive: Sequence[int], bottleneck: Seque
         x=alt.X("branch:N", sort=list(branches), title=None,
                 axis=alt.Axis(labelAngle=0, labelFontSize=FONT_SIZE - 1, labelExpr="split(datum.label, '\\n')")),
         xOffset=alt.XOffset("design:N", sort=list(legend)),
-        y=alt.Y("value:Q", title=None, axis=alt.Axis(format="~s", labelFontSize=FONT_SIZE - 1),
+        y=alt.Y("value:Q", title=None, axis=alt.Axis(labelExpr="datum.value == 0 ? '0' : format(datum.value, '~s')",
+                                                      labelFontSize=FONT_SIZE - 1),
                 scale=alt.Scale(domain=[0, max(*naive, *bottleneck, 1) * 1.18])),
         tooltip=[alt.Tooltip("branch:N", title=branch_word), alt.Tooltip("design:N", title=" "),
                  alt.Tooltip("value:Q", title=title, format=",")])
