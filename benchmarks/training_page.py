@@ -43,12 +43,15 @@ RECORDER = """(() => {
   window.__runs = [];
   const watch = (app) => {
     let last = null;
-    const note = () => {
-      const state = app.getAttribute('data-test-script-state');
-      if (state !== last) { last = state; window.__runs.push([state, performance.now()]); }
-    };
-    note();
-    new MutationObserver(note).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    const note = (state, at) => { if (state !== last) { last = state; window.__runs.push([state, at]); } };
+    note(app.getAttribute('data-test-script-state'), performance.now());
+    // Each record holds the value before its change: a run so short that "running" and "notRunning" land in
+    // one callback still shows up as a run (read from the records, not from the attribute as it is now).
+    new MutationObserver((records) => {
+      const at = performance.now();
+      records.forEach((r, i) => note(i + 1 < records.length ? records[i + 1].oldValue
+                                                            : app.getAttribute('data-test-script-state'), at));
+    }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
   };
   const find = () => { const app = document.querySelector('[data-testid="stApp"]'); app ? watch(app) : setTimeout(find, 5); };
   find();
