@@ -123,6 +123,8 @@ def test_30_concurrent_classifications_match_a_sequential_run(fresh_cache, monke
     original = FastGoogLeNet.forward
 
     def watched(self, x):
+        if self is not model:  # another model's pass (e.g. a bfloat16 check still running from an earlier test)
+            return original(self, x)
         with guard:
             in_flight[0] += 1
             peak[0] = max(peak[0], in_flight[0])

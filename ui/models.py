@@ -26,9 +26,7 @@ from googlenet.weights import FETCH_COMMAND, WeightsUnavailable, load_pretrained
 def _pretrained(path: str, mtime: float) -> GoogLeNet:
     # Keyed on the file's path and modification time: replacing the file loads the new weights.
     configure_threads()
-    model = optimize_for_inference(load_pretrained(path, download=False), inplace=True)
-    precision_for(model)   # starts the bfloat16 check in the background, once per model and process
-    return model
+    return optimize_for_inference(load_pretrained(path, download=False), inplace=True)
 
 
 @st.cache_resource(show_spinner=False)
@@ -63,11 +61,16 @@ def pretrained_model(show_problems: bool = True) -> GoogLeNet | None:
 
 def classification_model() -> tuple[GoogLeNet, Precision] | None:
     """(model, precision) for plain classification: the checked bfloat16 copy where the check passed,
-    else the float32 model itself (googlenet.runtime.precision); None, after a notice, without weights."""
+    else the float32 model itself (googlenet.runtime.precision); None, after a notice, without weights.
+
+    The first call in a process starts the check in the background (a few seconds of both networks on
+    200 pictures): on the first classification, not when any page loads the model, so the other pages'
+    first visits do not share the cores with it. Until it has passed, classification runs in float32.
+    """
     model = pretrained_model()
     if model is None:
         return None
-    precision = precision_for(model)
+    precision = precision_for(model)   # process-wide: one check per model
     return precision.model(), precision
 
 

@@ -10,6 +10,9 @@ digit, but "rarely" is a claim to check, not to assume — so the app checks it,
 2. its top-1 class must agree with float32's on at least 99% of 200 varied pictures made from the
    samples (random crops, mirror images, brightness / contrast / saturation / hue changes).
 
+The check runs once per process and model, in a background thread, started by the first classification
+(``ui.models.classification_model``); a process that ends meanwhile stops it between two passes.
+
 Only if both hold does plain classification run in bfloat16 (``Precision.model()``); otherwise, on a
 CPU without native bf16, or while the check is still running, it runs in float32. Everything that
 looks inside the network (feature maps, Grad-CAM, ablation) always uses the float32 model.
@@ -18,6 +21,7 @@ No Streamlit in here: ``ui.models`` asks ``precision_for(model)`` for the one ``
 """
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 import weakref
@@ -31,7 +35,7 @@ from torch import nn
 from .fast import optimize_for_inference
 from .hooks import model_lock, share_lock
 
-__all__ = ["MIN_TOP1_AGREEMENT", "CHECK_PICTURES", "SAMPLE_PHOTOS", "AgreementCheck", "Precision",
+__all__ = ["MIN_TOP1_AGREEMENT", "CHECK_PICTURES", "SAMPLE_PHOTOS", "AgreementCheck", "CheckStopped", "Precision",
            "has_native_bf16", "varied_pictures", "sample_photos", "compare", "precision_for"]
 
 MIN_TOP1_AGREEMENT = 0.99   # share of the varied pictures whose top-1 class must not change
@@ -124,9 +128,31 @@ class AgreementCheck:
         return self.samples_top5_equal == self.samples and self.top1_agreement >= MIN_TOP1_AGREEMENT
 
 
+class CheckStopped(RuntimeError):
+    """The process is ending: a check still running stops between two passes."""
+
+
+_stopping = threading.Event()
+_running: "weakref.WeakSet[threading.Thread]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_running_checks() -> None:
+    # A thread still inside a PyTorch call when the interpreter exits aborts the process: let each check
+    # finish its current pass (a fraction of a second) and stop.
+    _stopping.set()
+    for thread in list(_running):
+        thread.join(timeout=30)
+
+
 def _logits(model: nn.Module, pictures: torch.Tensor) -> torch.Tensor:
+    rows = []
     with torch.inference_mode():
-        return torch.cat([model(pictures[i:i + BATCH]).float() for i in range(0, len(pictures), BATCH)])
+        for i in range(0, len(pictures), BATCH):
+            if _stopping.is_set():
+                raise CheckStopped("the process is ending")
+            rows.append(model(pictures[i:i + BATCH]).float())
+    return torch.cat(rows)
 
 
 def compare(fp32_model: nn.Module, bf16_model: nn.Module, pictures: int = CHECK_PICTURES) -> AgreementCheck:
@@ -163,7 +189,9 @@ class Precision:
             return
         self.state = "checking"
         if background:
-            threading.Thread(target=self._run, name="googlenet-bf16-check", daemon=True).start()
+            thread = threading.Thread(target=self._run, name="googlenet-bf16-check", daemon=True)
+            _running.add(thread)
+            thread.start()
         else:
             self._run()
 
