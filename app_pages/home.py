@@ -4,22 +4,35 @@ Often the first page after start-up. Its words and links need nothing heavy, so 
 diagram's shapes are traced through the model: googlenet.diagrams imports torch, and tracing on the meta
 device imports torch._dynamo as well (about 4 s of CPU together on this 2-core machine). So the diagram's
 place is kept with a container and filled last, and its DOT text is kept on disk between server starts
-(network_diagram): after the first start ever, the home page needs no torch at all.
+(kept_network_dot): after the first start ever, the home page needs no torch at all.
 """
 import streamlit as st
+from streamlit.runtime.caching.cache_errors import CacheError
 
 from googlenet.i18n import get_language, t
 from ui.nav import available_pages
 from ui.source_stamp import package_stamp
 
 
-@st.cache_data(persist="disk", show_spinner=False, max_entries=16)
-def network_diagram(variant: str, lang: str, source: str) -> str:
-    """The whole network as DOT text, labelled in `lang`. `source` (the package's stamp) is only part of the
-    key: a changed model or label computes it again."""
+def network_dot_text(variant: str, lang: str) -> str:
+    """The whole network as DOT text, labelled in `lang`."""
     from googlenet.diagrams import NETWORK_LABELS, network_dot
 
     return network_dot(variant, labels={key: t(f"home.label.{key}", lang=lang) for key in NETWORK_LABELS})
+
+
+@st.cache_data(persist="disk", show_spinner=False, max_entries=16)
+def kept_network_dot(variant: str, lang: str, source: str) -> str:
+    """network_dot_text, kept on disk. `source` (the package's stamp) is only part of the key: a changed
+    model or label computes it again."""
+    return network_dot_text(variant, lang)
+
+
+def network_diagram(variant: str, lang: str) -> str:
+    try:
+        return kept_network_dot(variant, lang, package_stamp())
+    except CacheError:  # Streamlit writes the file in place: another worker's first start may be mid-write
+        return network_dot_text(variant, lang)
 
 
 st.title(t("home.title"))
@@ -50,5 +63,5 @@ with diagram:
 
     variant = st.radio(t("home.diagram.variant"), ["paper", "torchvision"], horizontal=True,
                        format_func=lambda v: t(f"home.variant.{v}"), key="home_variant")
-    show_diagram(network_diagram(variant, get_language(), package_stamp()))
+    show_diagram(network_diagram(variant, get_language()))
     st.caption(t("home.diagram.caption"))

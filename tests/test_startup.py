@@ -70,3 +70,23 @@ def test_a_restarted_server_shows_the_home_page_without_torch(browser, tmp_path)
             context.close()
             stop_server(server)
     assert loaded == [True, False]
+
+
+def test_an_unreadable_kept_diagram_is_drawn_afresh(without_weights, monkeypatch):
+    """Streamlit writes a kept entry in place; a reader that meets a half-written one (several workers' first
+    start) gets CacheError. The home page then draws the diagram itself instead of failing."""
+    from streamlit.runtime.caching.cache_data_api import DataCache
+    from streamlit.runtime.caching.cache_errors import CacheError
+
+    from apptest_helpers import diagram_text, open_app
+
+    original = DataCache.read_result
+
+    def unreadable(self, value_key):
+        if self.persist == "disk":   # only the kept diagram: the page's other caches read as usual
+            raise CacheError("Failed to unpickle (half written)")
+        return original(self, value_key)
+
+    monkeypatch.setattr(DataCache, "read_result", unreadable)
+    at = open_app("en")
+    assert "Inception 5b" in diagram_text(at) and "7 x 7 x 1024" in diagram_text(at)
