@@ -182,8 +182,11 @@ def main() -> None:
                   f"~180 of them here) and its thread pool shares work dynamically instead of waiting at OpenMP "
                   f"barriers. The fast path keeps every PyTorch module so hooks, Grad-CAM and ablation work")
     if BF16 in times and ORT in times:
-        print(f"ratio bfloat16 fast path / ONNX Runtime float32 ({threads} threads, medians): "
-              f"{median(times[BF16]) / median(times[ORT]):.2f}")
+        from googlenet.runtime.serving import default_threads
+
+        ratios = ", ".join(f"{n} thread(s) {median(results[n][BF16]) / median(results[n][ORT]):.2f}" for n in sweep)
+        print(f"ratio bfloat16 fast path / ONNX Runtime float32 (medians): {ratios} "
+              f"(the app runs {default_threads()} thread(s) here: googlenet.runtime.serving.default_threads)")
     print(f"ratio fast path / torchvision eager ({threads} threads, medians): {t_fast / t_tv:.2f}")
 
 
