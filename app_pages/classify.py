@@ -30,12 +30,11 @@ def timings(prediction: Prediction, made_at: float, cached: bool) -> None:
     (another request's, maybe another visitor's): each says when it was measured, and a line says why."""
     earlier = dict(delta=t("classify.metric.earlier", time=time.strftime("%H:%M:%S", time.localtime(made_at))),
                    delta_color="off", delta_arrow="off") if cached else {}
-    m1, m2, m3, m4 = st.columns(4)
+    m1, m2, m3 = st.columns(3)
     m1.metric(t("classify.metric.ms"), f"{prediction.ms:.0f} ms", help=t("classify.metric.ms.help"), **earlier)
     m2.metric(t("classify.metric.pre"), f"{prediction.preprocess_ms:.0f} ms", help=t("classify.metric.pre.help"),
               **earlier)
     m3.metric(t("classify.metric.top5"), f"{1 - prediction.rest:.1%}", help=t("classify.metric.top5.help"))
-    m4.metric(t("classify.metric.precision"), prediction.precision, help=t("classify.metric.precision.help"))
     if cached:
         st.caption(t("classify.cached"))
 
@@ -48,7 +47,8 @@ def precision_note(prediction: Prediction, precision: Precision) -> None:
     check = precision.check
     numbers = dict(samples=check.samples, top5=check.samples_top5_equal, pictures=check.pictures,
                    agree=check.top1_agreeing, share=check.top1_agreement) if check else {}
-    st.caption(t(f"classify.precision.{state}", need=MIN_TOP1_AGREEMENT, error=precision.error, **numbers))
+    st.caption(t(f"classify.precision.{state}", need=MIN_TOP1_AGREEMENT, error=precision.error, **numbers),
+               help=t("classify.precision.help"))
 
 
 def top5_table(names: list[str], prediction: Prediction) -> None:
