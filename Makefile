@@ -42,6 +42,7 @@ bench: $(STAMP) system-deps
 	$(PY) benchmarks/concurrency.py
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/pages.py
+	$(PY) benchmarks/training_page.py
 
 # Load test through the real server with Chromium sessions (N = 1, 5, 10).
 # `make load` tests one `streamlit run`; `make load WORKERS=3` tests 3 workers behind nginx.

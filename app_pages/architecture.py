@@ -112,7 +112,7 @@ def show_layer(rows, variant: str, size: int) -> None:
     hover = (t("arch.col.layer"), t("arch.chart.share"))
     for column, shares, title, first in zip(st.columns(2), (params_share, macs_share),
                                             (t("arch.chart.params"), t("arch.chart.macs")), (True, False)):
-        column.altair_chart(share_bars(names, shares, selected, title, hover, show_names=first), width="stretch")
+        column.vega_lite_chart(share_bars(names, shares, selected, title, hover, show_names=first), width="stretch")
     st.caption(t("arch.chart.caption", variant=variant_name(variant), size=size))
     left, right = st.columns([1, 1], gap="medium")
     with left:

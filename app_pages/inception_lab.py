@@ -90,9 +90,9 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
     names = [branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES]
     legend = (t("lab.chart.naive"), t("lab.chart.bottleneck"))
     for column, quantity, title in zip(st.columns(2), ("params", "macs"), (t("lab.chart.params"), t("lab.chart.macs"))):
-        column.altair_chart(branch_bars(names, [getattr(naive[b], quantity) for b in BRANCHES],
-                                        [getattr(reduced[b], quantity) for b in BRANCHES], title, legend,
-                                        t("lab.col.branch")), width="stretch")
+        column.vega_lite_chart(branch_bars(names, [getattr(naive[b], quantity) for b in BRANCHES],
+                                           [getattr(reduced[b], quantity) for b in BRANCHES], title, legend,
+                                           t("lab.col.branch")), width="stretch")
 
 
 @st.fragment
