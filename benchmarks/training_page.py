@@ -28,12 +28,13 @@ from common import ROOT, machine_load
 
 sys.path.insert(0, str(ROOT / "tests"))
 from browser_helpers import launch_browser, start_server, stop_server  # noqa: E402
-from widget_driver import now_ms, open_and_time, wait_settled, watch_script_runs  # noqa: E402
+from widget_driver import WIDGET_KINDS, now_ms, prepare, open_and_time, wait_settled, watch_script_runs  # noqa: E402
 
 from googlenet.i18n import t  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 TARGET_MS = 300
+SELECT_BOX = next(kind for kind in WIDGET_KINDS if kind.test_id == "stSelectbox")
 BUTTON = '[data-testid^="stBaseButton"]'   # (not the "?" of its help)
 VIEWPORT = {"width": 1440, "height": 900}
 
@@ -49,9 +50,13 @@ def widget(page, key: str):
 
 
 def timed(page, action, timeout_ms: float = 180_000) -> float:
-    """ms of one user action: from the action to the last change its reruns made to the page."""
+    """ms of one user action: from the action to the last change its reruns made to the page. An action that
+    returns a callable has only prepared the change (opened a list): the clock starts at that callable."""
     since = now_ms(page)
-    action()
+    commit = action()
+    if callable(commit):
+        since = now_ms(page)
+        commit()
     return wait_settled(page, since, timeout_ms) - since
 
 
@@ -73,18 +78,9 @@ def step_number(page, key: str, up: bool):
 
 
 def next_option(page, key: str):
-    def go():
-        options = page.get_by_role("listbox").get_by_role("option")
-        for _ in range(3):  # the list sometimes does not open on a busy machine: ask again
-            widget(page, key).get_by_role("combobox").click()
-            try:
-                options.first.wait_for(timeout=5_000)
-                break
-            except PlaywrightTimeout:
-                page.keyboard.press("Escape")
-        chosen = [i for i in range(options.count()) if options.nth(i).get_attribute("aria-selected") == "true"]
-        options.nth((chosen[0] + 1) % options.count() if chosen else 0).click()
-    return go
+    """The select box's next option (tests/widget_driver.py): the list opened before the clock starts, the
+    click on the option timed."""
+    return lambda: prepare(page, SELECT_BOX, widget(page, key))
 
 
 def settings_changes(page, repeat: int) -> list[float]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 QUIET_MS = 500  # a page has settled when its content has not changed for this long after the script ended
 
 # Runs before any of the page's own scripts.
@@ -137,50 +139,58 @@ def label_of(widget) -> str:
 
 def change(page, kind: WidgetKind, widget) -> None:
     """Change one widget's value the way a user would."""
-    CHANGERS[kind.test_id](page, widget)
+    prepare(page, kind, widget)()
 
 
-def _next_option(page, widget) -> None:
-    widget.locator('button[aria-haspopup="listbox"]').first.click()
+def prepare(page, kind: WidgetKind, widget):
+    """Everything before the change itself (opening a select box's list), then the change as a callable: a
+    change is timed from the moment the user commits it (clicks the option, presses the key)."""
+    return CHANGERS[kind.test_id](page, widget)
+
+
+def _next_option(page, widget):
+    """Open the list with the box's own button; the change: the option after the one shown (the first after the last)."""
+    shown = widget.get_by_role("combobox").first.input_value()
     options = page.locator('[role="listbox"] [role="option"]')
-    options.first.wait_for()
-    chosen = [i for i in range(options.count()) if options.nth(i).get_attribute("aria-selected") == "true"]
-    pick = (chosen[0] + 1) % options.count() if chosen else 0
-    options.nth(pick).click()
+    for _ in range(3):   # on a busy machine a click sometimes does not open the list: ask again
+        widget.locator('button[aria-haspopup="listbox"]').first.click()
+        try:
+            options.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    texts = [options.nth(i).inner_text().strip() for i in range(options.count())]
+    current = texts.index(shown) if shown in texts else -1
+    return options.nth((current + 1) % len(texts)).click
 
 
-def _slide(page, widget) -> None:
+def _slide(page, widget):
     thumb = widget.locator('input[type="range"]').first
     at_max = thumb.input_value() == thumb.get_attribute("max")
-    thumb.press("ArrowLeft" if at_max else "ArrowRight")
+    return lambda: thumb.press("ArrowLeft" if at_max else "ArrowRight")
 
 
-def _tick(page, widget) -> None:
-    widget.locator("label").first.click()
+def _tick(page, widget):
+    return widget.locator("label").first.click
 
 
-def _other_option(page, widget) -> None:
+def _other_option(page, widget):
     options = widget.locator('[role="radiogroup"] label')
-    for i in range(options.count()):
-        if not options.nth(i).locator("input").is_checked():
-            options.nth(i).click()
-            return
+    unchecked = [options.nth(i) for i in range(options.count()) if not options.nth(i).locator("input").is_checked()]
+    return unchecked[0].click
 
 
-def _step_up(page, widget) -> None:
+def _step_up(page, widget):
     up = widget.locator('[data-testid="stNumberInputStepUp"]')
-    if up.is_disabled():
-        widget.locator('[data-testid="stNumberInputStepDown"]').click()
-    else:
-        up.click()
+    return (widget.locator('[data-testid="stNumberInputStepDown"]') if up.is_disabled() else up).click
 
 
-def _retype(page, widget) -> None:
+def _retype(page, widget):
     """A number one larger than the field's own (a field with no number gets "1"), confirmed with Enter."""
     field = widget.locator("input").first
     value = field.input_value().strip()
     field.fill(str(int(value) + 1) if value.isdigit() else "1")
-    field.press("Enter")
+    return lambda: field.press("Enter")
 
 
 CHANGERS = {
@@ -210,8 +220,9 @@ def change_every_widget(page, on_change=None) -> list[Change]:
         widget = widgets[i]
         widget.scroll_into_view_if_needed()
         label = label_of(widget)
+        commit = prepare(page, kind, widget)
         since = now_ms(page)
-        change(page, kind, widget)
+        commit()
         done = Change(kind.name, label, ms=wait_settled(page, since) - since)
         changes.append(done)
         if on_change:
