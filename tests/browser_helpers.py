@@ -89,15 +89,21 @@ def launch_browser():
             browser.close()
 
 
+# Placeholders of elements whose code is still loading (the app's skeleton, a chart's): not on screen yet.
+PLACEHOLDERS = '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]'
+
+
 def wait_idle(page, timeout: float = 90_000, settle_ms: int = 400) -> None:
-    """Wait until Streamlit has finished the current script run (and stays finished for a moment)."""
+    """Wait until Streamlit has finished the current script run (and stays finished for a moment) and every
+    element is drawn (no placeholder left)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     for _ in range(3):  # a rerun may start just after we look: re-check after a short pause
         page.wait_for_selector(IDLE, timeout=timeout)
         page.wait_for_timeout(settle_ms)
         if page.query_selector(RUNNING) is None:
-            return
+            break
     page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_function("sel => !document.querySelector(sel)", arg=PLACEHOLDERS, timeout=timeout)
 
 
 def open_page(page, server: Server, url_path: str, lang: str) -> None:

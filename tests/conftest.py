@@ -73,7 +73,10 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    from widget_driver import watch_script_runs
+
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
+    watch_script_runs(context)   # lets a test wait for the rerun its action started (widget_driver.wait_settled)
     p = context.new_page()
     yield p
     context.close()

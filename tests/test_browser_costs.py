@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
+from browser_helpers import assert_no_exception, open_page, screenshot
 from googlenet.i18n import t
+from widget_driver import act_and_settle
 
 
 def type_into(page, label: str, text: str, enter: bool = True) -> None:
-    """Type into the labelled field; with Enter, wait for the rerun it starts (wait_idle lets it settle)."""
+    """Type into the labelled field; with Enter, wait until the rerun it starts has changed the page and settled."""
     page.get_by_label(label, exact=True).fill(text)
     if enter:
-        page.keyboard.press("Enter")
-        wait_idle(page)
+        act_and_settle(page, lambda: page.keyboard.press("Enter"))
+
+
+def click_and_settle(page, button: str) -> None:
+    """Click the named button and wait until the rerun it starts has changed the page and settled."""
+    act_and_settle(page, page.get_by_role("button", name=button).click)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -36,8 +41,7 @@ def test_inception_lab_fields_in_a_real_browser(streamlit_server, page, lang):
     body = page.inner_text("body")
     assert naive in body and f"{303_464_448 // 4:,}" in body and t("lab.error.nothing_computed", lang=lang) not in body
     # Reset to the preset (choosing the already chosen preset would do nothing).
-    page.get_by_role("button", name=t("lab.preset.reset", lang=lang)).click()
-    wait_idle(page)
+    click_and_settle(page, t("lab.preset.reset", lang=lang))
     assert page.get_by_label(size, exact=True).input_value() == "28" and "303,464,448" in page.inner_text("body")
     assert_no_exception(page)
 
@@ -49,8 +53,7 @@ def test_inception_lab_exercise_in_a_real_browser(streamlit_server, page, lang):
     answer, check = t("lab.ex.answer", lang=lang), t("lab.ex.check", lang=lang)
     for typed in ("1234567", "9" * 30):  # typed, then Check clicked at once (no Enter): the verdict is on this answer
         type_into(page, answer, typed, enter=False)
-        page.get_by_role("button", name=check).click()
-        wait_idle(page)
+        click_and_settle(page, check)
         body = page.inner_text("body")
         assert f"{int(typed):,}" in body, typed
         assert_no_exception(page)

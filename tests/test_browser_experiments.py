@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import assert_no_exception, open_page, screenshot, upload, wait_idle
+from widget_driver import act_and_settle
 from googlenet.i18n import t
 from picture_corpus import awkward_pictures
 
@@ -48,8 +49,7 @@ def test_ablation_page(streamlit_server, page, lang, tmp_path):
     screenshot(page, f"ablation_{lang}")
     # The user's report: branch 1 off, a bad upload, a good one -> still ticked, still 192 of 512 off.
     branch1 = t("exp.abl.branch1", lang=lang)
-    page.get_by_text(branch1, exact=True).click()
-    wait_idle(page)
+    act_and_settle(page, page.get_by_text(branch1, exact=True).click)   # (a fragment rerun)
     upload_a_bad_file(page, tmp_path, lang)
     upload(page, ASSETS / "rocket.jpg")
     page.get_by_text("rocket.jpg").first.wait_for(timeout=30_000)

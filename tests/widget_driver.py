@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from browser_helpers import PLACEHOLDERS
+
 QUIET_MS = 500  # a page has settled when its content has not changed for this long after the script ended
 
 # Runs before any of the page's own scripts.
@@ -47,7 +49,7 @@ RECORDER = """
 # Settled: the content changed after `since`, the script is not running, nothing on the page is still a
 # placeholder (an element whose code is still loading) or greyed out as stale, and all has been quiet for
 # QUIET_MS (with `ran`, a script run must also have been seen: a page opening is never done inside one frame).
-WAITING = '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"], [data-stale="true"]'
+WAITING = f'{PLACEHOLDERS}, [data-stale="true"]'
 SETTLED = """([since, quiet, ran, waiting]) => {
   const seen = window.__seen;
   if (!seen || seen.lastChange < since || !seen.states.length) return false;
@@ -101,6 +103,14 @@ def wait_settled(page, since: float, timeout_ms: float = 60_000, ran: bool = Fal
     """Wait until the page settles after `since`; returns the time of the content's last change."""
     page.wait_for_function(SETTLED, arg=[since, QUIET_MS, ran, WAITING], timeout=timeout_ms, polling=50)
     return page.evaluate("window.__seen.lastChange")
+
+
+def act_and_settle(page, action) -> float:
+    """Do `action()` (a click, a key) and wait until the rerun it starts has changed the page and settled;
+    ms it took. (A fragment rerun can be over before a plain "is it idle?" check has seen it begin.)"""
+    since = now_ms(page)
+    action()
+    return wait_settled(page, since) - since
 
 
 def open_and_time(page, url: str) -> float:
