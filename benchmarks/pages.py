@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from pathlib import Path
 
 import common  # noqa: F401  (puts the repository on sys.path)
 from common import ROOT, machine_load, make_checkpoint

@@ -106,7 +106,7 @@ def diagram_text(at: AppTest, index: int = 0) -> str:
     return "\n".join(html.unescape(text) for text in re.findall(r"<text[^>]*>(.*?)</text>", svgs[index]))
 
 
-def vega_charts(at: AppTest) -> list[tuple[dict, "pd.DataFrame"]]:
+def vega_charts(at: AppTest) -> list[tuple[dict, object]]:
     """Every Vega-Lite chart on the screen: (its spec, the data it draws) — what a user hovers over."""
     import json
 

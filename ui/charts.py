@@ -25,7 +25,7 @@ from ui.style import apply_chart_style  # noqa: E402
 
 apply_chart_style()
 
-from ui.palette import BASE, BLUE, BOTTLENECK, GREY, GRID_GREY, HIGHLIGHT, NAIVE, RED, SPLIT_COLOURS  # noqa: E402,F401
+from ui.palette import BOTTLENECK, GRID_GREY, HIGHLIGHT, SPLIT_COLOURS  # noqa: E402
 
 
 PNG_DPI = 140  # 10 inches -> 1400 px: sharp on a projector, under Streamlit's 1460 px limit (no re-encoding)

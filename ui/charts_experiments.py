@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter  # noqa: E402
 
 from googlenet.ablation import ALL_BLOCKS  # noqa: E402
 from googlenet.i18n import t  # noqa: E402
-from ui.charts import BLUE, HIGHLIGHT  # noqa: E402
+from ui.palette import BLUE, HIGHLIGHT  # noqa: E402
 from ui.labels import block_label as inception_label  # noqa: E402
 
 INTACT_COLOUR, ABLATED_COLOUR = BLUE, HIGHLIGHT

@@ -15,7 +15,8 @@ import streamlit as st
 
 from googlenet.digits import PHASES, RunCurves, smooth
 from googlenet.i18n import t
-from ui.charts import BLUE, GRID_GREY, show_figure
+from ui.charts import show_figure
+from ui.palette import BLUE, GRID_GREY
 from ui.training_runs import RunRecord, on_off
 
 import matplotlib.pyplot as plt  # noqa: E402  (after ui.charts, which selects the Agg backend)

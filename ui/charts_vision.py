@@ -13,7 +13,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from googlenet.viz import BRANCH_COLOURS, concat_band_image
-from ui.charts import BASE, GRID_GREY, HIGHLIGHT, plt
+from ui.charts import plt
+from ui.palette import BASE, GRID_GREY, HIGHLIGHT
 
 
 def top5_figure(names: Sequence[str], probs: Sequence[float], title: str, xlabel: str) -> Figure:
