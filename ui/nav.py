@@ -19,13 +19,16 @@ class PageInfo:
         return Path(self.path).stem
 
 
-# The guided path, in teaching order: structure -> cost -> comparison -> pictures -> training.
+# The guided path, in teaching order: why -> structure -> cost -> bugs in real code -> comparison -> pictures
+# -> training; the glossary last.
 # Pictures: the answer, what the network is fed, what its blocks see and how far, what each branch is
 # worth, where it looked.
 ALL_PAGES = (
     PageInfo("app_pages/home.py", "nav.home", "nav.home.blurb", ":material/home:"),
+    PageInfo("app_pages/history.py", "nav.history", "nav.history.blurb", ":material/history_edu:"),
     PageInfo("app_pages/architecture.py", "nav.architecture", "nav.architecture.blurb", ":material/account_tree:"),
     PageInfo("app_pages/inception_lab.py", "nav.inception_lab", "nav.inception_lab.blurb", ":material/calculate:"),
+    PageInfo("app_pages/spot_the_bug.py", "nav.spot_the_bug", "nav.spot_the_bug.blurb", ":material/bug_report:"),
     PageInfo("app_pages/family.py", "nav.family", "nav.family.blurb", ":material/groups:"),
     PageInfo("app_pages/classify.py", "nav.classify", "nav.classify.blurb", ":material/photo_camera:"),
     PageInfo("app_pages/preprocessing.py", "nav.preprocessing", "nav.preprocessing.blurb", ":material/tune:"),
@@ -35,6 +38,7 @@ ALL_PAGES = (
     PageInfo("app_pages/ablation.py", "nav.ablation", "nav.ablation.blurb", ":material/science:"),
     PageInfo("app_pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", ":material/local_fire_department:"),
     PageInfo("app_pages/training.py", "nav.training", "nav.training.blurb", ":material/model_training:"),
+    PageInfo("app_pages/glossary.py", "nav.glossary", "nav.glossary.blurb", ":material/translate:"),
 )
 
 
