@@ -146,13 +146,15 @@ def test_family_page(lang, without_weights):
     at = goto(open_app(lang), "app_pages/family.py")
     assert at.title[0].value == t("nav.family", lang=lang)
     table = at.dataframe[0].value
-    assert len(table) == 8
+    assert len(table) == 9
     assert list(table["name"]) == ["AlexNet", "VGG-16", "GoogLeNet", "Inception v3", "ResNet-18", "ResNet-50",
-                                   "MobileNet v2", "MobileNet v3 (large)"]
+                                   "MobileNet v1", "MobileNet v2", "MobileNet v3 (large)"]
     assert table.set_index("name").loc["GoogLeNet", "params"] == 6_624_904
+    assert table.set_index("name").loc["MobileNet v1", "params"] == 4_231_976
     assert table.set_index("name").loc["GoogLeNet", "idea"] == t("family.idea.googlenet", lang=lang)
     assert_shows(at, "6,624,904", "61,100,840", "138,357,544")
     assert len(at.image) == 2  # the scatter chart and the stacked bars
+    assert len(at.dataframe) == 3  # the family, ResNet's Table 2, MobileNet v1 counted
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -113,7 +113,7 @@ def test_family_property(without_weights, student, lang, before):
     student(before, lang)
     at = student(FAMILY, lang)
     assert at.title[0].value == t("nav.family", lang=lang)
-    assert len(at.dataframe[0].value) == 8 and len(at.image) == 2
+    assert len(at.dataframe[0].value) == 9 and len(at.image) == 2
     assert t("family.idea.googlenet", lang=lang) in list(at.dataframe[0].value["idea"])
 
 
