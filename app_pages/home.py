@@ -1,16 +1,27 @@
-"""Home: what GoogLeNet is, the whole network as a diagram, and a guided path through the pages.
+"""Home: what GoogLeNet is, its headline numbers (and why sources disagree), the whole network as a diagram,
+and a guided path through the pages.
 
-Often the first page after start-up. Its words and links need nothing heavy, so they are drawn first. The
-diagram's shapes are traced through the model: googlenet.diagrams imports torch, and tracing on the meta
-device imports torch._dynamo as well (about 4 s of CPU together on this 2-core machine). So the diagram's
-place is kept with a container and filled last, and its DOT text is kept on disk between server starts
-(kept_network_dot): after the first start ever, the home page needs no torch at all.
+Often the first page after start-up. Its words, the published numbers and the links need nothing heavy, so
+they are drawn first. Two parts need PyTorch: the diagram's shapes are traced through the model
+(googlenet.diagrams imports torch, and tracing on the meta device imports torch._dynamo as well: about 4 s of
+CPU together on this 2-core machine), and "The numbers, reconciled" builds the networks and reads
+torchvision's weights metadata. So their places are kept with containers and filled last, and their results
+are kept on disk between server starts (kept_network_dot, kept_reconciled): after the first start ever, the
+home page needs no torch at all.
+
+?section=numbers in the address (ui.reconciled.reconciled_link, from any page that shows a headline number)
+opens "The numbers, reconciled" at the top.
 """
+from importlib.metadata import version
+
 import streamlit as st
 from streamlit.runtime.caching.cache_errors import CacheError
 
+from googlenet.headline_numbers import (ALEXNET_PAPER_PARAMS, HEADLINE_TOP5, LAYERS_WITH_PARAMETERS,
+                                        LAYERS_WITH_POOLING, SINGLE_TOP5, millions, table1_sums)
 from googlenet.i18n import get_language, t
 from ui.nav import available_pages
+from ui.reconciled import reconciled_link, reconciled_section, section_requested
 from ui.source_stamp import package_stamp
 
 
@@ -35,16 +46,47 @@ def network_diagram(variant: str, lang: str) -> str:
         return network_dot_text(variant, lang)
 
 
+def reconciled_numbers():
+    from googlenet.headline_numbers import reconciled
+
+    return reconciled()
+
+
+@st.cache_data(persist="disk", show_spinner=False, max_entries=4)
+def kept_reconciled(source: str, torchvision_version: str):
+    """googlenet.headline_numbers.reconciled(), kept on disk; a changed package or torchvision (whose weights
+    metadata it reads) computes it again."""
+    return reconciled_numbers()
+
+
+def headline_numbers():
+    try:
+        return kept_reconciled(package_stamp(), version("torchvision"))
+    except CacheError:  # as network_diagram
+        return reconciled_numbers()
+
+
 st.title(t("home.title"))
+requested = section_requested()
+numbers_first = st.container() if requested else None   # a link from another page lands on the numbers
 st.markdown(f"#### {t('home.subtitle')}")
 st.markdown(t("home.intro"))
 
 c1, c2, c3, c4 = st.columns(4)  # height="stretch": the four cards line up although only one has a delta
 c1.metric(t("home.metric.year"), t("home.metric.year.value"), border=True, height="stretch")
-c2.metric(t("home.metric.top5"), "6.67%", border=True, height="stretch")
-c3.metric(t("home.metric.layers"), "22", help=t("home.metric.layers.help"), border=True, height="stretch")
-c4.metric(t("home.metric.params"), "~6.8M", delta=t("home.metric.params.delta"), delta_color="off",
-          delta_arrow="off", border=True, height="stretch")
+c2.metric(t("home.metric.top5", models=HEADLINE_TOP5.models, crops=HEADLINE_TOP5.crops),
+          f"{HEADLINE_TOP5.top5_error:.2f}%", border=True, height="stretch",
+          help=t("home.metric.top5.help", models=HEADLINE_TOP5.models, crops=HEADLINE_TOP5.crops,
+                 single=f"{SINGLE_TOP5.top5_error:.2f}"))
+c3.metric(t("home.metric.layers"), str(LAYERS_WITH_PARAMETERS), border=True, height="stretch",
+          help=t("home.metric.layers.help", layers=LAYERS_WITH_PARAMETERS, with_pools=LAYERS_WITH_POOLING))
+# The published sum, not a count: the delta compares two published sizes, so it has no colour and no arrow.
+c4.metric(t("home.metric.params"), f"~{millions(table1_sums().params_read_as_thousands)}",
+          delta=t("home.metric.params.delta", alexnet_m=f"{ALEXNET_PAPER_PARAMS / 1e6:.0f}M"),
+          delta_color="off", delta_arrow="off", border=True, height="stretch", help=t("home.metric.params.help"))
+reconciled_link()
+
+numbers = numbers_first if requested else st.container()   # filled last (see the docstring)
 
 diagram = st.container()  # its heading now, the diagram last (see the docstring)
 diagram.subheader(t("home.diagram.title"))
@@ -65,3 +107,6 @@ with diagram:
                        format_func=lambda v: t(f"home.variant.{v}"), key="home_variant")
     show_diagram(network_diagram(variant, get_language()))
     st.caption(t("home.diagram.caption"))
+
+with numbers, st.expander(t("reconciled.title"), expanded=requested, icon=":material/balance:"):
+    reconciled_section(headline_numbers())

@@ -164,3 +164,26 @@ def wording_problems(strings: dict[str, str]) -> list[Problem]:
                     w in text for w in (t.zh, *t.also)):
                 found.append(Problem(key, t.d2l, t.key, t.zh))
     return found
+
+
+def definition_key(term_: Term) -> str:
+    return f"glossary.def.{term_.key}"
+
+
+def search(query: str, definitions: dict[str, dict[str, str]] | None = None) -> list[Term]:
+    """The terms whose English, Chinese, d2l word, other spellings or definition (either language) contain
+    `query`, case-insensitively; every term for an empty query. `definitions` defaults to the app's tables."""
+    needle = query.strip().casefold()
+    if not needle:
+        return list(TERMS)
+    if definitions is None:
+        from .i18n import tables
+
+        definitions = tables()
+    found = []
+    for term_ in TERMS:
+        words = [term_.key, term_.en, term_.zh, term_.d2l, *term_.also,
+                 *(definitions[lang].get(definition_key(term_), "") for lang in definitions)]
+        if any(needle in w.casefold() for w in words):
+            found.append(term_)
+    return found

@@ -13,18 +13,19 @@ def test_home_page(lang, without_weights):
     at = open_app(lang)
     assert at.title[0].value == t("home.title", lang=lang)
     labels = [m.label for m in at.metric]
-    assert t("home.metric.top5", lang=lang) in labels
+    assert t("home.metric.top5", lang=lang, models=7, crops=144) in labels   # the headline, with its context
     assert "6.67%" in [m.value for m in at.metric]
-    assert_shows(at, "22", "~6.8M", t("home.metric.params.delta", lang=lang))
+    assert_shows(at, "22", "~6.8M", t("home.metric.params.delta", lang=lang, alexnet_m="60M"))
     # Weights status with the one command that fetches them.
     assert_shows(at, t("common.weights_missing", lang=lang), "python -m googlenet.weights download")
     # The network diagram is built from INCEPTION_CONFIG, not a picture.
     words = diagram_text(at)
     assert "Inception 3a" in words and "Inception 5b" in words and "aux2" in words
     assert "7 x 7 x 1024" in words
-    # The guided path links every other page.
+    # The guided path links every other page; one more link opens "The numbers, reconciled".
     links = [p.proto.label for p in at.get("page_link")]
-    assert len(links) == len(available_pages()) - 1
+    assert links.count(t("reconciled.link", lang=lang)) == 1
+    assert len(links) - 1 == len(available_pages()) - 1
 
 
 def test_home_diagram_switches_variant(without_weights):

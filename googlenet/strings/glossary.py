@@ -14,7 +14,6 @@ EN = {
     "glossary.col.zh": "Chinese (this app)",
     "glossary.col.d2l": "《动手学深度学习》",
     "glossary.col.definition": "Definition",
-    "glossary.same": "same",
     "glossary.caption": (
         "A dash in the 《动手学深度学习》 column means the book uses the same word as the app. "
         "The app uses one Chinese word per concept; a test checks every Chinese string against this table."
@@ -103,7 +102,6 @@ ZH = {
     "glossary.col.zh": "中文（本应用）",
     "glossary.col.d2l": "《动手学深度学习》",
     "glossary.col.definition": "释义",
-    "glossary.same": "相同",
     "glossary.caption": (
         "《动手学深度学习》一列为短横线，表示该书与本应用用词相同。"
         "本应用每个概念只用一个中文词；有一项测试会用这张表检查所有中文字符串。"
