@@ -16,6 +16,7 @@ from apptest_helpers import assert_shows, choose_language, goto, open_app, rerun
 from googlenet.features import LAYERS
 from googlenet.i18n import t
 from googlenet.images import ImageError, load_image
+from googlenet.labels_zh import LABELS_ZH
 from googlenet.model import BLOCKS, BRANCHES, INCEPTION_CONFIG
 from googlenet.weights import FETCH_COMMAND, display_name
 from picture_corpus import awkward_pictures, broken_files
@@ -113,10 +114,11 @@ def test_classify_shows_chinese_names(with_weights, fake_weights_file, tmp_path,
     state["fc.weight"] = torch.zeros_like(state["fc.weight"])
     state["fc.bias"] = torch.zeros(1000)
     state["fc.bias"][281] = 6.0
-    state["fc.bias"][0] = 5.0   # tench: no Chinese name, shown in English
+    state["fc.bias"][0] = 5.0   # tench: its Chinese name taken away below, so shown in English
     path = tmp_path / "tabby.pth"
     torch.save(state, path)
     monkeypatch.setenv("GOOGLENET_WEIGHTS", str(path))
+    monkeypatch.delitem(LABELS_ZH, 0)
     at = goto(open_app("zh"), CLASSIFY)
     names = at.dataframe[0].value[t("classify.table.class", lang="zh")].tolist()
     assert names[:2] == ["虎斑猫 (tabby)", "tench"]
