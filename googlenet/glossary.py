@@ -29,6 +29,7 @@ class Term:
     also: tuple[str, ...] = ()    # other spellings of the same word (same concept, not another word)
     avoid: tuple[str, ...] = ()   # words the app must not use for this concept
     d2l_common_word: bool = False  # d2l's word is an everyday word too (路径 = a file path): not scanned
+    en_pattern: str = ""          # regex: an English string that matches it must use this term in Chinese
 
 
 TERMS: tuple[Term, ...] = (
@@ -36,47 +37,52 @@ TERMS: tuple[Term, ...] = (
     Term("convolution", "convolution", "卷积"),
     Term("kernel", "kernel (filter)", "卷积核", avoid=("滤波器",)),
     Term("channel", "channel", "通道"),
-    Term("feature_map", "feature map", "特征图", d2l="特征映射"),
+    Term("feature_map", "feature map", "特征图", d2l="特征映射", en_pattern=r"feature maps?\b"),
     Term("padding", "padding", "填充", avoid=("补零填充",)),
-    Term("stride", "stride", "步长", d2l="步幅"),
-    Term("receptive_field", "receptive field", "感受野", avoid=("接受野", "感受域")),
+    # Stride: d2l-zh's 步幅. 步长 (PyTorch's Chinese docs) is also an optimiser's step size: one word, two concepts.
+    Term("stride", "stride", "步幅", en_pattern=r"\bstrides?\b(?!\s*=)"),
+    Term("receptive_field", "receptive field", "感受野", avoid=("接受野", "感受域"), en_pattern=r"receptive field"),
     Term("one_by_one", "1×1 convolution", "1×1卷积", also=("1×1 卷积",)),
     Term("fully_convolutional", "fully convolutional network", "全卷积网络"),
     # --- pooling (d2l-zh 2nd ed. says 汇聚; older texts and §8 say 池化)
     Term("pooling", "pooling", "池化", d2l="汇聚", avoid=("汇合",)),
     Term("max_pooling", "max pooling", "最大池化", d2l="最大汇聚"),
     Term("average_pooling", "average pooling", "平均池化", d2l="平均汇聚"),
-    Term("global_average_pooling", "global average pooling", "全局平均池化", d2l="全局平均汇聚"),
+    Term("global_average_pooling", "global average pooling", "全局平均池化", d2l="全局平均汇聚",
+         en_pattern=r"global average pool"),
     # --- the Inception module
     Term("inception_module", "Inception module", "Inception 模块", d2l="Inception块",
          also=("Inception模块",), avoid=("Inception 块",)),
     Term("naive_module", "naive Inception module", "朴素 Inception 模块", also=("朴素版",)),
     Term("branch", "branch", "分支", d2l="路径", d2l_common_word=True),
-    Term("concatenation", "concatenation", "拼接", d2l="连结", avoid=("级联", "串联")),
-    Term("dimension_reduction", "dimension reduction", "降维"),
+    Term("concatenation", "concatenation", "拼接", d2l="连结", avoid=("级联", "串联"), en_pattern=r"concatenat"),
+    Term("dimension_reduction", "dimension reduction", "降维", en_pattern=r"dimension reduction"),
     Term("bottleneck", "bottleneck", "瓶颈结构", also=("瓶颈",)),
     Term("pool_projection", "pool projection", "池化投影"),
-    Term("auxiliary_classifier", "auxiliary classifier", "辅助分类器", avoid=("辅助分类头", "辅助头")),
+    Term("auxiliary_classifier", "auxiliary classifier", "辅助分类器", avoid=("辅助分类头", "辅助头"),
+         en_pattern=r"auxiliary classifier"),
     # --- layers and normalisation
-    Term("fully_connected", "fully connected layer", "全连接层", avoid=("稠密层", "密集层")),
+    Term("fully_connected", "fully connected layer", "全连接层", also=("全连接",), avoid=("稠密层", "密集层"),
+         en_pattern=r"fully connected"),
     Term("relu", "ReLU", "ReLU", d2l="修正线性单元"),
     Term("activation", "activation", "激活"),
     Term("softmax", "softmax", "softmax", also=("Softmax",)),
     Term("logit", "logit", "logit"),
     Term("dropout", "dropout", "Dropout", d2l="暂退法", also=("dropout",), avoid=("随机失活",)),
     Term("batch_norm", "batch normalisation (BatchNorm)", "批量归一化", d2l="批量规范化",
-         also=("BatchNorm", "BN"), avoid=("批归一化", "批标准化", "批量标准化")),
-    Term("lrn", "local response normalisation (LRN)", "局部响应归一化", also=("LRN",)),
+         also=("BatchNorm", "BN"), avoid=("批归一化", "批标准化", "批量标准化"), en_pattern=r"batch ?norm"),
+    Term("lrn", "local response normalisation (LRN)", "局部响应归一化", also=("LRN",), en_pattern=r"\bLRN\b|local response"),
     Term("normalisation", "normalisation (input: mean and std per channel)", "归一化", d2l="标准化"),
     # --- counting cost
     Term("weight", "weight", "权重", avoid=("权值",)),
     Term("bias", "bias", "偏置"),
     Term("parameter_count", "parameter count", "参数量", avoid=("参数数量",)),
-    Term("multiply_adds", "multiply-adds", "乘加次数", also=("计算量",), avoid=("乘累加",)),
+    Term("multiply_adds", "multiply-adds", "乘加次数", also=("计算量", "乘加"), avoid=("乘累加",)),
     Term("flops", "FLOPs (torchvision's metadata: multiply-adds)", "FLOPs"),
     Term("tensor", "tensor", "张量"),
     # --- measuring accuracy
-    Term("top5_error", "top-5 error", "Top-5 错误率", avoid=("前五错误率", "前 5 错误率")),
+    Term("top5_error", "top-5 error", "Top-5 错误率", also=("top-5 错误率",), avoid=("前五错误率", "前 5 错误率"),
+         en_pattern=r"top-5 error"),
     Term("top1_accuracy", "top-1 accuracy", "Top-1 准确率"),
     Term("ilsvrc", "ILSVRC (ImageNet Large Scale Visual Recognition Challenge)",
          "ILSVRC（ImageNet 大规模视觉识别挑战赛）"),
@@ -85,12 +91,12 @@ TERMS: tuple[Term, ...] = (
     Term("data_augmentation", "data augmentation", "数据增强", d2l="图像增广"),
     # --- training
     Term("training", "training", "训练"),
-    Term("pretrained_weights", "pretrained weights", "预训练权重"),
+    Term("pretrained_weights", "pretrained weights", "预训练权重", en_pattern=r"pretrained weights"),
     Term("loss", "loss", "损失"),
     Term("gradient", "gradient", "梯度"),
     Term("backpropagation", "backpropagation", "反向传播"),
     Term("forward_pass", "forward pass", "前向传播"),
-    Term("vanishing_gradient", "vanishing gradient", "梯度消失", avoid=("梯度弥散",)),
+    Term("vanishing_gradient", "vanishing gradient", "梯度消失", avoid=("梯度弥散",), en_pattern=r"vanishing gradient"),
     Term("learning_rate", "learning rate", "学习率"),
     Term("sgd", "stochastic gradient descent (SGD)", "随机梯度下降"),
     Term("momentum", "momentum", "动量"),
@@ -98,19 +104,19 @@ TERMS: tuple[Term, ...] = (
     Term("batch_size", "batch size", "批大小", d2l="批量大小"),
     Term("overfitting", "overfitting", "过拟合"),
     Term("regularisation", "regularisation", "正则化"),
-    Term("label_smoothing", "label smoothing", "标签平滑"),
+    Term("label_smoothing", "label smoothing", "标签平滑", en_pattern=r"label smoothing"),
     Term("test_set", "test set", "测试集"),
     Term("confusion_matrix", "confusion matrix", "混淆矩阵"),
     # --- looking inside
-    Term("ablation", "ablation", "消融"),
-    Term("heatmap", "heatmap", "热力图"),
+    Term("ablation", "ablation", "消融", en_pattern=r"\bablation"),
+    Term("heatmap", "heatmap", "热力图", en_pattern=r"heat ?map"),
     Term("grad_cam", "Grad-CAM (gradient-weighted class activation mapping)", "Grad-CAM（梯度加权类激活映射）"),
     # --- the family
     Term("nin", "Network in Network (NiN)", "网络中的网络（NiN）"),
-    Term("residual_connection", "residual connection", "残差连接"),
+    Term("residual_connection", "residual connection", "残差连接", en_pattern=r"residual connection"),
     Term("identity_shortcut", "identity shortcut", "恒等捷径"),
     Term("degradation", "degradation (deeper plain nets train worse)", "退化"),
-    Term("depthwise_separable", "depthwise separable convolution", "深度可分离卷积"),
+    Term("depthwise_separable", "depthwise separable convolution", "深度可分离卷积", en_pattern=r"depthwise separable"),
     Term("inverted_residual", "inverted residual", "倒残差"),
     Term("linear_bottleneck", "linear bottleneck", "线性瓶颈"),
 )
@@ -163,6 +169,23 @@ def wording_problems(strings: dict[str, str]) -> list[Problem]:
             if t.d2l and not t.d2l_common_word and t.d2l in rest and not any(
                     w in text for w in (t.zh, *t.also)):
                 found.append(Problem(key, t.d2l, t.key, t.zh))
+    return found
+
+
+def translation_problems(en: dict[str, str], zh: dict[str, str]) -> list[Problem]:
+    """Strings whose English names a concept (Term.en_pattern) while the Chinese uses none of its words
+    (`zh`, `also`, or `d2l`): the concept was translated with another word, or left out."""
+    import re
+
+    found: list[Problem] = []
+    for key, english in en.items():
+        if key.startswith("glossary.") or key not in zh:
+            continue
+        for t in TERMS:
+            if t.en_pattern and re.search(t.en_pattern, english, re.IGNORECASE):
+                words = (t.zh, *t.also, *((t.d2l,) if t.d2l else ()))
+                if not any(w in zh[key] for w in words):
+                    found.append(Problem(key, re.search(t.en_pattern, english, re.IGNORECASE).group(0), t.key, t.zh))
     return found
 
 
