@@ -7,6 +7,7 @@ import streamlit as st
 
 import ui.language  # noqa: F401  (fragment reruns and callbacks speak the session's language)
 from googlenet.i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, set_language, t
+from ui.concept_check import show_concept_checks
 from ui.nav import available_pages
 from ui.state import keep_choices
 from ui.weights_panel import weights_panel
@@ -38,3 +39,4 @@ with st.sidebar:
 
 keep_choices()   # settings made on other pages survive this run, whichever page it draws
 current.run()
+show_concept_checks(current.url_path)   # "Check yourself": the page's questions, each its own fragment
