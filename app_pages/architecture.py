@@ -8,12 +8,13 @@ from googlenet.i18n import t
 from googlenet.model import INCEPTION_CONFIG, INPUT_SIZE
 from ui.charts_vega import share_bars
 from ui.diagrams import show_diagram
+from ui.reconciled import reconciled_link
 
 NUM = st.column_config.NumberColumn
 # Explicit widths: all twelve columns fit the page next to the sidebar (no sideways scrolling on a projector).
 WIDTHS = {"type": 140, "patch": 100, "output": 92, "depth": 50, "n1x1": 46, "n3x3_reduce": 86, "n3x3": 46,
           "n5x5_reduce": 86, "n5x5": 46, "pool_proj": 70, "params": 86, "macs": 106}
-DIFFERENCES = ("norm", "branch3", "pools", "dropout", "aux")
+DIFFERENCES = ("weights", "input", "norm", "branch3", "pools", "dropout", "aux")
 
 
 def variant_name(v: str) -> str:
@@ -27,6 +28,11 @@ def show_totals(size: int) -> None:
         col.metric(t("arch.totals.params", variant=variant_name(v)), f"{total.params:,}")
         col.metric(t("arch.totals.macs", variant=variant_name(v)), f"{total.macs:,}")
     st.caption(t("arch.totals.caption"))
+    k, ops = anatomy.published_totals(layer_table("paper", INPUT_SIZE))
+    ours = network_total("paper", INPUT_SIZE)
+    st.markdown(t("arch.totals.published", k=k, params=round(k * 1024), ops=ops, ours_params=ours.params,
+                  ours_macs=ours.macs))
+    reconciled_link()
     with st.expander(t("arch.differs.title"), expanded=True):
         header = f"| {t('arch.differs.aspect')} | {t('arch.differs.paper')} | {t('arch.differs.tv')} |\n|---|---|---|\n"
         body = "".join(f"| {t(f'arch.diff.{a}')} | {t(f'arch.diff.{a}.paper')} | {t(f'arch.diff.{a}.tv')} |\n"
@@ -49,7 +55,7 @@ def show_table1(rows, variant: str, size: int) -> None:
     }
     st.dataframe(anatomy.table1(rows, variant), column_config=config, hide_index=True, width="stretch",
                  height="content")
-    st.caption(t("arch.table.caption", variant=variant_name(variant), size=size))
+    st.caption(t("arch.table.caption", variant=variant_name(variant), size=size, **anatomy.stem_channels(variant)))
 
 
 def show_paper_comparison(rows, variant: str, size: int) -> None:
@@ -69,14 +75,9 @@ def show_paper_comparison(rows, variant: str, size: int) -> None:
     })
     tol = f"{PAPER_TOLERANCE_PCT:g}"
     st.caption(t("arch.paper.caption", tol=tol))
-    row = {r.name: r for r in rows}
-    st.markdown(t(
-        "arch.paper.explain", tol=tol,
-        i3a_params=row["inception3a"].params, i3a_k=row["inception3a"].params_k,
-        conv1_params=row["conv1"].params, conv1_k=row["conv1"].params_k, conv1_macs=row["conv1"].macs,
-        i4c_k=row["inception4c"].params_k, i5a_k=row["inception5a"].params_k,
-        i5a_params=row["inception5a"].params, i5a_m=row["inception5a"].macs_m,
-        names=t("arch.list_sep").join(anatomy.off_rows(rows))))
+    st.markdown(t("arch.paper.explain", tol=tol, names=t("arch.list_sep").join(anatomy.off_rows(rows)),
+                  **anatomy.explain_numbers(rows)))
+    reconciled_link()
 
 
 def show_input_size(variant: str, size: int) -> None:
@@ -106,8 +107,9 @@ def show_layer(rows, variant: str, size: int) -> None:
     k1.metric(t("arch.pick.shape"), " × ".join(str(s) for s in layer.shape))
     k2.metric(t("arch.pick.params"), f"{layer.params:,}")
     k3.metric(t("arch.pick.macs"), f"{layer.macs:,}")
-    k4.metric(t("arch.pick.share"), f"{layer.macs_share:.1%}",
-              delta=t("arch.pick.share.value", params=layer.params_share), delta_color="off", delta_arrow="off")
+    if layer.kind != "aux":  # an auxiliary head is not part of the network's totals: no share to show
+        k4.metric(t("arch.pick.share"), f"{layer.macs_share:.1%}",
+                  delta=t("arch.pick.share.value", params=layer.params_share), delta_color="off", delta_arrow="off")
     names, params_share, macs_share, selected = anatomy.share_chart_data(rows, pick)
     hover = (t("arch.col.layer"), t("arch.chart.share"))
     for column, shares, title, first in zip(st.columns(2), (params_share, macs_share),
@@ -140,8 +142,9 @@ def describe_layer(layer: anatomy.LayerFocus, variant: str, size: int) -> None:
         info = layer.aux
         st.markdown(t("arch.pick.aux", tap=anatomy.layer_label(info.tap), shape=anatomy.shape_text(info.in_shape)))
         if not info.fits:
+            fits = t("arch.list_sep").join(f"{s} × {s}" for s in anatomy.aux_fitting_sizes(layer.name, variant))
             st.warning(t("arch.pick.aux.nofit", size=size, tap=anatomy.layer_label(info.tap), hw=info.in_shape[1],
-                         pooled=info.pooled))
+                         pooled=info.pooled, fits=fits))
     elif not layer.params:
         st.markdown(t("arch.pick.noweights"))
 
@@ -154,6 +157,8 @@ def show_summary(variant: str, size: int) -> None:
     with summary:
         if summary.open:
             st.code(anatomy.network_summary(variant, size), language="text", height=640)
+            st.caption(t(f"arch.summary.extra.{variant}", extra=anatomy.summary_extra_adds(variant, size),
+                         ours=network_total(variant, size).macs))
         st.caption(t("arch.summary.caption", size=size))
 
 
@@ -161,7 +166,9 @@ st.title(t("nav.architecture"))
 st.markdown(t("arch.intro"))
 c1, c2 = st.columns([1, 2], gap="large")
 chosen = c1.radio(t("arch.variant"), anatomy.VARIANTS, key="arch_variant", horizontal=True, format_func=variant_name)
-input_size = c2.slider(t("arch.input_size"), 96, 448, INPUT_SIZE, step=32, key="arch_size", help=t("arch.input_size.help"))
+sizes = anatomy.INPUT_SIZES
+input_size = c2.slider(t("arch.input_size"), sizes[0], sizes[-1], INPUT_SIZE, step=sizes[1] - sizes[0], key="arch_size",
+                       help=t("arch.input_size.help"))
 table_rows = layer_table(chosen, input_size)
 show_totals(input_size)
 show_table1(table_rows, chosen, input_size)

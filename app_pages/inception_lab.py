@@ -7,16 +7,23 @@ from googlenet import block_check, exercise, formulas, module_lab, onebyone
 from googlenet.i18n import t
 from googlenet.model import BRANCHES, short_name
 from ui.charts_vega import branch_bars
+from ui.reconciled import reconciled_link
 
-PRESETS = module_lab.lab_presets()  # the worked example first: it is where the lesson starts
+PRESETS = module_lab.lab_presets()  # the articles' two worked examples first: they are where the lesson starts
 FORMULAS = ((False, "macs", "lab.formula.naive"), (True, "macs", "lab.formula.bottleneck"),
             (False, "params", "lab.formula.naive_params"), (True, "params", "lab.formula.bottleneck_params"))
 
 
+def block_label(name: str) -> str:
+    return t("lab.block", name=short_name(name))
+
+
 def preset_label(name: str) -> str:
-    if name == module_lab.WORKED_EXAMPLE:
-        return t("lab.preset.worked_example")
-    return t("lab.preset.block", name=short_name(name), size=PRESETS[name].size)
+    cfg = PRESETS[name]
+    if name in module_lab.EXAMPLES:
+        return t(f"lab.preset.{name}", in_ch=cfg.spec.in_channels, size=cfg.size, out=cfg.spec.n5x5,
+                 block=block_label(module_lab.EXAMPLE_BLOCKS[name]))
+    return t("lab.preset.block", name=short_name(name), size=cfg.size)
 
 
 def branch_name(b: str) -> str:
@@ -28,7 +35,7 @@ def apply_preset() -> None:
     name = st.session_state.get("lab_preset", module_lab.WORKED_EXAMPLE)
     for field, text in module_lab.field_texts(PRESETS[name]).items():
         st.session_state[f"lab_{field}"] = text
-    if name == module_lab.WORKED_EXAMPLE:
+    if name in module_lab.EXAMPLES:  # both examples are a branch 3
         st.session_state["lab_formula_branch"] = "branch3"
 
 
@@ -75,6 +82,8 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
         m3.metric(t("lab.metric.ratio"), t("lab.metric.ratio.value", ratio=ratio))
     else:  # tiny channel numbers: the 1x1 reductions cost more than they save
         m3.metric(t("lab.metric.ratio.costlier"), t("lab.metric.ratio.costlier.value", ratio=1 / ratio))
+    st.caption(t("lab.metric.branches", **{f"b{n}": cfg.saving(branch=f"branch{n}") for n in (1, 2, 3)}))
+    reconciled_link()
 
     st.subheader(t("lab.compare.title"))
     numbers = {c: st.column_config.NumberColumn(t(f"lab.col.{c}"), format="localized")
@@ -112,10 +121,19 @@ def show_formulas(cfg: module_lab.LabConfig) -> None:
             st.caption(t("lab.formula.no_weights"))
         else:
             st.latex(latex)
-    worked = module_lab.WORKED_EXAMPLE
-    is_worked = st.session_state.get("lab_preset") == worked and cfg == PRESETS[worked]
-    with st.expander(t("lab.slip.title"), expanded=is_worked, icon=":material/search:"):
-        st.markdown(t("lab.slip.body", **module_lab.SLIP))
+    for example in module_lab.EXAMPLES:  # open the one whose example the fields show
+        shown = st.session_state.get("lab_preset") == example and cfg == PRESETS[example]
+        with st.expander(t(f"lab.slip.{example}.title"), expanded=shown, icon=":material/search:"):
+            st.markdown(t(f"lab.slip.{example}.body", **slip_words(example)))
+
+
+def slip_words(example: str) -> dict:
+    """The example's computed numbers, with its block names in words."""
+    words = module_lab.SLIPS[example]()
+    words["block"] = block_label(words["block"])
+    if "blocks" in words:
+        words["blocks"] = t("lab.list_sep").join(block_label(b) for b in words["blocks"])
+    return words
 
 
 def show_verification(cfg: module_lab.LabConfig) -> None:

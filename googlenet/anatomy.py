@@ -14,8 +14,8 @@ from functools import lru_cache
 import pandas as pd
 
 from .blocks import AuxClassifier, ConvBlock, Inception
-from .costs import (SPEC_COLUMNS, Cost, LayerCost, LayerRow, conv_cost, conv_layers, linear_cost, paper_comparison,
-                    stage_shapes)
+from .costs import (SPEC_COLUMNS, TABLE_ROWS, Cost, LayerCost, LayerRow, conv_cost, conv_layers, linear_cost,
+                    network_total, paper_comparison, stage_shapes)
 from .i18n import t
 from .model import AUX_TAPS, INPUT_SIZE, GoogLeNet, meta_model, short_name
 
@@ -25,14 +25,24 @@ AUX_HEADS = tuple(AUX_TAPS)  # aux1, aux2
 
 # ---------------------------------------------------------------------------------- names and shapes
 
+ROW_MODULES = dict(TABLE_ROWS)  # Table 1's row -> the model's modules it covers ("conv2" -> conv2, conv3)
+
+
+def code_names(row: str) -> str:
+    """The model's own names for a Table 1 row: "conv2 + conv3" for the paper's one row of depth 2, "maxpool1" for
+    its "pool1": one name per layer on every page, the name the code uses."""
+    return " + ".join(ROW_MODULES.get(row, ())) or row
+
+
 def layer_label(name: str, variant: str = "paper") -> str:
-    """Table 1's "type" column, as students read it: "convolution (conv1)", "inception (3a)", "max pool (pool2)"."""
+    """Table 1's "type" column with the model's names: "convolution (conv2 + conv3)", "inception (3a)",
+    "max pool (maxpool2)"."""
     if name.startswith("inception"):
         return f"inception ({short_name(name)})"
     if name.startswith("conv"):
-        return t("arch.layer.conv", name=name)
+        return t("arch.layer.conv", name=code_names(name))
     if name.startswith("pool"):
-        return t("arch.layer.pool", n=name[-1])
+        return t("arch.layer.pool", name=code_names(name))
     if name.startswith("aux"):
         return t("arch.layer.aux", n=name[-1])
     if name == "dropout":
@@ -41,10 +51,10 @@ def layer_label(name: str, variant: str = "paper") -> str:
 
 
 def chart_label(name: str) -> str:
-    """Short names for the share chart's axis."""
+    """Short names for the share chart's axis (the model's names)."""
     if name.startswith("inception"):
         return f"Inception {short_name(name)}"
-    return name if name.startswith("conv") else t(f"arch.layer.{name}")
+    return code_names(name) if name.startswith("conv") else t(f"arch.layer.{name}")
 
 
 def shape_text(shape: tuple) -> str:
@@ -115,6 +125,34 @@ def off_rows(rows: list[LayerRow]) -> list[str]:
     return [layer_label(d.name) for d in paper_comparison(rows) if d.off]
 
 
+def published_totals(rows: list[LayerRow]) -> tuple[float, float]:
+    """The sums of Table 1's published columns: parameters in K (= 1024) and operations in M (= 10^6)."""
+    return (sum(r.paper_params_k or 0 for r in rows), sum(r.paper_ops_m or 0 for r in rows))
+
+
+def explain_numbers(rows: list[LayerRow]) -> dict:
+    """Every number the "Reading the differences" text quotes: published ones from Table 1 (paper_table1.csv),
+    computed ones from the model (conv1's kernel and channels from its Conv2d), and the ratios between them."""
+    row = {r.name: r for r in rows}
+    conv1 = next(layer for layer in conv_layers("paper", INPUT_SIZE) if layer.name == "conv1.conv")
+    c1, i3a, i4c, i5a = (row[n] for n in ("conv1", "inception3a", "inception4c", "inception5a"))
+    return dict(
+        i3a_params=i3a.params, i3a_k=i3a.params_k, i3a_paper=i3a.paper_params_k,
+        conv1_paper_k=c1.paper_params_k, conv1_paper_m=c1.paper_ops_m,
+        k=conv1.kernel, cin=conv1.in_ch, cout=conv1.out_ch, hw=conv1.output_shape[1],
+        conv1_weights=conv1.kernel ** 2 * conv1.in_ch * conv1.out_ch, conv1_params=c1.params, conv1_k=c1.params_k,
+        conv1_macs=c1.macs, conv1_params_x=c1.params_k / c1.paper_params_k, conv1_macs_x=c1.macs_m / c1.paper_ops_m,
+        i4c_paper=i4c.paper_params_k, i4c_k=i4c.params_k,
+        i5a_paper_k=i5a.paper_params_k, i5a_paper_m=i5a.paper_ops_m, i5a_k=i5a.params_k, i5a_params=i5a.params,
+        i5a_m=i5a.macs_m)
+
+
+def stem_channels(variant: str = "paper") -> dict[str, int]:
+    """Output channels of the model's conv2 (1x1 reduce) and conv3 (3x3): Table 1's one row of depth 2."""
+    out = {layer.name.split(".")[0]: layer.out_ch for layer in conv_layers(variant, INPUT_SIZE)}
+    return {"conv2": out["conv2"], "conv3": out["conv3"]}
+
+
 # ---------------------------------------------------------------------------------- shares of the whole
 
 def weighted_rows(rows: list[LayerRow]) -> list[LayerRow]:
@@ -164,6 +202,16 @@ def aux_info(aux: str, variant: str = "paper", input_size: int = INPUT_SIZE) -> 
     return AuxInfo(tap, shape, pooled, cost, pooled == 4)
 
 
+# The input sizes the architecture page offers (its slider): height = width, in pixels.
+INPUT_SIZES = tuple(range(96, 449, 32))
+
+
+@lru_cache(maxsize=8)
+def aux_fitting_sizes(aux: str, variant: str = "paper") -> tuple[int, ...]:
+    """The offered input sizes at which the head's pool gives the 4x4 map its first linear layer expects."""
+    return tuple(size for size in INPUT_SIZES if aux_info(aux, variant, size).fits)
+
+
 @dataclass(frozen=True)
 class LayerFocus:
     """What the page shows about the picked layer, row of Table 1 or auxiliary head."""
@@ -210,14 +258,24 @@ def block_source(kind: str, docstring: bool = True) -> str:
 
 
 @lru_cache(maxsize=16)
-def network_summary(variant: str = "paper", input_size: int = INPUT_SIZE) -> str:
-    """torchinfo's table of the whole network (aux heads left out), traced on the "meta" device: fast, no memory."""
+def _summary(variant: str, input_size: int) -> tuple[str, int]:
     import torchinfo
 
     model = meta_model(variant)
     stats = torchinfo.summary(model, input_size=(1, 3, input_size, input_size), verbose=0, depth=3,
                               col_names=("output_size", "num_params", "mult_adds"), col_width=18, device="meta")
-    return str(stats)
+    return str(stats), int(stats.total_mult_adds)
+
+
+def network_summary(variant: str = "paper", input_size: int = INPUT_SIZE) -> str:
+    """torchinfo's table of the whole network (aux heads left out), traced on the "meta" device: fast, no memory."""
+    return _summary(variant, input_size)[0]
+
+
+def summary_extra_adds(variant: str = "paper", input_size: int = INPUT_SIZE) -> int:
+    """How many more multiply-adds torchinfo counts than the table: it adds every bias once per output value
+    (the paper variant's convs, the final linear layer) and one per BatchNorm scale and shift (torchvision)."""
+    return _summary(variant, input_size)[1] - network_total(variant, input_size).macs
 
 
 @lru_cache(maxsize=4)

@@ -13,7 +13,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from .costs import SPEC_COLUMNS, Cost, module_cost, stage_shapes
+from .costs import SPEC_COLUMNS, Cost, conv_cost, module_cost, stage_shapes
 from .errors import LocalisedError, Term
 from .i18n import t
 from .model import BRANCHES, INCEPTION_CONFIG, INPUT_SIZE, InceptionSpec
@@ -43,9 +43,11 @@ class LabConfig:
     def cost(self, bottleneck: bool = True, kernel5: int = 5, bias: bool = False) -> dict[str, Cost]:
         return module_cost(self.spec, self.size, bottleneck=bottleneck, kernel5=kernel5, bias=bias)
 
-    def saving(self) -> float:
-        """Multiply-adds of the naive module / with 1x1 reductions (below 1 when the reductions cost more)."""
-        return self.cost(bottleneck=False)["total"].macs / self.cost(bottleneck=True)["total"].macs
+    def saving(self, quantity: str = "macs", branch: str = "total") -> float:
+        """Naive / with 1x1 reductions, for the whole module ("total") or one branch, in multiply-adds ("macs")
+        or weights ("params"); below 1 when the reductions cost more. The naive branch 4 has no weights: 0."""
+        return getattr(self.cost(bottleneck=False)[branch], quantity) / getattr(self.cost(bottleneck=True)[branch],
+                                                                                 quantity)
 
     def out_channels(self, bottleneck: bool = True) -> int:
         return sum(self.spec.branch_widths(bottleneck).values())
@@ -100,21 +102,71 @@ def field_texts(cfg: LabConfig) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------------- presets
 
+# The two worked examples of the source articles, each the branch 3 of a real block, and that block:
+# the multiply-adds of a 5x5 conv on 192x28x28 -> 32 (seed article 004: branch 3 of inception 3a) and the
+# weights of a 5x5 conv on 512 channels -> 64 (seed article 002: branch 3 of inception 4b and 4c).
 WORKED_EXAMPLE = "worked_example"
+PARAMS_EXAMPLE = "params_example"
+EXAMPLE_BLOCKS = {WORKED_EXAMPLE: "inception3a", PARAMS_EXAMPLE: "inception4b"}
+EXAMPLES = tuple(EXAMPLE_BLOCKS)
 
 
 @lru_cache(maxsize=1)
 def lab_presets() -> dict[str, LabConfig]:
-    """The seed articles' worked example first (it is branch 3 of inception 3a: 192x28x28 -> 16 -> 32 of 5x5),
-    then inception3a ... inception5b at their input sizes in the 224x224 network (28 / 14 / 7)."""
+    """The seed articles' two worked examples first (as the blocks whose branch 3 they are), then inception3a ...
+    inception5b at their input sizes in the 224x224 network (28 / 14 / 7)."""
     shapes = stage_shapes("paper", INPUT_SIZE)
     presets = {name: LabConfig(spec, shapes[name][1]) for name, spec in INCEPTION_CONFIG.items()}
-    return {WORKED_EXAMPLE: presets["inception3a"], **presets}
+    return {**{example: presets[block] for example, block in EXAMPLE_BLOCKS.items()}, **presets}
 
 
-# The seed article's arithmetic slip (../shared/reference/CONCEPTS.md section 2).
-SLIP = {"printed": 12_433_648, "correct": 12_443_648,
-        "printed_term": 5 * 5 * 28 * 28 * 16 * 16, "correct_term": 5 * 5 * 28 * 28 * 16 * 32}
+# What the articles print (../shared/reference/seed-articles, CONCEPTS.md section 2); everything else is computed.
+PRINTED_MACS_TOTAL = 12_433_648        # article 004: the bottleneck total (the right one is 12,443,648)
+PRINTED_KERNELS = 65                   # article 002: "65 kernels of 5x5" (819,200 weights need 64)
+PRINTED_PARAMS = (819_200, 50_688)     # article 002: weights without / with the 1x1 reduction
+
+
+def blocks_like(cfg: LabConfig) -> list[str]:
+    """The GoogLeNet blocks whose branch 3 is the preset's (same input channels, #5x5 reduce and #5x5)."""
+    key = lambda s: (s.in_channels, s.n5x5_reduce, s.n5x5)  # noqa: E731
+    return [name for name, spec in INCEPTION_CONFIG.items() if key(spec) == key(cfg.spec)]
+
+
+def macs_slip() -> dict:
+    """Article 004's example, computed: 5x5 conv 192x28x28 -> 32, without and with a 16-channel 1x1 first.
+    The article writes the second term with 16 x 16 and prints a total that is neither sum."""
+    cfg = lab_presets()[WORKED_EXAMPLE]
+    s, n = cfg.spec, cfg.size
+    first = conv_cost(s.in_channels, s.n5x5_reduce, 1, n, n).macs
+    term = conv_cost(s.n5x5_reduce, s.n5x5, 5, n, n).macs
+    as_written = first + conv_cost(s.n5x5_reduce, s.n5x5_reduce, 5, n, n).macs  # 16 -> 16: the slip
+    naive = conv_cost(s.in_channels, s.n5x5, 5, n, n).macs
+    return dict(in_ch=s.in_channels, size=n, reduce=s.n5x5_reduce, out=s.n5x5, printed=PRINTED_MACS_TOTAL,
+                as_written=as_written, first_term=first, correct_term=term, correct=first + term, naive=naive,
+                branch_ratio=naive / (first + term), module_ratio=cfg.saving(),
+                block=EXAMPLE_BLOCKS[WORKED_EXAMPLE])
+
+
+def params_slip() -> dict:
+    """Article 002's example, computed: the weights of a 5x5 conv from 512 to 64 channels, without and with a
+    1x1 reduction first (biases left out, as the article does). It says 65 kernels; its numbers need 64, and
+    its reduced total fixes the 1x1's width: 50,688 / (512 + 5*5*64) = 24."""
+    cfg = lab_presets()[PARAMS_EXAMPLE]
+    s = cfg.spec
+    weights = lambda cin, cout, k: conv_cost(cin, cout, k, 1, 1).params  # noqa: E731
+    first, term = weights(s.in_channels, s.n5x5_reduce, 1), weights(s.n5x5_reduce, s.n5x5, 5)
+    naive = weights(s.in_channels, s.n5x5, 5)
+    return dict(in_ch=s.in_channels, reduce=s.n5x5_reduce, out=s.n5x5, printed_kernels=PRINTED_KERNELS,
+                printed_naive=PRINTED_PARAMS[0], printed_reduced=PRINTED_PARAMS[1],
+                naive_printed_kernels=weights(s.in_channels, PRINTED_KERNELS, 5), naive=naive,
+                implied_reduce=PRINTED_PARAMS[1] / (s.in_channels + 25 * s.n5x5),
+                first_term=first, correct_term=term, correct=first + term,
+                reduced_printed_kernels=first + weights(s.n5x5_reduce, PRINTED_KERNELS, 5),
+                branch_ratio=naive / (first + term), module_ratio=cfg.saving("params"),
+                block=EXAMPLE_BLOCKS[PARAMS_EXAMPLE], blocks=blocks_like(cfg))
+
+
+SLIPS = {WORKED_EXAMPLE: macs_slip, PARAMS_EXAMPLE: params_slip}
 
 
 # ---------------------------------------------------------------------------------- naive vs bottleneck

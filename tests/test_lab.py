@@ -14,9 +14,10 @@ from googlenet.diagrams import INCEPTION_LABELS, inception_dot
 
 # ------------------------------------------------------------------ presets
 
-def test_presets_are_the_nine_blocks_at_their_input_sizes():
+def test_presets_are_the_two_examples_and_the_nine_blocks_at_their_input_sizes():
     presets = module_lab.lab_presets()
-    assert set(presets) == set(INCEPTION_CONFIG) | {module_lab.WORKED_EXAMPLE}
+    assert list(presets)[:2] == [module_lab.WORKED_EXAMPLE, module_lab.PARAMS_EXAMPLE]
+    assert set(presets) == set(INCEPTION_CONFIG) | set(module_lab.EXAMPLES)
     sizes = {name: presets[name].size for name in INCEPTION_CONFIG}
     assert sizes == {"inception3a": 28, "inception3b": 28, "inception4a": 14, "inception4b": 14, "inception4c": 14,
                      "inception4d": 14, "inception4e": 14, "inception5a": 7, "inception5b": 7}
@@ -32,10 +33,58 @@ def test_worked_example_is_branch3_of_3a():
     assert cfg.cost(bottleneck=True)["branch3"].macs == 12_443_648
 
 
-def test_slip_numbers():
-    assert module_lab.SLIP["correct"] == 192 * 16 * 28 * 28 + 25 * 16 * 32 * 28 * 28 == 12_443_648
-    assert module_lab.SLIP["printed"] == 12_433_648
-    assert module_lab.SLIP["correct_term"] == 10_035_200 and module_lab.SLIP["printed_term"] == 5_017_600
+def test_macs_slip_numbers():
+    slip = module_lab.macs_slip()
+    assert slip["correct"] == 192 * 16 * 28 * 28 + 25 * 16 * 32 * 28 * 28 == 12_443_648
+    assert slip["printed"] == 12_433_648 != slip["correct"]
+    assert (slip["first_term"], slip["correct_term"]) == (2_408_448, 10_035_200)
+    assert slip["as_written"] == 2_408_448 + 25 * 28 * 28 * 16 * 16 == 7_426_048 != slip["printed"]
+    assert slip["naive"] == 120_422_400
+    assert round(slip["branch_ratio"], 2) == 9.68          # branch 3 alone: the article's "one tenth"
+    assert round(slip["module_ratio"], 2) == 2.37          # the whole inception 3a module
+    assert slip["block"] == "inception3a"
+
+
+def test_params_example_is_branch3_of_4b_and_4c():
+    cfg = module_lab.lab_presets()[module_lab.PARAMS_EXAMPLE]
+    assert (cfg.spec.in_channels, cfg.spec.n5x5_reduce, cfg.spec.n5x5) == (512, 24, 64)
+    assert module_lab.blocks_like(cfg) == ["inception4b", "inception4c"]
+    assert cfg.cost(bottleneck=False)["branch3"].params == 819_200
+    assert cfg.cost(bottleneck=True)["branch3"].params == 50_688
+
+
+def test_params_slip_numbers_against_real_convolutions():
+    """Counted independently: the weight tensors of real nn.Conv2d layers (biases left out, as the article)."""
+    from torch import nn
+
+    slip = module_lab.params_slip()
+    numel = lambda cin, cout, k: nn.Conv2d(cin, cout, k, bias=False).weight.numel()  # noqa: E731
+    assert slip["naive"] == numel(512, 64, 5) == 819_200 == slip["printed_naive"]
+    assert slip["naive_printed_kernels"] == numel(512, 65, 5) == 832_000 != slip["printed_naive"]
+    assert slip["first_term"] == numel(512, 24, 1) == 12_288
+    assert slip["correct_term"] == numel(24, 64, 5) == 38_400
+    assert slip["correct"] == numel(512, 24, 1) + numel(24, 64, 5) == 50_688 == slip["printed_reduced"]
+    assert slip["reduced_printed_kernels"] == numel(512, 24, 1) + numel(24, 65, 5) == 51_288
+    assert slip["implied_reduce"] == 24 and slip["printed_kernels"] == 65
+    assert round(slip["branch_ratio"], 2) == 16.16
+    block = module_lab.lab_presets()[module_lab.PARAMS_EXAMPLE]
+    assert slip["module_ratio"] == pytest.approx(block.cost(False)["total"].params / block.cost(True)["total"].params)
+
+
+def test_params_example_against_torchinfo():
+    """The example's two branch-3 versions as real modules, counted by torchinfo and run forward on 14 x 14."""
+    import torchinfo
+    from torch import nn
+
+    size = module_lab.lab_presets()[module_lab.PARAMS_EXAMPLE].size
+    naive = nn.Conv2d(512, 64, 5, padding=2, bias=False)
+    reduced = nn.Sequential(nn.Conv2d(512, 24, 1, bias=False), nn.ReLU(), nn.Conv2d(24, 64, 5, padding=2, bias=False))
+    cfg = module_lab.lab_presets()[module_lab.PARAMS_EXAMPLE]
+    for module, bottleneck in ((naive, False), (reduced, True)):
+        stats = torchinfo.summary(module, input_size=(1, 512, size, size), verbose=0)
+        expected = cfg.cost(bottleneck=bottleneck)["branch3"]
+        assert stats.total_params == expected.params and stats.total_mult_adds == expected.macs
+        assert module(torch.zeros(1, 512, size, size)).shape == (1, 64, size, size)
 
 
 def test_lab_config_is_an_inception_spec_plus_a_size():
@@ -324,3 +373,60 @@ def test_saving_is_naive_over_reduced_and_can_be_below_one():
     assert worked.saving() == pytest.approx(303_464_448 / 128_049_152)   # about 2.4x for inception 3a
     tiny = module_lab.LabConfig(module_lab.InceptionSpec(1, 1, 1, 1, 1, 1, 1), 1)
     assert tiny.saving() == pytest.approx(35 / 38)   # the reductions cost more than they save
+
+
+# ------------------------------------------------------------------ the architecture page's quoted numbers
+
+def test_rows_carry_the_models_own_names():
+    from googlenet.i18n import set_language
+
+    set_language("en")
+    assert anatomy.code_names("conv2") == "conv2 + conv3" and anatomy.code_names("pool4") == "maxpool4"
+    assert anatomy.layer_label("conv2") == "convolution (conv2 + conv3)"
+    assert anatomy.layer_label("pool1") == "max pool (maxpool1)"
+    assert anatomy.layer_label("avgpool") == "global average pool (avgpool)"
+    assert anatomy.chart_label("conv2") == "conv2 + conv3"
+    model_names = {name for name, _ in anatomy.meta_model("paper").named_children()}
+    for row, modules in anatomy.ROW_MODULES.items():
+        assert set(modules) <= model_names, row
+    assert anatomy.stem_channels("paper") == anatomy.stem_channels("torchvision") == {"conv2": 64, "conv3": 192}
+
+
+def test_explain_numbers_are_the_tables_and_the_models():
+    from torch import nn
+
+    rows = layer_table("paper", 224)
+    n = anatomy.explain_numbers(rows)
+    conv1 = nn.Conv2d(3, 64, 7, stride=2, padding=3)
+    assert n["conv1_weights"] == conv1.weight.numel() == 9_408
+    assert n["conv1_params"] == sum(p.numel() for p in conv1.parameters()) == 9_472
+    assert n["conv1_macs"] == 9_408 * 112 * 112 == 118_013_952
+    assert (n["conv1_paper_k"], n["conv1_paper_m"], n["i3a_paper"], n["i4c_paper"]) == (2.7, 34, 159, 463)
+    assert (n["i5a_paper_k"], n["i5a_paper_m"]) == (1072, 54)
+    assert round(n["conv1_params_x"], 1) == 3.4 and round(n["conv1_macs_x"], 1) == 3.5
+    assert n["i3a_k"] == pytest.approx(163_696 / 1024)   # K = 1024 in the paper's params column
+
+
+def test_published_totals_read_k_as_1024():
+    k, ops = anatomy.published_totals(layer_table("paper", 224))
+    assert k == pytest.approx(6797.7) and ops == 1502
+    assert round(k * 1024) == 6_960_845   # the "about 6.8M" of the column, counted in K = 1024
+
+
+def test_aux_heads_fit_only_where_the_pool_gives_4x4():
+    assert anatomy.aux_fitting_sizes("aux1", "paper") == (224, 256)
+    assert anatomy.aux_fitting_sizes("aux2", "paper") == (224, 256)
+    assert anatomy.aux_fitting_sizes("aux1", "torchvision") == anatomy.INPUT_SIZES
+
+
+def test_summary_extra_adds_are_bias_and_batchnorm_counts():
+    from torch import nn
+
+    from googlenet.costs import conv_layers
+
+    paper_biases = sum(layer.out_ch * layer.output_shape[1] * layer.output_shape[2]
+                       for layer in conv_layers("paper", 224) if layer.kind == "conv")
+    assert anatomy.summary_extra_adds("paper", 224) == paper_biases + 1000   # + the final layer's 1000 biases
+    bn = sum(m.weight.numel() + m.bias.numel() for m in anatomy.meta_model("torchvision").modules()
+             if isinstance(m, nn.BatchNorm2d))
+    assert anatomy.summary_extra_adds("torchvision", 224) == bn + 1000

@@ -1,8 +1,10 @@
 """The architecture explorer (app_pages/architecture.py): Table 1 rebuilt from the model, variants, one layer up close."""
 EN = {
     "arch.intro": (
-        "Every number on this page is computed from the PyTorch model in `googlenet/model.py` — nothing is typed in "
-        "from the paper. Choose the variant and the input size; the table, the totals and the charts follow."
+        "Every count on this page is computed from the PyTorch model in `googlenet/model.py`. The paper's own "
+        "numbers appear only where they are compared with the computed ones, read from its Table 1 "
+        "(`googlenet/data/paper_table1.csv`). Choose the variant and the input size; the table, the totals and the "
+        "charts follow."
     ),
     "arch.variant": "Variant",
     "arch.variant.paper": "Paper (2014)",
@@ -14,9 +16,16 @@ EN = {
     "arch.totals.params": "{variant}: parameters",
     "arch.totals.macs": "{variant}: multiply-adds",
     "arch.totals.caption": (
-        "Parameters include biases and BatchNorm scales/shifts but not the two auxiliary classifiers (used only in "
-        "training). Multiply-adds count every convolution and the final linear layer (one per weight per output "
-        "position); pooling, ReLU and bias additions are left out."
+        "Parameters: all weights, plus the biases (paper variant) or the BatchNorm scales and shifts (torchvision "
+        "variant), without the two auxiliary classifiers (used only in training). Multiply-adds: every convolution "
+        "and the final linear layer (one per weight per output position); pooling, ReLU, LRN, BatchNorm and bias "
+        "additions are left out."
+    ),
+    "arch.totals.published": (
+        "The paper's Table 1 (at 224 × 224): its parameter column adds up to {k:,.1f}K — the “about 6.8M” often "
+        "quoted, but the column counts in K = 1024, so that is {params:,} parameters; its operations column adds up "
+        "to {ops:,.0f}M. Recomputed from the same channel numbers (paper variant, 224 × 224): {ours_params:,} "
+        "parameters and {ours_macs:,} multiply-adds."
     ),
     # what differs
     "arch.differs.title": "What differs between the paper and torchvision's GoogLeNet?",
@@ -24,29 +33,52 @@ EN = {
     "arch.differs.paper": "Paper (2014)",
     "arch.differs.tv": "torchvision",
     "arch.diff.norm": "Normalisation",
-    "arch.diff.norm.paper": "Local Response Normalisation (LRN) after pool 1 and after conv 2; conv + bias + ReLU",
+    "arch.diff.norm.paper": "Local Response Normalisation (LRN) after maxpool1 and after conv3; conv + bias + ReLU",
     "arch.diff.norm.tv": "BatchNorm after every convolution (eps 0.001), no LRN; convs without bias",
     "arch.diff.branch3": "Branch 3 of every Inception block",
     "arch.diff.branch3.paper": "1×1 reduce → **5×5** convolution",
-    "arch.diff.branch3.tv": "1×1 reduce → **3×3** convolution — “a known bug”, kept so the published weights still load",
+    "arch.diff.branch3.tv": (
+        "1×1 reduce → **3×3** convolution — torchvision's source calls it “a known bug”; the weights were trained "
+        "with it, so it stays"
+    ),
     "arch.diff.pools": "Max pools between stages",
     "arch.diff.pools.paper": "3×3, stride 2",
     "arch.diff.pools.tv": "3×3, stride 2, `ceil_mode=True` (rounds sizes up); the pool before 5a is **2×2**, stride 2",
     "arch.diff.dropout": "Dropout before the last layer",
-    "arch.diff.dropout.paper": "40%",
-    "arch.diff.dropout.tv": "20%",
-    "arch.diff.aux": "Pool in the auxiliary classifiers",
-    "arch.diff.aux.paper": "5×5 average pool, stride 3 (14×14 → 4×4)",
-    "arch.diff.aux.tv": "Adaptive average pool to 4×4 (works at any input size)",
+    "arch.diff.dropout.paper": "40% of the 1024 values dropped (p = 0.4)",
+    "arch.diff.dropout.tv": "20% dropped (p = 0.2; TF-slim's inception_v1 keeps 80%)",
+    "arch.diff.aux": "Auxiliary classifiers",
+    "arch.diff.aux.paper": "5×5 average pool, stride 3 (14×14 → 4×4); trained with the network (loss weight 0.3)",
+    "arch.diff.aux.tv": (
+        "Adaptive average pool to 4×4 (works at any input size). The pretrained weights come without trained heads: "
+        "loading them switches the heads off unless `aux_logits=True` is asked for"
+    ),
+    "arch.diff.input": "Input scale",
+    "arch.diff.input.paper": "No re-scaling step inside the network",
+    "arch.diff.input.tv": (
+        "`transform_input=True` (the default with the pretrained weights) re-maps ImageNet-normalised input to the "
+        "[−1, 1] pixel scale the weights were trained on"
+    ),
+    "arch.diff.weights": "Pretrained weights",
+    "arch.diff.weights.paper": (
+        "The BVLC Caffe model, a re-implementation of the paper's network: no BatchNorm, a mean BGR pixel "
+        "subtracted from 0–255 values"
+    ),
+    "arch.diff.weights.tv": (
+        "IMAGENET1K_V1, ported from TF-slim's inception_v1 (BatchNorm with eps 0.001, 3×3 in branch 3, a 2×2 pool "
+        "before 5a, inputs in [−1, 1]) — not from the Caffe model"
+    ),
     "arch.differs.note": (
-        "The pretrained ImageNet weights were trained for the torchvision variant, so it keeps these choices: "
-        "changing branch 3 to 5×5 would break every saved checkpoint."
+        "torchvision's variant is TF-slim's inception_v1 rebuilt in PyTorch, so that its weights load: a 5×5 branch 3 "
+        "or convolutions with biases and no BatchNorm would not match the saved tensors."
     ),
     # Table 1
     "arch.table.title": "Paper Table 1, rebuilt from the model",
     "arch.table.caption": (
-        "Variant: {variant}, input {size} × {size}. Like the paper's table, one row per layer; “convolution (conv2)” is the paper's row of depth 2: a 1×1 reduction (64) "
-        "followed by a 3×3 convolution (192). Empty cells: the column does not apply to that layer."
+        "Variant: {variant}, input {size} × {size}. Like the paper's table, one row per layer, named as in the model's "
+        "code. “convolution (conv2 + conv3)” is the paper's one row of depth 2: conv2, a 1×1 reduction to {conv2} "
+        "channels, then conv3, a 3×3 convolution to {conv3} channels. The paper's table has no rows for the two LRN "
+        "layers (paper variant). Empty cells: the column does not apply to that layer."
     ),
     "arch.col.layer": "Layer",
     "arch.col.type": "Type",
@@ -62,8 +94,8 @@ EN = {
     "arch.col.params": "Parameters",
     "arch.col.macs": "Multiply-adds",
     "arch.layer.conv": "convolution ({name})",
-    "arch.layer.pool": "max pool (pool{n})",
-    "arch.layer.avgpool": "avg pool (global)",
+    "arch.layer.pool": "max pool ({name})",
+    "arch.layer.avgpool": "global average pool (avgpool)",
     "arch.layer.dropout": "dropout ({p}%)",
     "arch.layer.linear": "linear (fc)",
     "arch.layer.softmax": "softmax",
@@ -78,14 +110,18 @@ EN = {
     "arch.col.diff_ops": "Ops diff %",
     "arch.paper.caption": "Cells in red differ from the computed number by more than {tol}%. K = 1024 parameters, M = 10⁶ multiply-adds.",
     "arch.paper.explain": (
-        "**Reading the differences.** The paper's parameter column counts in K = 1024: inception 3a has "
-        "{i3a_params:,} parameters = {i3a_k:.1f}K, and the paper prints 159K. Most rows agree within a few percent "
-        "(the paper does not say exactly what it counted). Some do not:\n\n"
-        "- **conv1** is listed as 2.7K parameters and 34M operations, but 7 × 7 × 3 × 64 = 9,408 weights "
-        "(+64 biases = {conv1_params:,} ≈ {conv1_k:.2f}K) and 7 × 7 × 3 × 64 × 112 × 112 = {conv1_macs:,} "
-        "multiply-adds — about 3.5 times more on both counts. The published row is simply inconsistent.\n"
-        "- **inception 4c**: published 463K, computed {i4c_k:.0f}K from the same table's channel numbers.\n"
-        "- **inception 5a**: published 1072K and 54M, computed {i5a_k:.0f}K ({i5a_params:,}) and {i5a_m:.1f}M.\n\n"
+        "**Reading the differences.** The paper's parameter column counts in K = 1024: inception (3a) has "
+        "{i3a_params:,} parameters = {i3a_k:.1f}K, and the paper prints {i3a_paper:g}K. Most rows agree within a few "
+        "percent (the paper does not say exactly what it counted). Some do not:\n\n"
+        "- **conv1** is listed as {conv1_paper_k:g}K parameters and {conv1_paper_m:g}M operations, but a {k}×{k} "
+        "convolution from {cin} to {cout} channels has {k} × {k} × {cin} × {cout} = {conv1_weights:,} weights "
+        "(with its {cout} biases {conv1_params:,} = {conv1_k:.2f}K) and does {k} × {k} × {cin} × {cout} × {hw} × {hw} "
+        "= {conv1_macs:,} multiply-adds: {conv1_params_x:.1f} and {conv1_macs_x:.1f} times the published numbers. "
+        "The published row does not match its own kernel size and channel numbers.\n"
+        "- **inception (4c)**: published {i4c_paper:g}K, computed {i4c_k:.0f}K from the same table's channel "
+        "numbers.\n"
+        "- **inception (5a)**: published {i5a_paper_k:g}K and {i5a_paper_m:g}M, computed {i5a_k:.0f}K "
+        "({i5a_params:,}) and {i5a_m:.1f}M.\n\n"
         "Rows off by more than {tol}% (the red cells above): {names}."
     ),
     "arch.list_sep": ", ",
@@ -99,7 +135,8 @@ EN = {
         "Convolutions and pools slide over the image, so they work on any height and width; only the sizes of their "
         "outputs change. The global average pool then turns the last feature map, whatever its size, into exactly "
         "1024 numbers (one average per channel), so the final linear layer (1024 → 1000) still fits. "
-        "That is why the **parameters stay the same** while the **multiply-adds grow with the image area**."
+        "That is why the **parameters stay the same** while the **multiply-adds grow roughly with the image area** "
+        "(padding at the borders and the pools' rounding make it inexact)."
     ),
     "arch.size.path": "Spatial size through the network at {size} × {size}: {path}",
     "arch.size.params": "Parameters at {size} × {size}",
@@ -132,8 +169,8 @@ EN = {
     ),
     "arch.pick.aux.nofit": (
         "At {size} × {size} the paper's fixed 5×5 / stride 3 pool turns {tap}'s {hw}×{hw} map into {pooled}×{pooled}, "
-        "but the head's first linear layer expects 4×4 × 128 = 2048 inputs: the paper's head only works near 224. "
-        "torchvision pools adaptively to 4×4 instead."
+        "but the head's first linear layer expects 4×4 × 128 = 2048 inputs. Of the sizes offered here, the paper's "
+        "head fits only at {fits}. torchvision pools adaptively to 4×4 instead."
     ),
     "arch.diagram.title": "The four branches of {name}",
     "arch.diagram.kernel_note": "torchvision variant: branch 3 uses a 3×3 convolution instead of the paper's 5×5.",
@@ -146,22 +183,32 @@ EN = {
     "arch.diagram.label.concat": "concatenate (channels)",
     "arch.code.title": "The code behind it",
     "arch.code.caption.inception": "googlenet/blocks.py — `Inception`: the four branches in `__init__`, `torch.cat` along channels in `forward`.",
-    "arch.code.caption.conv": "googlenet/blocks.py — `ConvBlock`: every convolution of GoogLeNet is followed by a ReLU.",
+    "arch.code.caption.conv": (
+        "googlenet/blocks.py — `ConvBlock`: every convolution of GoogLeNet is followed by a ReLU (with BatchNorm in "
+        "between in the torchvision variant)."
+    ),
     "arch.code.caption.aux": "googlenet/blocks.py — `AuxClassifier`: the small head attached to 4a and 4d.",
     "arch.code.caption.other": "googlenet/model.py — `GoogLeNet.forward`: stages in order, then global average pool, dropout and the linear layer.",
     # torchinfo
     "arch.summary.title": "torchinfo summary: {variant}, input {size} × {size}",
+    "arch.summary.extra.paper": (
+        "torchinfo's multiply-add total is {extra:,} above the table's {ours:,}: it also counts every bias addition, "
+        "once per output value."
+    ),
+    "arch.summary.extra.torchvision": (
+        "torchinfo's multiply-add total is {extra:,} above the table's {ours:,}: it also counts the final layer's "
+        "bias additions and one operation per BatchNorm scale and shift."
+    ),
     "arch.summary.caption": (
         "Produced by `torchinfo.summary(model, input_size=(1, 3, {size}, {size}), depth=3)` on the “meta” device "
-        "(shapes only, no arithmetic). torchinfo also counts each bias addition as a multiply-add, so its total is "
-        "slightly above the table's."
+        "(shapes only, no arithmetic)."
     ),
 }
 
 ZH = {
     "arch.intro": (
-        "本页的每一个数字都是由 `googlenet/model.py` 中的 PyTorch 模型计算出来的，没有一个是从论文里抄来的。"
-        "选择版本和输入尺寸，表格、总计和图表都会随之更新。"
+        "本页的每一个计数都是由 `googlenet/model.py` 中的 PyTorch 模型计算出来的。论文自己的数字只出现在与计算值对比的地方，"
+        "取自论文的表 1（`googlenet/data/paper_table1.csv`）。选择版本和输入尺寸，表格、总计和图表都会随之更新。"
     ),
     "arch.variant": "版本",
     "arch.variant.paper": "论文原版（2014）",
@@ -173,8 +220,14 @@ ZH = {
     "arch.totals.params": "{variant}：参数量",
     "arch.totals.macs": "{variant}：乘加次数",
     "arch.totals.caption": (
-        "参数量包括偏置和 BatchNorm 的缩放/平移参数，但不包括两个辅助分类器（只在训练时使用）。"
-        "乘加次数统计所有卷积层和最后的全连接层（每个权重在每个输出位置算一次）；池化、ReLU 和加偏置不计入。"
+        "参数量：全部权重，加上偏置（论文原版）或 BatchNorm 的缩放和平移参数（torchvision 版），不包括两个辅助分类器"
+        "（只在训练时使用）。乘加次数：所有卷积层和最后的全连接层（每个权重在每个输出位置算一次）；池化、ReLU、LRN、"
+        "BatchNorm 和加偏置不计入。"
+    ),
+    "arch.totals.published": (
+        "论文的表 1（输入 224 × 224）：参数量一列加起来是 {k:,.1f}K——也就是常被引用的“约 6.8M”，但这一列以 "
+        "K = 1024 为单位，所以实际是 {params:,} 个参数；计算量一列加起来是 {ops:,.0f}M。用同样的通道数重新计算"
+        "（论文原版，224 × 224）：{ours_params:,} 个参数，{ours_macs:,} 次乘加。"
     ),
     # what differs
     "arch.differs.title": "论文原版和 torchvision 版 GoogLeNet 有哪些不同？",
@@ -182,29 +235,45 @@ ZH = {
     "arch.differs.paper": "论文原版（2014）",
     "arch.differs.tv": "torchvision 版",
     "arch.diff.norm": "归一化",
-    "arch.diff.norm.paper": "在第一个池化层和 conv2 之后做局部响应归一化（LRN）；卷积 + 偏置 + ReLU",
+    "arch.diff.norm.paper": "在 maxpool1 和 conv3 之后做局部响应归一化（LRN）；卷积 + 偏置 + ReLU",
     "arch.diff.norm.tv": "每个卷积之后都接 BatchNorm（eps 0.001），没有 LRN；卷积不带偏置",
     "arch.diff.branch3": "每个 Inception 模块的第 3 个分支",
     "arch.diff.branch3.paper": "1×1 降维 → **5×5** 卷积",
-    "arch.diff.branch3.tv": "1×1 降维 → **3×3** 卷积——“一个已知的 bug”，为了让已发布的权重还能加载而保留",
+    "arch.diff.branch3.tv": "1×1 降维 → **3×3** 卷积——torchvision 的源码称之为“一个已知的 bug”；权重就是带着它训练的，所以保留",
     "arch.diff.pools": "阶段之间的最大池化",
     "arch.diff.pools.paper": "3×3，步长 2",
     "arch.diff.pools.tv": "3×3，步长 2，`ceil_mode=True`（尺寸向上取整）；5a 之前的池化是 **2×2**，步长 2",
     "arch.diff.dropout": "最后一层之前的 Dropout",
-    "arch.diff.dropout.paper": "40%",
-    "arch.diff.dropout.tv": "20%",
-    "arch.diff.aux": "辅助分类器中的池化",
-    "arch.diff.aux.paper": "5×5 平均池化，步长 3（14×14 → 4×4）",
-    "arch.diff.aux.tv": "自适应平均池化到 4×4（任意输入尺寸都适用）",
+    "arch.diff.dropout.paper": "丢弃 1024 个值中的 40%（p = 0.4）",
+    "arch.diff.dropout.tv": "丢弃 20%（p = 0.2；TF-slim 的 inception_v1 保留 80%）",
+    "arch.diff.aux": "辅助分类器",
+    "arch.diff.aux.paper": "5×5 平均池化，步长 3（14×14 → 4×4）；与网络一起训练（损失权重 0.3）",
+    "arch.diff.aux.tv": (
+        "自适应平均池化到 4×4（任意输入尺寸都适用）。预训练权重里没有训练过的辅助分类器：加载权重时会关掉它们，"
+        "除非指定 `aux_logits=True`"
+    ),
+    "arch.diff.input": "输入的数值范围",
+    "arch.diff.input.paper": "网络内部没有重新缩放这一步",
+    "arch.diff.input.tv": (
+        "`transform_input=True`（使用预训练权重时的默认值）把按 ImageNet 均值和标准差归一化的输入重新映射到权重训练时用的 "
+        "[−1, 1] 像素范围"
+    ),
+    "arch.diff.weights": "预训练权重",
+    "arch.diff.weights.paper": "BVLC 的 Caffe 模型，是论文网络的一个复现：没有 BatchNorm，在 0–255 的数值上减去 BGR 平均像素",
+    "arch.diff.weights.tv": (
+        "IMAGENET1K_V1，移植自 TF-slim 的 inception_v1（BatchNorm 的 eps 为 0.001，分支 3 用 3×3，5a 之前是 2×2 池化，"
+        "输入在 [−1, 1]）——不是来自 Caffe 模型"
+    ),
     "arch.differs.note": (
-        "ImageNet 预训练权重是为 torchvision 版训练的，所以它保留了这些设计：如果把分支 3 改回 5×5，"
-        "所有已保存的权重文件都将无法加载。"
+        "torchvision 版就是用 PyTorch 重建的 TF-slim inception_v1，这样它的权重才能加载：分支 3 用 5×5，"
+        "或者卷积带偏置、不带 BatchNorm，都会与保存的张量对不上。"
     ),
     # Table 1
     "arch.table.title": "论文表 1：由模型重新计算",
     "arch.table.caption": (
-        "版本：{variant}，输入 {size} × {size}。与论文的表一样，每层一行；“卷积（conv2）”是论文中深度为 2 的那一行：先做 1×1 降维（64 通道），"
-        "再做 3×3 卷积（192 通道）。空白单元格表示该列不适用于这一层。"
+        "版本：{variant}，输入 {size} × {size}。与论文的表一样，每层一行，名字与模型代码中的一致。“卷积（conv2 + conv3）”"
+        "是论文中深度为 2 的那一行：conv2 是 1×1 降维到 {conv2} 个通道，conv3 是 3×3 卷积到 {conv3} 个通道。"
+        "论文的表中没有两个 LRN 层（论文原版）的行。空白单元格表示该列不适用于这一层。"
     ),
     "arch.col.layer": "层",
     "arch.col.type": "类型",
@@ -220,8 +289,8 @@ ZH = {
     "arch.col.params": "参数量",
     "arch.col.macs": "乘加次数",
     "arch.layer.conv": "卷积（{name}）",
-    "arch.layer.pool": "最大池化（pool{n}）",
-    "arch.layer.avgpool": "全局平均池化",
+    "arch.layer.pool": "最大池化（{name}）",
+    "arch.layer.avgpool": "全局平均池化（avgpool）",
     "arch.layer.dropout": "Dropout（{p}%）",
     "arch.layer.linear": "全连接层（fc）",
     "arch.layer.softmax": "Softmax",
@@ -236,14 +305,16 @@ ZH = {
     "arch.col.diff_ops": "计算量差异 %",
     "arch.paper.caption": "红色单元格与计算值相差超过 {tol}%。K = 1024 个参数，M = 10⁶ 次乘加。",
     "arch.paper.explain": (
-        "**如何看这些差异。** 论文的参数量一列以 K = 1024 为单位：inception 3a 有 {i3a_params:,} 个参数 = "
-        "{i3a_k:.1f}K，论文印的是 159K。大多数行相差不超过几个百分点（论文没有说明具体统计了什么）。"
+        "**如何看这些差异。** 论文的参数量一列以 K = 1024 为单位：inception (3a) 有 {i3a_params:,} 个参数 = "
+        "{i3a_k:.1f}K，论文印的是 {i3a_paper:g}K。大多数行相差不超过几个百分点（论文没有说明具体统计了什么）。"
         "但也有对不上的：\n\n"
-        "- **conv1** 在表中是 2.7K 参数、34M 次运算，可是 7 × 7 × 3 × 64 = 9,408 个权重"
-        "（加 64 个偏置 = {conv1_params:,} ≈ {conv1_k:.2f}K），乘加次数为 7 × 7 × 3 × 64 × 112 × 112 = "
-        "{conv1_macs:,}——两项都多了约 3.5 倍。这一行的公布值本身就不一致。\n"
-        "- **inception 4c**：公布 463K，而用同一张表里的通道数算出来是 {i4c_k:.0f}K。\n"
-        "- **inception 5a**：公布 1072K 和 54M，计算值为 {i5a_k:.0f}K（{i5a_params:,}）和 {i5a_m:.1f}M。\n\n"
+        "- **conv1** 在表中是 {conv1_paper_k:g}K 参数、{conv1_paper_m:g}M 次运算，可是一个从 {cin} 个通道到 {cout} 个通道的 "
+        "{k}×{k} 卷积有 {k} × {k} × {cin} × {cout} = {conv1_weights:,} 个权重（加上 {cout} 个偏置是 {conv1_params:,} = "
+        "{conv1_k:.2f}K），乘加次数为 {k} × {k} × {cin} × {cout} × {hw} × {hw} = {conv1_macs:,}：分别是公布值的 "
+        "{conv1_params_x:.1f} 倍和 {conv1_macs_x:.1f} 倍。这一行的公布值与它自己的卷积核尺寸和通道数对不上。\n"
+        "- **inception (4c)**：公布 {i4c_paper:g}K，而用同一张表里的通道数算出来是 {i4c_k:.0f}K。\n"
+        "- **inception (5a)**：公布 {i5a_paper_k:g}K 和 {i5a_paper_m:g}M，计算值为 {i5a_k:.0f}K（{i5a_params:,}）和 "
+        "{i5a_m:.1f}M。\n\n"
         "相差超过 {tol}% 的行（即上表中的红色单元格）：{names}。"
     ),
     "arch.list_sep": "、",
@@ -256,7 +327,8 @@ ZH = {
     "arch.size.explain": (
         "卷积和池化都是在图像上滑动计算的，所以任何高和宽都能处理，只是输出的特征图尺寸会变。"
         "最后的全局平均池化把最后一个特征图（不论多大）变成正好 1024 个数（每个通道取一个平均值），"
-        "因此最后的全连接层（1024 → 1000）依然适用。所以 **参数量保持不变**，而 **乘加次数随图像面积增长**。"
+        "因此最后的全连接层（1024 → 1000）依然适用。所以 **参数量保持不变**，而 **乘加次数大致随图像面积增长**"
+        "（边界处的填充和池化的取整使它不完全成比例）。"
     ),
     "arch.size.path": "输入 {size} × {size} 时各阶段的空间尺寸：{path}",
     "arch.size.params": "输入 {size} × {size} 时的参数量",
@@ -288,8 +360,8 @@ ZH = {
     ),
     "arch.pick.aux.nofit": (
         "输入为 {size} × {size} 时，论文中固定的 5×5、步长 3 的池化把 {tap} 的 {hw}×{hw} 特征图变成 "
-        "{pooled}×{pooled}，但辅助分类器的第一个全连接层需要 4×4 × 128 = 2048 个输入：论文的辅助分类器只在 224 "
-        "附近可用。torchvision 改用自适应池化到 4×4。"
+        "{pooled}×{pooled}，但辅助分类器的第一个全连接层需要 4×4 × 128 = 2048 个输入。在这里可选的尺寸中，"
+        "论文的辅助分类器只在 {fits} 时可用。torchvision 改用自适应池化到 4×4。"
     ),
     "arch.diagram.title": "{name} 的四个分支",
     "arch.diagram.kernel_note": "torchvision 版：分支 3 用 3×3 卷积，而不是论文中的 5×5。",
@@ -302,13 +374,17 @@ ZH = {
     "arch.diagram.label.concat": "沿通道拼接",
     "arch.code.title": "背后的代码",
     "arch.code.caption.inception": "googlenet/blocks.py — `Inception`：`__init__` 中定义四个分支，`forward` 中用 `torch.cat` 沿通道拼接。",
-    "arch.code.caption.conv": "googlenet/blocks.py — `ConvBlock`：GoogLeNet 的每个卷积后面都接一个 ReLU。",
+    "arch.code.caption.conv": "googlenet/blocks.py — `ConvBlock`：GoogLeNet 的每个卷积后面都接一个 ReLU（torchvision 版在两者之间还有 BatchNorm）。",
     "arch.code.caption.aux": "googlenet/blocks.py — `AuxClassifier`：接在 4a 和 4d 上的小分类器。",
     "arch.code.caption.other": "googlenet/model.py — `GoogLeNet.forward`：按顺序经过各阶段，再做全局平均池化、Dropout 和全连接层。",
     # torchinfo
     "arch.summary.title": "torchinfo 摘要：{variant}，输入 {size} × {size}",
+    "arch.summary.extra.paper": "torchinfo 统计的乘加次数比表中的 {ours:,} 多 {extra:,}：它把每次加偏置也算进去，每个输出值一次。",
+    "arch.summary.extra.torchvision": (
+        "torchinfo 统计的乘加次数比表中的 {ours:,} 多 {extra:,}：它还算上了最后一层的加偏置，以及 BatchNorm 的每个缩放和平移参数各一次运算。"
+    ),
     "arch.summary.caption": (
         "由 `torchinfo.summary(model, input_size=(1, 3, {size}, {size}), depth=3)` 在 “meta” 设备上生成"
-        "（只推算形状，不做实际运算）。torchinfo 把每次加偏置也算作一次乘加，所以它的总数比表中略大。"
+        "（只推算形状，不做实际运算）。"
     ),
 }

@@ -2,13 +2,21 @@
 EN = {
     "lab.intro": (
         "An Inception module runs four branches on the same input and concatenates their outputs. The **naive** "
-        "module applies the 3×3 and 5×5 convolutions to all input channels; the real one first shrinks the channels "
-        "with a cheap **1×1 convolution** (the bottleneck). Type your own channel numbers or pick a block of GoogLeNet, "
-        "and compare the costs."
+        "module applies the 3×3 and 5×5 convolutions to all input channels and passes the pooled input on unchanged; "
+        "the real one first shrinks the channels with a cheap **1×1 convolution** (the bottleneck) and projects the "
+        "pooled channels with another. Type your own channel numbers, or start from a worked example of the source "
+        "articles or a block of GoogLeNet, and compare the costs."
     ),
     "lab.preset": "Start from",
     "lab.preset.block": "Inception {name} ({size}×{size} input, as in GoogLeNet)",
-    "lab.preset.worked_example": "Worked example from the articles: 192×28×28 → 5×5 conv with 32 filters",
+    "lab.block": "Inception {name}",
+    "lab.preset.worked_example": (
+        "Multiply-add example of a source article: {in_ch}×{size}×{size}, 5×5 conv to {out} channels (branch 3 of "
+        "{block})"
+    ),
+    "lab.preset.params_example": (
+        "Parameter example of a source article: {in_ch} channels, 5×5 conv to {out} channels (branch 3 of {block})"
+    ),
     "lab.preset.help": "Fills in the numbers below; you can change any of them afterwards.",
     "lab.preset.reset": "Reset to the preset",
     "lab.preset.reset.help": "Puts the chosen preset's numbers back into every field.",
@@ -46,12 +54,18 @@ EN = {
     ),
     "lab.metric.naive": "Naive module: multiply-adds",
     "lab.metric.bottleneck": "With 1×1 reductions: multiply-adds",
-    "lab.metric.ratio": "Saving",
-    "lab.metric.ratio.value": "{ratio:.1f}× fewer",
-    "lab.metric.ratio.costlier": "Extra cost of the 1×1 layers",
-    "lab.metric.ratio.costlier.value": "{ratio:.2f}× more",
-    "lab.metric.params.delta": "{params:,} parameters",
-    "lab.chart.params": "Parameters per branch",
+    "lab.metric.ratio": "Whole module: saving",
+    "lab.metric.ratio.value": "{ratio:.1f}× fewer multiply-adds",
+    "lab.metric.ratio.costlier": "Whole module: extra cost of the 1×1 layers",
+    "lab.metric.ratio.costlier.value": "{ratio:.2f}× more multiply-adds",
+    "lab.metric.params.delta": "{params:,} weights (no biases)",
+    "lab.metric.branches": (
+        "The ratio above is for the whole module (multiply-adds, naive ÷ with 1×1 reductions). Branch by branch it "
+        "differs: branch 1 {b1:.2f}× (the same 1×1 convolution in both modules), branch 2 (3×3) {b2:.2f}×, branch 3 "
+        "(5×5) {b3:.2f}×; the naive branch 4 has no weights at all (table below). A branch's saving is not the "
+        "module's."
+    ),
+    "lab.chart.params": "Weights per branch (no biases)",
     "lab.chart.macs": "Multiply-adds per branch",
     "lab.chart.naive": "naive",
     "lab.chart.bottleneck": "with 1×1 reduce",
@@ -68,14 +82,30 @@ EN = {
     "lab.formula.naive_value": "Naive, {branch}",
     "lab.formula.bottleneck_value": "With 1×1 reduce, {branch}",
     "lab.formula.no_weights": "The naive branch 4 is only a max pool: no weights, no multiply-adds.",
-    "lab.slip.title": "Spot the slip",
-    "lab.slip.body": (
-        "One of the source articles works this exact example and prints the bottleneck total as **{printed:,}**. "
-        "It also writes the second term as 5×5×28×28×16×**16** = {printed_term:,}. But the 5×5 convolution goes "
-        "from 16 channels to **32**, so the term is 5×5×28×28×16×32 = {correct_term:,}, and the total is "
-        "2,408,448 + 10,035,200 = **{correct:,}** — still about one tenth of 120,422,400. Always check which channel "
-        "numbers go into each term."
+    "lab.slip.worked_example.title": "Spot the slip: the multiply-add example",
+    "lab.slip.worked_example.body": (
+        "The source article that works this example (section “1x1 Conv · 计算效果” of a post on GoogLeNet and "
+        "ResNet) writes the bottleneck's sum as 1²×{size}²×{in_ch}×{reduce} + 5²×{size}²×{reduce}×**{reduce}** = "
+        "**{printed:,}**. Neither side is right. As written, the sum is {as_written:,}; but the 5×5 convolution goes "
+        "from {reduce} channels to **{out}**, so the second term is 5²×{size}²×{reduce}×{out} = {correct_term:,} and "
+        "the total is {first_term:,} + {correct_term:,} = **{correct:,}**. That is {branch_ratio:.2f}× fewer "
+        "multiply-adds than the naive 5×5 convolution's {naive:,} — the article's “one tenth”. It holds for this "
+        "branch alone: the whole {block} module gets {module_ratio:.1f}× cheaper. The same paragraph also speaks of "
+        "128 input channels, then computes with {in_ch}. Always check which channel numbers go into each term."
     ),
+    "lab.slip.params_example.title": "Spot the slip: the parameter example",
+    "lab.slip.params_example.body": (
+        "The source article “CNN经典网络模型之GoogleNet论文解读” says: a feature map {in_ch} channels deep, "
+        "**{printed_kernels}** kernels of 5×5, {printed_naive:,} weights without a 1×1 reduction and "
+        "{printed_reduced:,} with one. But 5×5×{in_ch}×{printed_kernels} = {naive_printed_kernels:,}: it is **{out}** "
+        "kernels that give 5×5×{in_ch}×{out} = {naive:,}. The article does not say how many channels the 1×1 keeps; "
+        "its own total tells: {printed_reduced:,} ÷ ({in_ch} + 5×5×{out}) = {implied_reduce:g}, the #5×5 reduce of "
+        "{blocks}. With it, {in_ch}×{reduce} + 5×5×{reduce}×{out} = {first_term:,} + {correct_term:,} = "
+        "**{correct:,}** weights (with {printed_kernels} kernels it would be {reduced_printed_kernels:,}): "
+        "{branch_ratio:.1f}× fewer. That is branch 3 alone: the whole {block} module has {module_ratio:.1f}× fewer "
+        "weights than its naive version. Biases are left out, as in the article."
+    ),
+    "lab.list_sep": " and ",
     "lab.verify.title": "Check it on a real PyTorch module",
     "lab.verify.intro": (
         "Builds `googlenet.blocks.Inception` with your numbers (conv + bias + ReLU, 5×5 in branch 3, as in the "
@@ -136,13 +166,15 @@ EN = {
 
 ZH = {
     "lab.intro": (
-        "Inception 模块让四个分支处理同一个输入，再把输出拼接起来。**朴素版** 模块直接对全部输入通道做 3×3 和 5×5 卷积；"
-        "真正的模块会先用廉价的 **1×1卷积** 降维（瓶颈结构），减少通道数。输入你自己的通道数，或选一个 GoogLeNet 中的模块，"
-        "比较两者的计算量。"
+        "Inception 模块让四个分支处理同一个输入，再把输出拼接起来。**朴素版** 模块直接对全部输入通道做 3×3 和 5×5 卷积，"
+        "并把池化后的输入原样传下去；真正的模块会先用廉价的 **1×1卷积** 降维（瓶颈结构），减少通道数，并用另一个 1×1卷积"
+        "对池化后的通道做投影。输入你自己的通道数，或者从参考文章的例题或 GoogLeNet 中的某个模块开始，比较两者的计算量。"
     ),
     "lab.preset": "从这里开始",
     "lab.preset.block": "Inception {name}（输入 {size}×{size}，与 GoogLeNet 中相同）",
-    "lab.preset.worked_example": "文章中的例题：192×28×28 → 32 个 5×5 卷积核",
+    "lab.block": "Inception {name}",
+    "lab.preset.worked_example": "参考文章的乘加次数例题：{in_ch}×{size}×{size}，5×5 卷积到 {out} 个通道（{block} 的分支 3）",
+    "lab.preset.params_example": "参考文章的参数量例题：{in_ch} 个通道，5×5 卷积到 {out} 个通道（{block} 的分支 3）",
     "lab.preset.help": "会填好下面的数字，之后你可以随意修改。",
     "lab.preset.reset": "恢复预设数值",
     "lab.preset.reset.help": "把所选预设的数字重新填回每个输入框。",
@@ -179,12 +211,17 @@ ZH = {
     ),
     "lab.metric.naive": "朴素版模块：乘加次数",
     "lab.metric.bottleneck": "带 1×1 降维：乘加次数",
-    "lab.metric.ratio": "节省",
-    "lab.metric.ratio.value": "减少到 1/{ratio:.1f}",
-    "lab.metric.ratio.costlier": "1×1 层带来的额外开销",
-    "lab.metric.ratio.costlier.value": "增加到 {ratio:.2f} 倍",
-    "lab.metric.params.delta": "参数量 {params:,}",
-    "lab.chart.params": "各分支参数量",
+    "lab.metric.ratio": "整个模块：节省",
+    "lab.metric.ratio.value": "乘加次数减少到 1/{ratio:.1f}",
+    "lab.metric.ratio.costlier": "整个模块：1×1 层带来的额外开销",
+    "lab.metric.ratio.costlier.value": "乘加次数增加到 {ratio:.2f} 倍",
+    "lab.metric.params.delta": "{params:,} 个权重（不含偏置）",
+    "lab.metric.branches": (
+        "上面的比值针对整个模块（乘加次数，朴素版 ÷ 带 1×1 降维）。逐个分支来看并不相同：分支 1 为 {b1:.2f} 倍"
+        "（两种模块里是同一个 1×1卷积），分支 2（3×3）为 {b2:.2f} 倍，分支 3（5×5）为 {b3:.2f} 倍；朴素版的分支 4 "
+        "根本没有权重（见下表）。一个分支的节省不等于整个模块的节省。"
+    ),
+    "lab.chart.params": "各分支权重数（不含偏置）",
     "lab.chart.macs": "各分支乘加次数",
     "lab.chart.naive": "朴素版",
     "lab.chart.bottleneck": "带 1×1 降维",
@@ -201,12 +238,28 @@ ZH = {
     "lab.formula.naive_value": "朴素版，{branch}",
     "lab.formula.bottleneck_value": "带 1×1 降维，{branch}",
     "lab.formula.no_weights": "朴素版的分支 4 只是一个最大池化：没有权重，也没有乘加。",
-    "lab.slip.title": "找找错误",
-    "lab.slip.body": (
-        "有一篇参考文章演算了这道例题，却把瓶颈结构的总数印成了 **{printed:,}**，并把第二项写成 5×5×28×28×16×**16** = "
-        "{printed_term:,}。但 5×5 卷积是从 16 个通道变成 **32** 个通道，所以这一项应为 5×5×28×28×16×32 = {correct_term:,}，"
-        "总数是 2,408,448 + 10,035,200 = **{correct:,}**——仍然约为 120,422,400 的十分之一。每一项该用哪个通道数，一定要核对清楚。"
+    "lab.slip.worked_example.title": "找找错误：乘加次数例题",
+    "lab.slip.worked_example.body": (
+        "演算这道例题的参考文章（一篇讲 GoogLeNet 和 ResNet 的文章中“1x1 Conv · 计算效果”一节）把瓶颈结构的求和写成 "
+        "1²×{size}²×{in_ch}×{reduce} + 5²×{size}²×{reduce}×**{reduce}** = **{printed:,}**。等号两边都不对。按所写的式子，"
+        "和是 {as_written:,}；但 5×5 卷积是从 {reduce} 个通道变成 **{out}** 个通道，所以第二项应为 "
+        "5²×{size}²×{reduce}×{out} = {correct_term:,}，总数是 {first_term:,} + {correct_term:,} = **{correct:,}**。"
+        "这比朴素 5×5 卷积的 {naive:,} 次乘加少到 1/{branch_ratio:.2f}——也就是文章说的“十分之一”。但这只对这一个分支成立："
+        "整个 {block} 模块的计算量减少到 1/{module_ratio:.1f}。同一段还说输入有 128 个通道，随后却用 {in_ch} 来计算。"
+        "每一项该用哪个通道数，一定要核对清楚。"
     ),
+    "lab.slip.params_example.title": "找找错误：参数量例题",
+    "lab.slip.params_example.body": (
+        "参考文章《CNN经典网络模型之GoogleNet论文解读》说：对一个深度为 {in_ch} 的特征图使用 **{printed_kernels}** 个 "
+        "5×5 卷积核，不用 1×1卷积降维需要 {printed_naive:,} 个权重，降维后需要 {printed_reduced:,} 个。但 "
+        "5×5×{in_ch}×{printed_kernels} = {naive_printed_kernels:,}：要得到 5×5×{in_ch}×{out} = {naive:,}，"
+        "卷积核应是 **{out}** 个。文章没有说 1×1卷积保留多少个通道；它自己的总数给出了答案："
+        "{printed_reduced:,} ÷ ({in_ch} + 5×5×{out}) = {implied_reduce:g}，正是 {blocks} 的 #5×5 降维。用它来算，"
+        "{in_ch}×{reduce} + 5×5×{reduce}×{out} = {first_term:,} + {correct_term:,} = **{correct:,}** 个权重"
+        "（如果是 {printed_kernels} 个卷积核，会是 {reduced_printed_kernels:,}）：减少到 1/{branch_ratio:.1f}。"
+        "这只是分支 3：整个 {block} 模块的权重数比朴素版减少到 1/{module_ratio:.1f}。与文章一样，这里不计偏置。"
+    ),
+    "lab.list_sep": " 和 ",
     "lab.verify.title": "用真正的 PyTorch 模块验证",
     "lab.verify.intro": (
         "用你的数字构建 `googlenet.blocks.Inception`（卷积 + 偏置 + ReLU，分支 3 用 5×5，与论文相同），"
