@@ -232,9 +232,9 @@ ZH = {
     ),
     "history.naive.title": "简单加宽、加深的代价",
     "history.widen.body": (
-        "取两个串联的 3×3 卷积，作用在 {size}×{size} 的特征图上，每个的输入和输出都是 C 个通道。"
+        "取两个前后相接的 3×3 卷积，作用在 {size}×{size} 的特征图上，每个的输入和输出都是 C 个通道。"
         "C 翻倍时，每一层的输入和输出通道都翻倍，所以每一层的权重和乘加次数都变为四倍：代价随宽度的**平方**增长。"
-        "论文也是这样说的——两个串联层的滤波器数量均匀增加，计算量就按平方增加——并补充说，"
+        "论文也是这样说的——两个前后相接的层的卷积核数量均匀增加，计算量就按平方增加——并补充说，"
         "多出来的容量可能大多被浪费（许多权重接近零）。"
     ),
     "history.widen.col.width": "通道数 C",
@@ -308,8 +308,8 @@ ZH = {
     "history.lrn.col.divisor": "除数",
     "history.lrn.dropped": (
         "**它为什么消失了。** VGG 的作者发现，LRN 没有提升他们的网络在 ImageNet 上的表现，却耗费内存和时间"
-        "（Simonyan 和 Zisserman 2014，第 2.3 和 4.1 节）。随后的批量规范化（BatchNorm，也称批量归一化；Ioffe 和 Szegedy，2015 年 2 月）"
-        "用整个小批量的统计量和学习到的缩放与平移来规范化每个通道；BN-Inception 去掉了 LRN，认为有了 BatchNorm 它就不再必要，"
+        "（Simonyan 和 Zisserman 2014，第 2.3 和 4.1 节）。随后的批量归一化（BatchNorm；Ioffe 和 Szegedy，2015 年 2 月）"
+        "用整个小批量的统计量和学习到的缩放与平移来归一化每个通道；BN-Inception 去掉了 LRN，认为有了 BatchNorm 它就不再必要，"
         "之后的 Inception 版本和 ResNet 都没有再用它。torchvision 的 GoogLeNet 在每个卷积之后都有 BatchNorm，没有 LRN；"
         "本应用的论文版保留了 LRN。"
     ),
@@ -354,12 +354,12 @@ ZH = {
     "history.train.paper.optimizer": "异步随机梯度下降（许多工作节点同时更新共享的权重）",
     "history.train.paper.momentum": "{momentum:g}",
     "history.train.paper.schedule": (
-        "固定方案：每 {every} 个 epoch 降低 {decay:.0%}（100 个 epoch 后为 ×{factor_100:.2f}；{halving} 个 epoch 后减半）"
+        "固定方案：每 {every} 轮降低 {decay:.0%}（100 轮后为 ×{factor_100:.2f}；{halving} 轮后减半）"
     ),
     "history.train.paper.averaging": "Polyak 平均（对训练过程中的权重取平均）",
     "history.train.app.optimizer": "{optimizer}（每批 {batch} 个样本）",
     "history.train.app.momentum": "Adam 的滑动平均，β₁ = {b1:g}，β₂ = {b2:g}",
-    "history.train.app.schedule": "余弦衰减，在一次运行中从 {lr:g} 降到 0（中途为 {lr_middle:g}；默认 {epochs} 个 epoch）",
+    "history.train.app.schedule": "余弦衰减，在一次运行中从 {lr:g} 降到 0（中途为 {lr_middle:g}；默认 {epochs} 轮）",
     "history.train.app.averaging": "最后一步的权重",
     "history.train.note": (
         "论文还列出了它的数据增强：裁剪图像面积的 8%–100%，长宽比在 3/4 到 4/3 之间，以及光度扭曲。"
@@ -394,7 +394,7 @@ ZH = {
         "（7 个模型 × 每张图 144 个裁剪；一个模型、一个裁剪为 10.07%）。"
     ),
     "history.version.v2": (
-        "**BN-Inception（v2）**——在卷积之后加入批量规范化，并把每个 5×5 卷积换成两个 3×3（感受野相同，权重更少）；"
+        "**BN-Inception（v2）**——在卷积之后加入批量归一化，并把每个 5×5 卷积换成两个 3×3（感受野相同，权重更少）；"
         "去掉 LRN 和 dropout，使用更大的学习率。用少 14 倍的训练步数达到 v1 的准确率；集成模型达到 4.9% 的 Top-5 错误率。"
     ),
     "history.version.v3": (
