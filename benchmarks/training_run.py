@@ -50,7 +50,7 @@ def grad_table(records: list[FinishedRun]) -> str:
                          + " ".join(f"{norms[n]:11.2e}" for n in names))
         verdict = gradient_verdict(rec.curves)
         if verdict is not None:
-            lines.append(f"      verdict: {verdict.kind} ({verdict.first} vs {verdict.last}, "
+            lines.append(f"      verdict: {verdict.kind} ({verdict.block} vs {verdict.last}, "
                          f"{verdict.phase or 'both phases'}, factor {verdict.factor:.3g})")
     return "\n".join(lines)
 

@@ -194,7 +194,8 @@ def test_gradient_verdict_judges_the_phase_it_names():
     # Deep, no BatchNorm: healthy at the start, but late in training the gradient falls 10^6x to the first block.
     late_vanish = gradient_verdict(curves_with(ten_blocks(1.0, 2.0), ten_blocks(1e-7, 0.1)))
     assert late_vanish.kind == "vanish" and late_vanish.phase == "late"
-    assert (late_vanish.first, late_vanish.last) == ("inception1", "inception10")
+    assert (late_vanish.block, late_vanish.first, late_vanish.last) == ("inception1", "inception1", "inception10")
+    assert late_vanish.recovery == pytest.approx(1.0)
     assert late_vanish.factor == pytest.approx(1e6)
     # Vanishing early only: the verdict is about the early phase.
     early = gradient_verdict(curves_with(ten_blocks(1e-4, 1.0), ten_blocks(0.5, 1.0)))
@@ -216,10 +217,31 @@ def test_gradient_verdict_judges_the_phase_it_names():
 def test_gradient_verdict_compares_the_right_blocks():
     one_block = {"stem": 1e-3, "inception1": 1.0, "fc": 2.0}
     v = gradient_verdict(curves_with(one_block, one_block, steps=5))
-    assert (v.kind, v.first, v.last, v.phase) == ("vanish", "stem", "inception1", "early")
+    assert (v.kind, v.block, v.last, v.phase) == ("vanish", "stem", "inception1", "early")
     seed = {"conv1": 1.0, "incep1": 1.0, "conv2": 1.0, "incep2": 1.0, "fc": 1.0}
     v = gradient_verdict(curves_with(seed, seed, steps=1))  # one step: both fifths are that step
-    assert (v.kind, v.first, v.last, v.factor) == ("flat", "incep1", "incep2", 1.0)
+    assert (v.kind, v.block, v.last, v.factor) == ("flat", "incep1", "incep2", 1.0)
+
+
+def test_gradient_verdict_finds_a_gradient_that_vanishes_half_way():
+    """Auxiliary heads feed gradient in part-way: the first block can look healthy while the blocks above the
+    aux tap starve. Measured in a real 10-block run without BatchNorm, with aux heads (seed 0, early fifth):
+    inception4 got 850x less than inception10, inception1 only 28x less. The verdict names inception4."""
+    early = {"stem": 1e-3, "inception1": 2.0e-3, "inception2": 2.5e-3, "inception3": 5.1e-3, "inception4": 6.7e-5,
+             "inception5": 2.3e-4, "inception6": 8.6e-4, "inception7": 3.3e-3, "inception8": 4.5e-3,
+             "inception9": 1.5e-2, "inception10": 5.7e-2, "fc": 0.13}
+    late = {name: 1.0 for name in early}
+    v = gradient_verdict(curves_with(early, late))
+    assert (v.kind, v.block, v.first, v.last, v.phase) == ("vanish", "inception4", "inception1", "inception10", "early")
+    assert v.factor == pytest.approx(5.7e-2 / 6.7e-5)
+    assert v.recovery == pytest.approx(2.0e-3 / 6.7e-5)
+    # A dip in the middle of the path is vanishing too, even when both ends agree.
+    dip = {**late, "inception5": 1e-3}
+    v = gradient_verdict(curves_with(late, dip))
+    assert (v.kind, v.block, v.phase) == ("vanish", "inception5", "late") and v.factor == pytest.approx(1e3)
+    # "No vanishing gradients" only when every block stays near the last one.
+    v = gradient_verdict(curves_with(late, {**late, "inception5": 0.2}))
+    assert v.kind == "flat" and v.factor == pytest.approx(5.0)
 
 
 def test_a_real_deep_run_gets_the_verdict_its_numbers_support(tiny):
@@ -227,10 +249,11 @@ def test_a_real_deep_run_gets_the_verdict_its_numbers_support(tiny):
     curves = train_to_end(Trainer(TrainConfig(depth=10, aux=False, batch_norm=False, epochs=1, batch_size=16,
                                               max_steps=8), tiny)).curves
     v = gradient_verdict(curves)
-    ratios = {p: curves.phase_grad_norms(p)["inception10"] / curves.phase_grad_norms(p)["inception1"]
-              for p in ("early", "late")}
+    ratios = {(p, block): norms["inception10"] / norms[block]
+              for p in ("early", "late") for norms in [curves.phase_grad_norms(p)]
+              for block in (f"inception{i}" for i in range(1, 10))}
     if v.kind == "vanish":
-        assert v.factor == pytest.approx(ratios[v.phase]) and v.factor == pytest.approx(max(ratios.values()))
+        assert v.factor == pytest.approx(ratios[v.phase, v.block]) and v.factor == pytest.approx(max(ratios.values()))
     else:
         assert max(ratios.values()) <= 10
 

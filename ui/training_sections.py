@@ -96,9 +96,15 @@ def verdict_section(runs: RunHistory) -> AuxComparison | None:
     return c
 
 
-def gradient_text(number: int, v: GradientVerdict) -> str:
+RECOVERY_WORTH_SAYING = 2.0   # "it grows again nearer the input" only when it clearly does
+
+
+def gradient_text(rec: RunRecord, v: GradientVerdict) -> str:
     phase = t(f"train.grad.phase.{v.phase}") if v.phase else ""
-    return t(f"train.grad.{v.kind}", n=number, first=v.first, last=v.last, factor=v.factor, phase=phase)
+    text = t(f"train.grad.{v.kind}", n=rec.number, block=v.block, last=v.last, factor=v.factor, phase=phase)
+    if v.kind == "vanish" and rec.config.aux and v.recovery > RECOVERY_WORTH_SAYING:
+        text += " " + t("train.grad.recovery", first=v.first, block=v.block, recovery=v.recovery)
+    return text
 
 
 def gradient_section(rec: RunRecord, comparison: AuxComparison | None) -> None:
@@ -110,7 +116,7 @@ def gradient_section(rec: RunRecord, comparison: AuxComparison | None) -> None:
     st.caption(t("train.grad.caption"))
     verdict = gradient_verdict(rec.curves)
     if verdict is not None:
-        st.markdown(gradient_text(rec.number, verdict))
+        st.markdown(gradient_text(rec, verdict))
 
 
 def confusion_section(rec: RunRecord) -> None:

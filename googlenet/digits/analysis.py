@@ -113,53 +113,65 @@ def mean_grad_norms(rows: Sequence[dict[str, float]]) -> dict[str, float]:
 # Vanishing gradients
 # --------------------------------------------------------------------------------------------
 
-def compared_blocks(names: Sequence[str]) -> tuple[str, str] | None:
-    """The two blocks a verdict compares: the first and last Inception blocks, or, with only one, the block
-    before it and that block. None when there is no Inception block at all."""
+def compared_blocks(names: Sequence[str]) -> list[str] | None:
+    """The blocks a verdict compares, input side first: every Inception block (they have the same size, so
+    their gradient norms are comparable), or, with only one, the block before it and that block. None when
+    there is no Inception block at all."""
     inceptions = [n for n in names if n.startswith("incep")]
     if len(inceptions) >= 2:
-        return inceptions[0], inceptions[-1]
+        return inceptions
     if inceptions and names[0] != inceptions[0]:
-        return names[0], inceptions[0]
+        return [names[0], inceptions[0]]
     return None
 
 
 class GradientVerdict(NamedTuple):
-    kind: str          # "vanish" (smaller at `first`) | "grow" (larger at `first`) | "dead" (zero at `first`) | "flat"
-    first: str         # the block nearer the input
-    last: str          # the block nearer the output
+    kind: str          # "vanish" (smaller at `block`) | "grow" (larger at `block`) | "dead" (zero at `block`) | "flat"
+    block: str         # the block the sentence is about: where the gradient is smallest (vanish, dead) or largest
+    last: str          # the block nearest the output, where the backward pass enters the blocks
     phase: str | None  # "early" | "late": the phase the sentence is about (None for "flat": both phases)
-    factor: float      # how many times smaller (vanish) or larger (grow); for "flat" the largest spread; inf for "dead"
+    factor: float      # how many times smaller (vanish) or larger (grow) than at `last`; for "flat" the largest
+    #                    spread; inf for "dead"
+    first: str = ""    # the block nearest the input among those compared
+    recovery: float = 1.0  # vanish only: how many times larger the gradient is again at `first` than at `block`
+    #                        (> 1 when something between them, e.g. an auxiliary head, feeds gradient in)
 
 
 def gradient_verdict(curves: RunCurves) -> GradientVerdict | None:
-    """Did the gradient vanish between the last and the first Inception block? Judged in both the first and
-    the last fifth of the run; the verdict names the phase it is about. None when the run has no gradient
+    """Did the gradient vanish on its way back from the last Inception block? Every earlier block is compared
+    with the last one, in the first and in the last fifth of the run: the verdict names the weakest block and
+    the phase it is about. (Comparing only the first and the last block would miss a gradient that vanishes
+    half-way and is fed again further down, as auxiliary classifiers do.) None when the run has no gradient
     record, or nothing reached the last block (nothing to compare)."""
     if not curves.grad_norms:
         return None
-    pair = compared_blocks(list(curves.grad_norms[0]))
-    if pair is None:
+    path = compared_blocks(list(curves.grad_norms[0]))
+    if path is None:
         return None
-    first, last = pair
+    *earlier, last = path
     norms = {phase: curves.phase_grad_norms(phase) for phase in PHASES}
-    at_first = {p: norms[p][first] for p in PHASES}
-    at_last = {p: norms[p][last] for p in PHASES}
-    if not all(np.isfinite(v) for v in (*at_first.values(), *at_last.values())) or min(at_last.values()) <= 0:
+    values = [norms[p][b] for p in PHASES for b in path]
+    if not all(np.isfinite(v) for v in values) or min(norms[p][last] for p in PHASES) <= 0:
         return None
-    dead = [p for p in PHASES if at_first[p] <= 0]
-    if dead:
-        return GradientVerdict("dead", first, last, dead[0], float("inf"))
-    shrink = {p: at_last[p] / at_first[p] for p in PHASES}
-    worst = max(PHASES, key=shrink.get)
-    if shrink[worst] > VANISH_FACTOR:
-        return GradientVerdict("vanish", first, last, worst, shrink[worst])
-    grow = {p: 1 / shrink[p] for p in PHASES}
-    most = max(PHASES, key=grow.get)
-    if grow[most] > VANISH_FACTOR:
-        return GradientVerdict("grow", first, last, most, grow[most])
-    spread = max(max(s, 1 / s) for s in shrink.values())
-    return GradientVerdict("flat", first, last, None, spread)
+    for phase in PHASES:
+        dead = [b for b in earlier if norms[phase][b] <= 0]
+        if dead:  # the one nearest the output: where the signal died
+            return GradientVerdict("dead", dead[-1], last, phase, float("inf"), path[0])
+    # ratio[phase][block]: how many times smaller the gradient is at `block` than at the last block
+    ratio = {p: {b: norms[p][last] / norms[p][b] for b in earlier} for p in PHASES}
+    weakest = {p: max(earlier, key=ratio[p].get) for p in PHASES}
+    phase = max(PHASES, key=lambda p: ratio[p][weakest[p]])
+    if ratio[phase][weakest[phase]] > VANISH_FACTOR:
+        block = weakest[phase]
+        recovery = norms[phase][path[0]] / norms[phase][block]
+        return GradientVerdict("vanish", block, last, phase, ratio[phase][block], path[0], recovery)
+    strongest = {p: min(earlier, key=ratio[p].get) for p in PHASES}
+    phase = max(PHASES, key=lambda p: 1 / ratio[p][strongest[p]])
+    if 1 / ratio[phase][strongest[phase]] > VANISH_FACTOR:
+        return GradientVerdict("grow", strongest[phase], last, phase, 1 / ratio[phase][strongest[phase]],
+                               path[0])
+    spread = max(max(r, 1 / r) for p in PHASES for r in ratio[p].values())
+    return GradientVerdict("flat", path[0], last, None, spread, path[0])
 
 
 # --------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@ auxiliary classifiers."""
 EN = {
     "train.intro": (
         "The paper attaches two **auxiliary classifiers** to the middle of GoogLeNet and adds their losses with "
-        "weight 0.3, to push extra gradient into the middle of a deep network (against **vanishing gradients**). "
+        "weight 0.3. The paper gives three reasons: the middle layers should already tell the classes apart, "
+        "extra gradient should reach the middle of a deep network (against **vanishing gradients**), and the "
+        "heads regularise. "
         "Does that help? Find out yourself: train a small Inception network on {n_train:,} handwritten digits "
         "(8×8 pixels, scikit-learn's *digits*; {n_test} more are kept for testing), once with and once without "
         "auxiliary heads, right here on this computer."),
@@ -135,7 +137,7 @@ EN = {
         "at every layer.\n"
         "- **Adam** scales each weight's step by that weight's own gradient history, which hides small gradients.\n"
         "- The GoogLeNet authors themselves found, in **Inception v3** (\u201cRethinking the Inception "
-        "Architecture\u201d, 2016), that the auxiliary classifiers did not speed up early training and helped only "
+        "Architecture\u201d, arXiv 2015, CVPR 2016), that the auxiliary classifiers did not speed up early training and helped only "
         "a little at the end: they act mainly as **regularisers**.\n\n"
         "To see the problem they were meant to fight: switch BatchNorm **off**, set **8** Inception blocks, and "
         "compare the gradient chart with and without auxiliary classifiers."),
@@ -151,17 +153,20 @@ EN = {
     "train.grad.phase.early": "in the first fifth of training",
     "train.grad.phase.late": "in the last fifth of training",
     "train.grad.vanish": (
-        "In run #{n}, {phase}, the gradient reaching {first} was **{factor:,.0f}× smaller** than at {last}: "
+        "In run #{n}, {phase}, the gradient reaching {block} was **{factor:,.0f}× smaller** than at {last}: "
         "the signal shrinks on its way back through the blocks — vanishing gradients."),
+    "train.grad.recovery": (
+        "Nearer the input it grows again — at {first} it is {recovery:,.0f}× larger than at {block}: the "
+        "auxiliary classifiers feed their own gradient into the blocks they listen to."),
     "train.grad.dead": (
-        "In run #{n}, {phase}, no gradient at all reached {first}, although {last} got one: the signal died on "
+        "In run #{n}, {phase}, no gradient at all reached {block}, although {last} got one: the signal died on "
         "its way back through the blocks — vanishing gradients in the extreme."),
     "train.grad.grow": (
-        "In run #{n}, {phase}, the gradient reaching {first} was **{factor:,.0f}× larger** than at {last}: it "
+        "In run #{n}, {phase}, the gradient reaching {block} was **{factor:,.0f}× larger** than at {last}: it "
         "grows on its way back through the blocks instead of vanishing."),
     "train.grad.flat": (
-        "In run #{n} the gradients of {first} and {last} stay within a factor {factor:.1f} of each other, in the "
-        "first and in the last fifth of training: no vanishing gradients here."),
+        "In run #{n} the gradients of every block from {block} to {last} stay within a factor {factor:.1f} of "
+        "the last one's, in the first and in the last fifth of training: no vanishing gradients here."),
     "train.grad.none": "This run has no gradient record (it was loaded from a file).",
     "train.grad.no_steps": "Run #{n} was stopped before its first training step: no gradients were recorded.",
     # confusion
@@ -198,7 +203,7 @@ EN = {
         "below (files are read with weights_only=True: only numbers, never code)."),
     "train.none_yet": (
         "No run yet: choose the settings and press \u201cStart training\u201d. A default run takes about "
-        "10–30 seconds."),
+        "5–30 seconds, depending on how busy this computer is."),
     # checkpoint errors
     "train.ckpt.empty": "The weights file is empty.",
     "train.ckpt.too_big": (
@@ -218,8 +223,8 @@ EN = {
 
 ZH = {
     "train.intro": (
-        "论文在 GoogLeNet 的中间部位接了两个**辅助分类器**，把它们的损失乘以 0.3 加进总损失，目的是给深层网络的中间部分"
-        "补充梯度（对抗**梯度消失**）。这样做真的有用吗？自己动手试一试：就在这台电脑上，用 {n_train:,} 张手写数字"
+        "论文在 GoogLeNet 的中间部位接了两个**辅助分类器**，把它们的损失乘以 0.3 加进总损失，论文给出三个理由："
+        "让中间层本身就能区分各个类别；给深层网络的中间部分补充梯度（对抗**梯度消失**）；起正则化作用。这样做真的有用吗？自己动手试一试：就在这台电脑上，用 {n_train:,} 张手写数字"
         "（8×8 像素，scikit-learn 的 *digits* 数据集；另外 {n_test} 张留作测试）训练一个小型 Inception 网络，"
         "一次带辅助分类器，一次不带。"),
     "train.settings": "1 · 设置",
@@ -322,7 +327,7 @@ ZH = {
         "2014 年的 GoogLeNet 还没有 BatchNorm（它在几个月后才提出）。\n"
         "- **ReLU。** ReLU 激活的地方梯度原样传回（斜率为 1）；sigmoid 和 tanh 则在每一层都把梯度压小。\n"
         "- **Adam** 按每个参数自己的梯度历史来缩放步长，把很小的梯度也放大了，掩盖了问题。\n"
-        "- GoogLeNet 的作者们自己在 **Inception v3**（《Rethinking the Inception Architecture》，2016）中发现，"
+        "- GoogLeNet 的作者们自己在 **Inception v3**（《Rethinking the Inception Architecture》，arXiv 2015，CVPR 2016）中发现，"
         "辅助分类器并没有加快训练初期的收敛，只在训练末期略有帮助：它们主要起**正则化**作用。\n\n"
         "想看看它们本来要对付的问题：把 BatchNorm **关掉**，设为 **8** 个 Inception 模块，"
         "再对比带和不带辅助分类器时的梯度图。"),
@@ -334,10 +339,11 @@ ZH = {
     "train.grad.ylabel": "梯度范数",
     "train.grad.phase.early": "最初五分之一",
     "train.grad.phase.late": "最后五分之一",
-    "train.grad.vanish": "在第 {n} 次训练的{phase}，传到 {first} 的梯度比 {last} 处**小 {factor:,.0f} 倍**：信号在逐层反向传播时越来越弱——这就是梯度消失。",
-    "train.grad.dead": "在第 {n} 次训练的{phase}，{last} 有梯度，却没有任何梯度传到 {first}：信号在逐层反向传播时完全消失了——这是最极端的梯度消失。",
-    "train.grad.grow": "在第 {n} 次训练的{phase}，传到 {first} 的梯度比 {last} 处**大 {factor:,.0f} 倍**：梯度在逐层反向传播时不但没有消失，反而变大了。",
-    "train.grad.flat": "第 {n} 次训练中，无论在训练的最初五分之一还是最后五分之一，{first} 和 {last} 的梯度都相差不到 {factor:.1f} 倍：这里没有梯度消失。",
+    "train.grad.vanish": "在第 {n} 次训练的{phase}，传到 {block} 的梯度**只有 {last} 处的 {factor:,.0f} 分之一**：信号在逐层反向传播时越来越弱——这就是梯度消失。",
+    "train.grad.recovery": "再往输入一侧，梯度又变大了——{first} 处的梯度是 {block} 处的 {recovery:,.0f} 倍：辅助分类器把自己的梯度送进了它们所接的模块。",
+    "train.grad.dead": "在第 {n} 次训练的{phase}，{last} 有梯度，却没有任何梯度传到 {block}：信号在逐层反向传播时完全消失了——这是最极端的梯度消失。",
+    "train.grad.grow": "在第 {n} 次训练的{phase}，传到 {block} 的梯度是 {last} 处的 **{factor:,.0f} 倍**：梯度在逐层反向传播时不但没有消失，反而变大了。",
+    "train.grad.flat": "第 {n} 次训练中，无论在训练的最初五分之一还是最后五分之一，从 {block} 到 {last} 的每个模块的梯度与最后一个模块相差都不到 {factor:.1f} 倍：这里没有梯度消失。",
     "train.grad.none": "这次训练没有梯度记录（它是从文件加载的）。",
     "train.grad.no_steps": "第 {n} 次训练在第一步之前就被停止了：没有记录到梯度。",
     "train.confusion.title": "混淆矩阵（测试集）",
@@ -363,7 +369,7 @@ ZH = {
     "train.save.title": "4 · 保存与加载权重",
     "train.save.download": "下载第 {n} 次训练的权重（.pt）",
     "train.save.caption": "PyTorch 的 state_dict，附带重建网络所需的设置。以后可以在下方重新加载（读取时使用 weights_only=True：只读数字，绝不执行代码）。",
-    "train.none_yet": "还没有训练：选好设置，点“开始训练”。默认设置训练一次大约需要 10–30 秒。",
+    "train.none_yet": "还没有训练：选好设置，点“开始训练”。默认设置训练一次大约需要 5–30 秒，取决于这台电脑有多忙。",
     "train.ckpt.empty": "权重文件是空的。",
     "train.ckpt.too_big": "权重文件太大（{size_mb:.0f} MB）；本页保存的文件远小于 {limit_mb} MB。",
     "train.ckpt.not_checkpoint": "这不是 PyTorch 权重文件（或者文件已损坏），无法读取。",
