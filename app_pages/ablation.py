@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from googlenet.ablation import ALL_BLOCKS, Ablation, branch_scan, channels_off, compare, plain_logits, switches
+from googlenet.ablation import (ALL_BLOCKS, Ablation, blind_logits, branch_scan, channels_off, compare, cut_block,
+                                largest_difference, plain_logits, switches)
 from googlenet.i18n import t
 from googlenet.images import to_batch
 from googlenet.model import BLOCKS, BRANCHES
@@ -16,8 +17,8 @@ from googlenet.runtime.inference import model_fingerprint
 from googlenet.weights import looks_untrained
 from ui.charts import show_figure
 from ui.charts_experiments import block_label, branch_label, comparison_figure, scan_figure
-from ui.image_input import pick_image
-from ui.labels import class_name
+from ui.image_input import PickedImage, other_sample, pick_image
+from ui.labels import class_name, percent_column
 from ui.models import pretrained_model
 
 
@@ -30,6 +31,12 @@ def intact_logits(img: str, model_key: str, _model, _image):
 def run_ablation(img: str, model_key: str, off: tuple, _model, _image) -> Ablation:
     """Intact and ablated probabilities for one picture (cached on the picture's hash and the switches)."""
     return compare(_model, to_batch(_image), dict(off), intact_logits=intact_logits(img, model_key, _model, _image))
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
+def blind_pair(imgs: tuple[str, str], model_key: str, off: tuple, _model, _images) -> list:
+    """The ablated network's logits for two pictures, each in its own pass (cached on both hashes and the switches)."""
+    return blind_logits(_model, [to_batch(image) for image in _images], dict(off))
 
 
 @st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
@@ -68,9 +75,31 @@ def headline(result: Ablation) -> None:
               help=t("exp.abl.metric.prob.help"), delta_color="off" if flat else "normal",
               delta_arrow="off" if flat else "auto")
     same = result.same_top_class
+    # "changed" is a word, not a number: red when the answer changed, but no arrow (up or down would mean nothing).
     m3.metric(t("exp.abl.metric.new_top"), class_name(new_top),
               t("exp.abl.metric.same") if same else t("exp.abl.metric.changed"),
-              delta_color="off" if same else "inverse", delta_arrow="off" if same else "auto")
+              delta_color="off" if same else "inverse", delta_arrow="off")
+
+
+def same_for_every_photo(model, picked: PickedImage, model_key: str, off: tuple, block: str) -> None:
+    """All four branches of `block` off: show, with the photo and another sample photo, that the ablated network
+    gives both the very same answer (the intact network tells them apart)."""
+    other = other_sample(picked)
+    photos = (picked, other)
+    ablated = blind_pair((picked.key, other.key), model_key, off, model, (picked.image, other.image))
+    intact = [intact_logits(p.key, model_key, model, p.image).reshape(-1) for p in photos]
+    with st.container(border=True):
+        st.markdown("**" + t("exp.abl.cut.title", block=block_label(block)) + "**")
+        st.markdown(t("exp.abl.cut.body", block=block_label(block)))
+        for photo, column, before, after in zip(photos, st.columns(2, gap="medium"), intact, ablated):
+            with column:
+                st.image(photo.crop, caption=photo.name, width=160)
+                for label, logits in ((t("exp.abl.cut.intact"), before), (t("exp.abl.cut.ablated"), after)):
+                    probs = logits.softmax(0)
+                    top = int(probs.argmax())
+                    answer = t("exp.abl.cut.answer", name=class_name(top), prob=float(probs[top]))
+                    st.markdown(f"{label}: **{answer}**")
+        st.caption(t("exp.abl.cut.same", diff=largest_difference(ablated), block=block_label(block)))
 
 
 def comparison_chart(result: Ablation, key: tuple) -> None:
@@ -91,8 +120,7 @@ def top5_table(result: Ablation) -> None:
         t("exp.abl.table.ablated"): [class_name(c) for c, _ in ablated],
         probability_columns[1]: [p for _, p in ablated],
     }), hide_index=True, width="stretch", column_config={
-        col: st.column_config.ProgressColumn(col, format="percent", min_value=0.0, max_value=1.0)
-        for col in probability_columns})
+        col: percent_column(col) for col in probability_columns})
 
 
 def scan_chart(shifts: dict[str, float], top: int, block: str, key: tuple) -> None:
@@ -115,7 +143,7 @@ picked = pick_image("abl")    # None after a bad upload: pick_image has shown th
 def ablation_view(model, picked) -> None:
     """A fragment: the block, the switches and the scan redraw the results, not the picker above.
     The layout first, then every widget, then the results: a bad upload leaves the switches in place."""
-    numbers = st.container()
+    numbers, cut = st.container(), st.container()
     left, right = st.columns([1, 2], gap="large")
     table, scan = st.container(), st.expander(t("exp.abl.scan.title"))
     with left:
@@ -132,6 +160,10 @@ def ablation_view(model, picked) -> None:
         result = run_ablation(img, model_key, off, model, picked.image)
     with numbers:
         headline(result)
+    blocked = cut_block(dict(off))
+    if blocked is not None:
+        with cut:
+            same_for_every_photo(model, picked, model_key, off, blocked)
     with right:
         if not branches:
             st.info(t("exp.abl.none"))

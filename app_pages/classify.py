@@ -10,12 +10,13 @@ from googlenet.i18n import t
 from googlenet.model import INPUT_SIZE
 from googlenet.runtime.inference import Prediction, classify, model_fingerprint
 from googlenet.runtime.precision import MIN_TOP1_AGREEMENT, Precision
-from googlenet.weights import labels
+from googlenet.weights import labels, weights_meta
 from ui.charts import show_figure
 from ui.charts_vision import top5_figure
 from ui.image_input import pick_image, show_picture
-from ui.labels import class_name
+from ui.labels import class_name, percent_column
 from ui.models import classification_model
+from ui.reconciled import reconciled_link
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
@@ -52,6 +53,7 @@ def precision_note(prediction: Prediction, precision: Precision) -> None:
 
 
 def top5_table(names: list[str], prediction: Prediction) -> None:
+    """The top 5 as a table; probabilities in percent with one decimal, as the chart writes them."""
     table = pd.DataFrame({
         t("classify.table.rank"): range(1, len(names) + 1),
         t("classify.table.class"): names,
@@ -59,9 +61,15 @@ def top5_table(names: list[str], prediction: Prediction) -> None:
         t("classify.table.prob"): prediction.probabilities,
     })
     st.dataframe(table, hide_index=True, width="stretch", column_config={
-        t("classify.table.prob"): st.column_config.ProgressColumn(
-            t("classify.table.prob"), format="percent", min_value=0.0, max_value=1.0),
+        t("classify.table.prob"): percent_column(t("classify.table.prob")),
     })
+
+
+def top5_accuracy() -> None:
+    """What "top-5" means in papers, with this network's own number (torchvision's metadata for the weights)."""
+    meta = weights_meta()
+    st.caption(t("classify.top5_accuracy", top5=meta["top5"], top1=meta["top1"]))
+    reconciled_link()
 
 
 st.title(t("nav.classify"))
@@ -99,5 +107,6 @@ with right:
                 lambda: top5_figure(names, prediction.probabilities, t("classify.chart.title"), t("classify.chart.x")))
     top5_table(names, prediction)
     st.caption(t("classify.rest", n=len(labels()) - len(names), rest=prediction.rest))
+    top5_accuracy()
     st.caption(t("classify.names_note"))
     st.info(t("classify.vocabulary_note"))

@@ -75,7 +75,8 @@ def channel_picker(maps: dict[str, np.ndarray], crop: np.ndarray, layer: str) ->
             st.markdown(t("fmaps.pick.concat", concat=offset + c, offset=offset, c=c))
     h, w = x.shape[1:]
     left.image(heat_image(x[c], size=(INPUT_SIZE, INPUT_SIZE)), width=PICK_PX, caption=t("fmaps.pick.map_caption", c=c, h=h, w=w))
-    right.image(overlay(crop, x[c], opacity=0.6, by_strength=True), width=PICK_PX,
+    # The same colour map as the enlarged map beside it (heat_image's viridis), so the two read alike.
+    right.image(overlay(crop, x[c], opacity=0.6, cmap="viridis", by_strength=True), width=PICK_PX,
                 caption=t("fmaps.pick.overlay_caption"))
 
 

@@ -100,9 +100,11 @@ def explain_view(model, picked) -> None:
                  caption=t("gradcam.overlay", name=name, block=block_label(layer)))
     show_figure(("heatmap", picked.key, model_key, class_index, layer), lambda: heatmap_figure(cam.heatmap),
                 where=right)
-    right.caption(t("gradcam.raw", side=field.side, jump=field.jump))
+    right.caption(t("gradcam.raw", side=field.side, jump=field.jump, rf=field.rf))
 
 
 explain_view(model, picked)
 with st.expander(t("gradcam.how.title")):
     st.markdown(t("gradcam.how.body"))
+with st.expander(t("gradcam.limits.title")):
+    st.markdown(t("gradcam.limits.body", jump=receptive_fields("torchvision")[DEFAULT_LAYER].jump))

@@ -1,4 +1,5 @@
-"""The preprocessing inspector: the road from a photo to the numbers GoogLeNet is fed, step by step.
+"""The preprocessing inspector: the road from a photo to the numbers GoogLeNet is fed, step by step —
+torchvision's evaluation transform (training used random crops instead: said on the page).
 
 Works without weights. Every step is shown in a box of one size (googlenet.preprocess.step_views), so a
 1x1 picture or a 10x3000 strip is drawn as sensibly as a photo.
@@ -68,3 +69,6 @@ step_grid(views)
 numbers_table(views)
 histograms(views, img)
 st.info(t("exp.pre.why_transform"))
+# Facts: the paper, section 6 (patches of 8-100% of the area, aspect 3/4-4/3, photometric distortions);
+# TF-slim's preprocessing/inception_preprocessing.py (area 0.05-1.0, aspect 0.75-1.33, flips, colour distortion).
+st.info(t("exp.pre.training"))

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.i18n import t
-from googlenet.receptive_field import (INPUT_SIZE, Field, dots_drawn, draw_field, receptive_fields, shown_stages,
-                                      unit_field)
+from googlenet.receptive_field import (INPUT_SIZE, Field, crop_share, dots_drawn, draw_field, receptive_fields,
+                                      shown_stages, unit_field)
 from ui.charts_experiments import stage_label
 from ui.image_input import pick_image
 
@@ -39,9 +39,11 @@ def field_numbers(field: Field, box: tuple[float, float, float, float]) -> None:
     st.markdown(f"{t('exp.rf.metric.box')}  \n**{t('exp.rf.box', x0=x0, x1=x1, y0=y0, y1=y1)}**")
 
 
-def notes(field: Field) -> None:
+def notes(field: Field, share: float) -> None:
+    """`share`: how much of the crop the chosen unit's field covers (a wide field near the border misses some)."""
     if field.rf > INPUT_SIZE:
-        st.info(t("exp.rf.bigger", rf=field.rf))
+        st.info(t("exp.rf.bigger", rf=field.rf) if share >= 1 else t("exp.rf.bigger.edge", rf=field.rf,
+                                                                       missed=1 - share))
     if field.widest_branches:
         names = t("exp.rf.sep").join(t("exp.rf.branch", n=b.removeprefix("branch")) for b in field.widest_branches)
         st.caption(t("exp.rf.inception_note", branches=names))
@@ -84,7 +86,7 @@ def field_view(picked) -> None:
             st.caption(t(caption, stage=stage_label(stage), side=field.side, jump=field.jump))
     with numbers:
         field_numbers(field, unit_field(stage, row, col, variant))
-    notes(field)
+    notes(field, crop_share(stage, row, col, variant))
     growth_table(variant, stage)
 
 

@@ -3,8 +3,9 @@
 An Inception block concatenates its four branches along the channel axis, in the order
 branch1 (#1x1) | branch2 (#3x3) | branch3 (#5x5) | branch4 (pool proj), so each branch owns a fixed
 slice of the block's output channels (googlenet.model.InceptionSpec.branch_slices). "Switching a branch
-off" sets its slice to zero — as if the branch had learned nothing — and lets the rest of the network
-run unchanged.
+off" sets its slice to zero: the layers after the block get nothing from that branch, and the rest of the
+network runs unchanged. With all four branches of a block off, nothing of the picture gets past the block
+(there is no path around it): every picture then gets the same prediction (``cut_block``, ``blind_logits``).
 
 The model is shared between sessions, so the zeroing is done by a forward hook that *returns a new
 output* (the block's own tensor is never modified), attached only for one guarded pass
@@ -145,6 +146,32 @@ class Ablation:
     def compared_classes(self) -> list[int]:
         """The classes of both top-k lists, intact first, each once: the rows of a side-by-side chart."""
         return list(dict.fromkeys(c for which in ("intact", "ablated") for c, _ in self.top(which)))
+
+
+def cut_block(off: Switches) -> str | None:
+    """The first block, in forward order, whose four branches are all switched off; None if there is none.
+
+    There is no path around an Inception block: the next stage is computed from the block's output alone.
+    With every branch off that output is all zeros whatever the picture, so every layer after it computes
+    the same numbers for every picture, and every picture gets the same prediction (``blind_logits`` shows it).
+    """
+    off = _normalise(off)
+    return next((b for b in BLOCKS if len(off.get(b, ())) == len(BRANCHES)), None)
+
+
+def blind_logits(model: nn.Module, batches: Sequence[torch.Tensor], off: Switches) -> list[torch.Tensor]:
+    """The ablated network's logits (classes,) for each of several one-image batches, each in its own pass.
+
+    When ``cut_block(off)`` is not None they are identical (bit for bit: the same operations on the same
+    zeros), however different the pictures are: the network no longer looks at its input.
+    """
+    return [ablated_logits(model, batch, off).reshape(-1) for batch in batches]
+
+
+def largest_difference(logits: Sequence[torch.Tensor]) -> float:
+    """The largest absolute difference between any two of the logit vectors (0.0 for identical ones)."""
+    stacked = torch.stack([x.reshape(-1) for x in logits])
+    return float((stacked.max(dim=0).values - stacked.min(dim=0).values).max())
 
 
 def compare(model: nn.Module, batch: torch.Tensor, off: Switches, k: int = 5,

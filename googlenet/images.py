@@ -6,9 +6,10 @@ Two steps, kept apart on purpose:
    Real uploads are messy: phone photos are stored sideways with an EXIF "rotate me" tag,
    PNGs carry transparency, scientific TIFFs hold 16-bit or floating-point numbers, GIFs move.
    A network trained on ImageNet photos only understands 8-bit RGB, so everything is brought there.
-2. ``to_batch`` applies the *same* preprocessing the pretrained weights were trained with
-   (resize the short side to 256, crop the centre 224x224, subtract the ImageNet mean, divide by
-   the standard deviation) and stacks the pictures into an (N, 3, 224, 224) tensor.
+2. ``to_batch`` applies the preprocessing the pretrained weights are *evaluated* with, torchvision's
+   transform for them (resize the short side to 256, crop the centre 224x224, subtract the ImageNet mean,
+   divide by the standard deviation) and stacks the pictures into an (N, 3, 224, 224) tensor. Training
+   used random crops and colour distortions instead; one fixed centre crop is how a finished network is tested.
 """
 from __future__ import annotations
 
@@ -238,7 +239,7 @@ def load_image(source: Source) -> Image.Image:
 
 @functools.lru_cache(maxsize=1)
 def preprocessing():
-    """The exact preprocessing the IMAGENET1K_V1 weights expect (torchvision's own transform object).
+    """The exact preprocessing the IMAGENET1K_V1 weights are evaluated with (torchvision's own transform object).
 
     Resize the short side to 256, crop the centre 224x224, scale to [0, 1], then normalise each
     channel with the ImageNet mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225).

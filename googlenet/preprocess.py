@@ -1,9 +1,10 @@
 """The road from a photo to the numbers GoogLeNet eats, one step at a time, with statistics at every step.
 
-The steps are exactly those of ``googlenet.images.to_batch`` (torchvision's IMAGENET1K_V1 transform:
+The steps are exactly those of ``googlenet.images.to_batch`` (torchvision's IMAGENET1K_V1 *evaluation* transform:
 resize the short side to 256 with bilinear antialiasing, crop the centre 224x224, scale to [0, 1],
 normalise with the ImageNet mean and std), followed by what the model itself does first
-(``googlenet.model.transform_input``: back to [0, 1], then to [-1, 1], the scale the ported weights expect).
+(``googlenet.model.transform_input``: back to [0, 1], then to [-1, 1], the scale of TF-slim's inception_v1,
+which the weights were ported from).
 """
 from __future__ import annotations
 

@@ -137,6 +137,16 @@ def unit_field(stage: str, row: int, col: int, variant: str = "torchvision",
     return box  # type: ignore[return-value]
 
 
+def crop_share(stage: str, row: int, col: int, variant: str = "torchvision", input_size: int = INPUT_SIZE) -> float:
+    """The share of the input_size x input_size crop that lies inside unit (row, col)'s field (0..1).
+
+    A field wider than the picture does not mean the unit sees all of it: a unit near the border has its
+    field centred near the edge, so part of the field lies on the padding and part of the picture is out of reach.
+    """
+    x0, y0, x1, y1 = unit_field(stage, row, col, variant, input_size, clip=True)
+    return (x1 - x0) * (y1 - y0) / input_size ** 2
+
+
 def unit_centre(stage: str, row: int, col: int, variant: str = "torchvision",
                 input_size: int = INPUT_SIZE) -> tuple[float, float]:
     """The centre (x, y) of unit (row, col)'s field, in pixel-edge coordinates."""

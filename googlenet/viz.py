@@ -25,6 +25,12 @@ from PIL import Image, ImageDraw
 # every common kind of colour blindness (blue, orange, bluish green, reddish purple).
 BRANCH_COLOURS = {"branch1": "#0072b2", "branch2": "#e69f00", "branch3": "#009e73", "branch4": "#cc79a7"}
 
+# Heat maps (Grad-CAM, a channel laid over the photo): "inferno" is perceptually uniform and its lightness rises
+# from black to pale yellow, so it reads the same with every common colour-vision deficiency and in grey
+# (van der Walt & Smith's matplotlib maps). "jet", the old default, is not perceptually uniform (its bright
+# cyan and yellow bands look like edges that are not in the data) and is hard to read with red-green colour blindness.
+HEAT_CMAP = "inferno"
+
 LETTERBOX_COLOUR = (238, 243, 250)  # the app's light panel colour: the bars read as "no picture here"
 WHITE = "#ffffff"
 
@@ -165,7 +171,7 @@ def heat_image(map2d, size: tuple[int, int] | None = None, cmap: str = "viridis"
     return colourise(m, cmap, stretch=stretch)
 
 
-def overlay(image, map2d, opacity: float = 0.5, cmap: str = "jet", stretch: bool = True,
+def overlay(image, map2d, opacity: float = 0.5, cmap: str = HEAT_CMAP, stretch: bool = True,
             by_strength: bool = False) -> np.ndarray:
     """A map laid over the picture it came from (the picture's size; the map is upsampled bilinearly).
 

@@ -1,7 +1,8 @@
 """Pretrained ImageNet weights for GoogLeNet: where they come from, how they are loaded safely.
 
 The weights are torchvision's ``GoogLeNet_Weights.IMAGENET1K_V1`` (ported from TF-slim's inception_v1, which
-has BatchNorm and expects pixels in [-1, 1]; 69.778% top-1, 89.53% top-5 on ImageNet). They were trained for the *torchvision* variant
+has BatchNorm and expects pixels in [-1, 1]; 69.778% top-1, 89.53% top-5 on ImageNet's validation set, one centre
+crop per photo; sources: pytorch/vision PR #678 and #4848, "ImageNet1K_TFV1"). They were trained for the *torchvision* variant
 (BatchNorm, 3x3 convs in branch 3, ceil-mode pools), so that is the variant built here.
 
 Where the file is looked for, in order:

@@ -8,7 +8,7 @@ from PIL import Image
 
 from googlenet.diagrams import inception_dot
 from googlenet.model import BRANCHES, INCEPTION_CONFIG
-from googlenet.viz import (BRANCH_COLOURS, LETTERBOX_COLOUR, colour_table, colourise,
+from googlenet.viz import (BRANCH_COLOURS, HEAT_CMAP, LETTERBOX_COLOUR, colour_table, colourise,
                            concat_band_image, filter_image, heat_image, letterbox, overlay, tile, tile_channels,
                            upsample, wide_grid_columns)
 
@@ -100,7 +100,7 @@ def test_overlay_by_strength_and_by_opacity():
     black = Image.new("RGB", (224, 224))
     assert overlay(black, hot, opacity=0.0, stretch=False).max() == 0
     full = overlay(black, hot, opacity=1.0, stretch=False)
-    np.testing.assert_array_equal(full, colourise(np.clip(upsample(hot, (224, 224)), 0, 1), "jet", stretch=False))
+    np.testing.assert_array_equal(full, colourise(np.clip(upsample(hot, (224, 224)), 0, 1), HEAT_CMAP, stretch=False))
     with pytest.raises(ValueError):
         overlay(black, hot, opacity=1.5)
 

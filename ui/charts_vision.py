@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from googlenet.viz import BRANCH_COLOURS, concat_band_image
+from googlenet.viz import BRANCH_COLOURS, HEAT_CMAP, concat_band_image
 from ui.charts import plt
 from ui.palette import BASE, GRID_GREY, HIGHLIGHT
 
@@ -69,11 +69,12 @@ def heatmap_figure(heatmap: np.ndarray) -> Figure:
     enough to read them."""
     side = heatmap.shape[0]
     fig, ax = plt.subplots(figsize=(3.9, 3.4))   # drawn near the size it is shown at: the type stays large
-    shown = ax.imshow(heatmap, cmap="jet", vmin=0, vmax=1, interpolation="nearest")
+    shown = ax.imshow(heatmap, cmap=HEAT_CMAP, vmin=0, vmax=1, interpolation="nearest")
     if side <= 14:
         for (r, c), v in np.ndenumerate(heatmap):
+            # inferno grows lighter with the value: white type on the dark half, black on the light half.
             ax.text(c, r, f"{v:.2f}" if side <= 7 else f"{v:.1f}", ha="center", va="center",
-                    fontsize=13 if side <= 7 else 8, color="white" if v < 0.25 or v > 0.8 else "black")
+                    fontsize=13 if side <= 7 else 8, color="white" if v < 0.55 else "black")
     ticks = range(0, side, max(1, side // 7))
     ax.set_xticks(ticks)
     ax.set_yticks(ticks)

@@ -64,6 +64,16 @@ def _sample(file: str) -> Image.Image:
     return load_image(ASSETS / file)
 
 
+def other_sample(picked: PickedImage) -> PickedImage:
+    """A sample photo that is not `picked` (the first one in SAMPLES' order that differs from it), for pages
+    that compare two pictures."""
+    for file, name_key in SAMPLES.items():
+        candidate = PickedImage(_sample(file), t(name_key), "sample")
+        if candidate.key != picked.key:
+            return candidate
+    raise LookupError("every sample photo is the picked picture")   # impossible: the samples differ
+
+
 def pick_image(key: str, show: bool = True) -> PickedImage | None:
     """Draw the picker (keys prefixed with `key`) and return the chosen picture, or None after a clear error."""
     with st.container(border=True):

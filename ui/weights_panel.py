@@ -33,6 +33,7 @@ def weights_panel() -> None:
     if found:
         st.session_state.pop(ERROR_KEY, None)
         st.success(t("common.weights_found", path=found.name))
+        st.caption(t("common.weights_origin"))   # where these weights come from (googlenet/weights.py's docstring)
         downloaded_mb = st.session_state.pop(DONE_KEY, None)
         if downloaded_mb is not None:
             st.success(t("common.weights_downloaded", size=downloaded_mb))

@@ -1,6 +1,6 @@
 EN = {
     "input.upload": "Upload a photo (jpg, png, webp, bmp, gif, tiff; up to {mb} MB)",
-    "input.upload.help": "Your photo stays on this computer: it is processed in memory and never stored.",
+    "input.upload.help": "Your photo is sent to the server that runs this app and processed there in memory; it is never written to disk.",
     "input.sample": "…or a sample photo",
     "input.sample.cat": "Chelsea the cat",
     "input.sample.coffee": "A cup of coffee",
@@ -14,12 +14,12 @@ EN = {
     "input.using.upload": "Using your upload “{name}” ({w}×{h} pixels).",
     "input.using.camera": "Using your {name} ({w}×{h} pixels).",
     "models.loading": "Loading the network…",
-    "models.weights_missing": "The pretrained ImageNet weights are not on this computer, so this part cannot classify images. Fetch them once (needs internet) with the download button in the sidebar, or with:",
+    "models.weights_missing": "The pretrained ImageNet weights are not on the server that runs this app, so this part cannot classify images. Fetch them once (the server needs internet) with the download button in the sidebar, or on the server with:",
     "models.untrained_banner": "No pretrained weights found: these maps come from an UNTRAINED network with random weights. The shapes and the mechanics are real, the patterns are not. To see what a trained GoogLeNet sees, fetch the weights with the download button in the sidebar, or with:",
 }
 ZH = {
     "input.upload": "上传一张照片（jpg、png、webp、bmp、gif、tiff；不超过 {mb} MB）",
-    "input.upload.help": "照片只在这台电脑的内存中处理，不会被保存。",
+    "input.upload.help": "照片会发送到运行本应用的服务器，在那里的内存中处理，从不写入磁盘。",
     "input.sample": "……或者选一张示例照片",
     "input.sample.cat": "小猫 Chelsea",
     "input.sample.coffee": "一杯咖啡",
@@ -33,6 +33,6 @@ ZH = {
     "input.using.upload": "正在使用你上传的“{name}”（{w}×{h} 像素）。",
     "input.using.camera": "正在使用你的{name}（{w}×{h} 像素）。",
     "models.loading": "正在加载网络……",
-    "models.weights_missing": "这台电脑上没有 ImageNet 预训练权重，所以这部分无法进行图像分类。联网后点一次侧边栏里的下载按钮，或运行一次下面的命令即可获取：",
+    "models.weights_missing": "运行本应用的服务器上没有 ImageNet 预训练权重，所以这部分无法进行图像分类。用侧边栏里的下载按钮获取一次即可（服务器需要联网），或者在服务器上运行：",
     "models.untrained_banner": "未找到预训练权重：这些特征图来自一个 **未经训练**、权重随机的网络。形状和计算过程是真实的，但图案没有意义。想看训练好的 GoogLeNet 看到了什么，请点侧边栏里的下载按钮，或用下面的命令获取权重：",
 }
