@@ -1,0 +1,84 @@
+""""Check yourself" through app.py on every page, in both languages: a wrong answer names its mistake, the right
+one is confirmed, and the computed explanation is shown."""
+from __future__ import annotations
+
+import pytest
+
+from apptest_helpers import assert_clean, goto, open_app, rerun, visible_text
+from googlenet import concept_checks as cc
+from googlenet.i18n import t
+from ui.concept_check import widget_key
+from ui.nav import available_pages
+
+PAGES = available_pages()
+
+
+def answer_widget(at, question_id: str):
+    key = widget_key(question_id)
+    found = [w for w in (*at.radio, *at.number_input) if w.key == key]
+    assert len(found) == 1, f"no answer field {key!r} on the page"
+    return found[0]
+
+
+def a_mistake(question: cc.Question) -> tuple[object, str]:
+    """A wrong answer and the i18n key of the mistake it shows."""
+    solution = question.solution()
+    if question.kind == cc.CHOICE:
+        wrong = next(o for o in question.options if o != solution.answer)
+        return wrong, f"cc.{question.id}.mistake.{wrong}"
+    mistake, value = next(iter(solution.mistakes.items()))
+    return value, f"cc.{question.id}.mistake.{mistake}"
+
+
+def open_page(info, lang: str):
+    at = open_app(lang)
+    if info.url_path != "home":
+        goto(at, info.path)
+    if info.url_path == "training":   # the page shows its results (and what follows them) once a run exists
+        at.number_input(key="train_max_steps").set_value(1)
+        at.slider(key="train_epochs").set_value(1)
+        at.button(key="train_start").click()
+        rerun(at)
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("info", PAGES, ids=[p.url_path for p in PAGES])
+def test_check_yourself_on_every_page(with_weights, info, lang):
+    at = open_page(info, lang)
+    questions = cc.page_questions(info.url_path)
+    assert questions
+    text = visible_text(at)
+    assert t("cc.title", lang=lang) in text
+    for question in questions:
+        assert t(f"cc.{question.id}.q", lang=lang, **question.prompt()) in text
+        assert answer_widget(at, question.id).value is None   # nothing answered, nothing revealed yet
+    assert t("cc.answer_first", lang=lang) in text
+
+    for question in questions:
+        wrong, mistake_key = a_mistake(question)
+        answer_widget(at, question.id).set_value(wrong)
+        rerun(at)
+        verdict = cc.judge(question, wrong)
+        shown = visible_text(at)
+        assert t(mistake_key, lang=lang, **verdict.facts) in shown
+        assert t(f"cc.{question.id}.explain", lang=lang, **verdict.facts) in shown
+
+        right = question.solution().answer
+        answer_widget(at, question.id).set_value(right)
+        rerun(at)
+        shown = visible_text(at)
+        assert t("cc.right", lang=lang) in shown
+        assert t(f"cc.{question.id}.explain", lang=lang, **cc.judge(question, right).facts) in shown
+        assert t(mistake_key, lang=lang, **verdict.facts) not in shown
+    assert_clean(at)
+
+
+def test_a_number_that_matches_no_mistake_is_too_small_or_too_big(with_weights):
+    at = open_page(next(p for p in PAGES if p.url_path == "architecture"), "en")
+    answer_widget(at, "arch_4e_channels").set_value(5000)
+    rerun(at)
+    assert t("cc.too_big", lang="en", value="5,000") in visible_text(at)
+    answer_widget(at, "arch_4e_channels").set_value(3)
+    rerun(at)
+    assert t("cc.too_small", lang="en", value="3") in visible_text(at)
