@@ -149,7 +149,7 @@ EN = {
         "app trains small Inception networks on 8×8 digits, on the server that runs the app, with a different, simpler "
         "recipe. Read from the lab's own code:"
     ),
-    "history.train.col.what": "",
+    "history.train.col.what": "Step",
     "history.train.col.paper": "GoogLeNet paper (2014)",
     "history.train.col.app": "This app's training lab",
     "history.train.row.optimizer": "Optimiser",
@@ -344,7 +344,7 @@ ZH = {
         "论文在 Google 的 DistBelief 系统上、用一组 CPU 训练 GoogLeNet。本应用的训练实验室在运行本应用的服务器上，"
         "用 8×8 的手写数字训练小型 Inception 网络，采用一套不同的、更简单的方案。以下内容读自训练实验室自己的代码："
     ),
-    "history.train.col.what": "",
+    "history.train.col.what": "环节",
     "history.train.col.paper": "GoogLeNet 论文（2014）",
     "history.train.col.app": "本应用的训练实验室",
     "history.train.row.optimizer": "优化器",
