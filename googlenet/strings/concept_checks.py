@@ -403,7 +403,7 @@ ZH = {
     "cc.right": "正确！",
     "cc.too_small": "{value} 太小了。",
     "cc.too_big": "{value} 太大了。",
-    "cc.answer": "**答案：**{answer}",
+    "cc.answer": "**答案**：{answer}",
     "cc.computing": "正在计算答案…",
 
     # home
