@@ -67,8 +67,8 @@ EN = {
                                    "their outputs never reach the concatenation. The model's 4e output: {shape} "
                                    "(channels × H × W).",
     "cc.arch_4e_channels.mistake.added_reduces": "{value} adds the reduce layers ({n3x3_reduce}, {n5x5_reduce}) "
-                                                 "too: they feed the 3×3 and 5×5 convolutions and are not part of "
-                                                 "the output.",
+                                                 "too: they feed the #3×3 and #5×5 convolutions and are not part "
+                                                 "of the output.",
     "cc.arch_4e_channels.mistake.input_channels": "{value} is 4e's input. A block's output width is set by its "
                                                   "branches, not by its input.",
     "cc.arch_4e_channels.mistake.naive_pool": "{value} lets the pool branch pass all {in_channels} input channels "
@@ -261,15 +261,15 @@ EN = {
     # feature_maps
     "cc.fm_branch_start.q": "inception4c concatenates its branches in the order #1×1 ({n1x1}), #3×3 ({n3x3}), "
                             "#5×5 ({n5x5}), pool proj ({pool_proj}); its #3×3 reduce has {n3x3_reduce}. Counting "
-                            "from 0, which is the first channel of the 5×5 branch?",
-    "cc.fm_branch_start.explain": "The 5×5 branch comes after the #1×1 and #3×3 outputs: {n1x1} + {n3x3} = "
+                            "from 0, which is the first channel of branch 3 (#5×5)?",
+    "cc.fm_branch_start.explain": "Branch 3 comes after the #1×1 and #3×3 outputs: {n1x1} + {n3x3} = "
                                   "{start}. It owns channels {start}…{stop} (the end not included).",
     "cc.fm_branch_start.mistake.used_reduce": "{value} adds the #3×3 reduce ({n3x3_reduce}); the reduce's output "
                                               "stays inside its branch. The #3×3 output ({n3x3}) is what is "
                                               "concatenated.",
     "cc.fm_branch_start.mistake.one_based": "{value} counts from 1; PyTorch counts channels from 0.",
-    "cc.fm_branch_start.mistake.end": "{value} is where the 5×5 branch ends (the first pool proj channel).",
-    "cc.fm_branch_start.mistake.second": "{value} is where the 3×3 branch starts.",
+    "cc.fm_branch_start.mistake.end": "{value} is where branch 3 ends (the first pool proj channel).",
+    "cc.fm_branch_start.mistake.second": "{value} is where branch 2 (#3×3) starts.",
     "cc.fm_side.q": "A {input}×{input} picture goes in. How many pixels per side has each feature map of "
                     "inception4c?",
     "cc.fm_side.explain": "{input} / {jump} = {side}: conv1 and the max pools before 4c have stride 2 each, {jump} "
@@ -334,8 +334,8 @@ EN = {
     "cc.cam_weights.explain": "α_k = the mean over the map of ∂y_c/∂A_k; the heat map is ReLU(Σ α_k·A_k). Computed "
                               "at inception5b ({channels} maps of {side}×{side}), right before global average "
                               "pooling: there the α_k equal the linear layer's weights for the class ÷ {side}·{side} "
-                              "(largest difference {max_diff:.1e}), so Grad-CAM is the original CAM. At earlier "
-                              "layers only the gradient gives the weights.",
+                              "(largest difference {max_diff:.1e}), so there Grad-CAM matches the original CAM up to "
+                              "a constant factor and the ReLU. At earlier layers only the gradient gives the weights.",
     "cc.cam_weights.mistake.activation_mean": "That weight would not depend on the class: every class would get the "
                                               "same heat map.",
     "cc.cam_weights.mistake.fc_weight": "Only at the last block: there, computed, α_k equal the linear layer's "
@@ -356,8 +356,8 @@ EN = {
     "cc.train_total.q": "In a training step the main classifier's loss is {main} and each auxiliary classifier's "
                         "loss is {aux}. What total loss does backpropagation start from? Two decimals.",
     "cc.train_total.explain": "total = main + {w}·(aux1 + aux2) = {main} + {w}·({aux} + {aux}) = {total:.2f}. The "
-                              "weight {w} keeps the auxiliary heads' gradients from outweighing the main one's; at "
-                              "test time the heads do not run.",
+                              "paper adds the auxiliary losses with this discount weight; at test time the heads do "
+                              "not run.",
     "cc.train_total.mistake.one_aux": "{value} counts one auxiliary head; GoogLeNet has {heads}, after 4a and 4d.",
     "cc.train_total.mistake.unweighted": "{value} adds the auxiliary losses at full weight; the paper discounts them "
                                          "by {w}.",
@@ -454,7 +454,7 @@ ZH = {
                                    "降维层位于各自的分支内部，它们的输出不会进入拼接。模型中 4e 的输出：{shape}"
                                    "（通道 × H × W）。",
     "cc.arch_4e_channels.mistake.added_reduces": "{value} 把降维层（{n3x3_reduce}、{n5x5_reduce}）也加进去了：它们"
-                                                 "为 3×3 和 5×5 卷积提供输入，不属于输出。",
+                                                 "为 #3×3 和 #5×5 卷积提供输入，不属于输出。",
     "cc.arch_4e_channels.mistake.input_channels": "{value} 是 4e 的输入。一个模块的输出宽度由它的分支决定，而不是由"
                                                   "输入决定。",
     "cc.arch_4e_channels.mistake.naive_pool": "{value} 让池化分支把全部 {in_channels} 个输入通道直接传过去：那是朴素"
@@ -603,15 +603,15 @@ ZH = {
 
     # feature_maps
     "cc.fm_branch_start.q": "inception4c 按 #1×1（{n1x1}）、#3×3（{n3x3}）、#5×5（{n5x5}）、池化投影（{pool_proj}）"
-                            "的顺序拼接各分支；它的 #3×3 降维有 {n3x3_reduce} 个通道。从 0 开始数，5×5 分支的第一个"
+                            "的顺序拼接各分支；它的 #3×3 降维有 {n3x3_reduce} 个通道。从 0 开始数，分支 3（#5×5）的第一个"
                             "通道是第几个？",
-    "cc.fm_branch_start.explain": "5×5 分支排在 #1×1 和 #3×3 的输出之后：{n1x1} + {n3x3} = {start}。它占据通道 "
+    "cc.fm_branch_start.explain": "分支 3 排在 #1×1 和 #3×3 的输出之后：{n1x1} + {n3x3} = {start}。它占据通道 "
                                   "{start}…{stop}（不含末端）。",
     "cc.fm_branch_start.mistake.used_reduce": "{value} 加上了 #3×3 降维（{n3x3_reduce}）；降维的输出留在分支内部。"
                                               "参与拼接的是 #3×3 的输出（{n3x3}）。",
     "cc.fm_branch_start.mistake.one_based": "{value} 是从 1 开始数的；PyTorch 的通道从 0 开始数。",
-    "cc.fm_branch_start.mistake.end": "{value} 是 5×5 分支结束的位置（第一个池化投影通道）。",
-    "cc.fm_branch_start.mistake.second": "{value} 是 3×3 分支开始的位置。",
+    "cc.fm_branch_start.mistake.end": "{value} 是分支 3 结束的位置（第一个池化投影通道）。",
+    "cc.fm_branch_start.mistake.second": "{value} 是分支 2（#3×3）开始的位置。",
     "cc.fm_side.q": "输入一张 {input}×{input} 的图片。inception4c 的每张特征图每边有多少像素？",
     "cc.fm_side.explain": "{input} / {jump} = {side}：conv1 和 4c 之前的最大池化步幅各为 2，合起来为 {jump}；"
                           "Inception 模块保持尺寸不变。从模型的形状中读出。",
@@ -663,8 +663,8 @@ ZH = {
     "cc.cam_weights.opt.probability": "该类别的概率。",
     "cc.cam_weights.explain": "α_k = ∂y_c/∂A_k 在特征图上的平均；热力图为 ReLU(Σ α_k·A_k)。在 inception5b 上计算"
                               "（{channels} 张 {side}×{side} 的特征图），它紧接全局平均池化：那里的 α_k 等于线性层中"
-                              "该类别的权重 ÷ {side}·{side}（最大差异 {max_diff:.1e}），所以 Grad-CAM 就是原始的 "
-                              "CAM。在更早的层，只有梯度能给出这些权重。",
+                              "该类别的权重 ÷ {side}·{side}（最大差异 {max_diff:.1e}），所以在那里 Grad-CAM 与原始的 "
+                              "CAM 只差一个常数因子和 ReLU。在更早的层，只有梯度能给出这些权重。",
     "cc.cam_weights.mistake.activation_mean": "这样的权重与类别无关：每个类别都会得到同一张热力图。",
     "cc.cam_weights.mistake.fc_weight": "只在最后一个模块成立：经计算，那里的 α_k 等于线性层的权重 ÷ "
                                         "{side}·{side}。其他层没有这样的权重；梯度是它的推广。",
@@ -681,7 +681,7 @@ ZH = {
     "cc.train_total.q": "在一个训练步中，主分类器的损失是 {main}，每个辅助分类器的损失是 {aux}。反向传播从多大的总"
                         "损失开始？保留两位小数。",
     "cc.train_total.explain": "总损失 = 主损失 + {w}·(aux1 + aux2) = {main} + {w}·({aux} + {aux}) = {total:.2f}。"
-                              "权重 {w} 使辅助分类器的梯度不会压过主分类器的梯度；测试时辅助分类器不运行。",
+                              "论文以这个折扣权重加上辅助损失；测试时辅助分类器不运行。",
     "cc.train_total.mistake.one_aux": "{value} 只算了一个辅助分类器；GoogLeNet 有 {heads} 个，在 4a 和 4d 之后。",
     "cc.train_total.mistake.unweighted": "{value} 把辅助损失按全权重相加；论文把它们乘以 {w}。",
     "cc.train_total.mistake.weighted_all": "{value} 把主损失也打了折扣；只有辅助损失乘以 {w}。",
