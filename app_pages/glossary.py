@@ -1,11 +1,13 @@
 """Glossary: every term of the app in English and Chinese, with the word 《动手学深度学习》 uses where it differs.
 
 The table is googlenet.glossary.TERMS; the search box filters it (a fragment: typing redraws only the table).
+A Markdown table, so the definitions wrap instead of being cut off in a grid cell.
 """
 import streamlit as st
 
 from googlenet.glossary import TERMS, definition_key, search
 from googlenet.i18n import t
+from ui.markdown_table import markdown_table
 
 st.title(t("glossary.title"))
 st.markdown(t("glossary.intro"))
@@ -19,11 +21,9 @@ def glossary_table() -> None:
     if not found:
         st.info(t("glossary.none", query=query))
         return
-    rows = [{t("glossary.col.en"): term.en, t("glossary.col.zh"): term.zh,
-             t("glossary.col.d2l"): term.d2l or "—", t("glossary.col.definition"): t(definition_key(term))}
-            for term in found]
-    st.dataframe(rows, hide_index=True, width="stretch",
-                 column_config={t("glossary.col.definition"): st.column_config.TextColumn(width="large")})
+    header = [t(f"glossary.col.{c}") for c in ("en", "zh", "d2l", "definition")]
+    st.markdown(markdown_table(header, [[term.en, term.zh, term.d2l or "—", t(definition_key(term))]
+                                        for term in found]))
 
 
 glossary_table()

@@ -72,15 +72,17 @@ numbers_first = st.container() if requested else None   # a link from another pa
 st.markdown(f"#### {t('home.subtitle')}")
 st.markdown(t("home.intro"))
 
-c1, c2, c3, c4 = st.columns(4)  # height="stretch": the four cards line up although only one has a delta
+c1, c2, c3, c4 = st.columns(4)  # height="stretch": the four cards line up although only two have a delta
 c1.metric(t("home.metric.year"), t("home.metric.year.value"), border=True, height="stretch")
-c2.metric(t("home.metric.top5", models=HEADLINE_TOP5.models, crops=HEADLINE_TOP5.crops),
-          f"{HEADLINE_TOP5.top5_error:.2f}%", border=True, height="stretch",
+# Deltas here say what a number counts (no colour, no arrow): they are not changes.
+c2.metric(t("home.metric.top5"), f"{HEADLINE_TOP5.top5_error:.2f}%", border=True, height="stretch",
+          delta=t("home.metric.top5.delta", models=HEADLINE_TOP5.models, crops=HEADLINE_TOP5.crops),
+          delta_color="off", delta_arrow="off",
           help=t("home.metric.top5.help", models=HEADLINE_TOP5.models, crops=HEADLINE_TOP5.crops,
                  single=f"{SINGLE_TOP5.top5_error:.2f}"))
 c3.metric(t("home.metric.layers"), str(LAYERS_WITH_PARAMETERS), border=True, height="stretch",
           help=t("home.metric.layers.help", layers=LAYERS_WITH_PARAMETERS, with_pools=LAYERS_WITH_POOLING))
-# The published sum, not a count: the delta compares two published sizes, so it has no colour and no arrow.
+# The published sum, not a count from the model; the delta gives AlexNet's published size beside it.
 c4.metric(t("home.metric.params"), f"~{millions(table1_sums().params_read_as_thousands)}",
           delta=t("home.metric.params.delta", alexnet_m=f"{ALEXNET_PAPER_PARAMS / 1e6:.0f}M"),
           delta_color="off", delta_arrow="off", border=True, height="stretch", help=t("home.metric.params.help"))

@@ -26,6 +26,13 @@ def open_home(lang: str, section: str | None = None) -> AppTest:
     return at
 
 
+def no_colour_no_arrow(metric) -> bool:
+    from streamlit.proto.Metric_pb2 import Metric
+
+    return (Metric.MetricColor.Name(metric.proto.color), Metric.MetricDirection.Name(metric.proto.direction)) == \
+        ("GRAY", "NONE")
+
+
 def reading_order(at: AppTest) -> list[str]:
     """Headings, expanders and markdown of the main area in the order a reader meets them."""
     out = []
@@ -62,12 +69,15 @@ def text_of(node) -> str:
 def test_home_metrics_say_what_they_count(lang, without_weights):
     at = open_home(lang)
     metrics = {m.label: m for m in at.metric}
-    top5 = metrics[t("home.metric.top5", lang=lang, models=7, crops=144)]
+    top5 = metrics[t("home.metric.top5", lang=lang)]
     assert top5.value == "6.67%"
+    assert top5.proto.delta == t("home.metric.top5.delta", lang=lang, models=7, crops=144)
+    assert no_colour_no_arrow(top5)   # the delta says what is counted: it is not a change
     assert "10.07%" in top5.proto.help
     params = metrics[t("home.metric.params", lang=lang)]
     assert params.value == "~6.8M"
     assert params.proto.delta == t("home.metric.params.delta", lang=lang, alexnet_m="60M")
+    assert no_colour_no_arrow(params)
     layers = metrics[t("home.metric.layers", lang=lang)]
     assert layers.value == "22" and "27" in layers.proto.help
     # The link to the reconciled numbers sits under the metrics.

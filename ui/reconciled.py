@@ -11,6 +11,7 @@ from googlenet.headline_numbers import (ALEXNET_PAPER_PARAMS, HEADLINE_TOP5, PAP
                                         PAPER_MULTIPLY_ADDS, SINGLE_TOP5, TABLE3, Reconciled, millions,
                                         table1_printed)
 from googlenet.i18n import get_language, t
+from ui.markdown_table import markdown_table
 
 HOME = "app_pages/home.py"
 SECTION = "numbers"
@@ -25,13 +26,6 @@ def reconciled_link(container=None) -> None:
 
 def section_requested() -> bool:
     return st.query_params.get("section") == SECTION
-
-
-def markdown_table(header: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
-    """A GitHub-style Markdown table; columns in `right` are right-aligned (numbers)."""
-    align = ["---:" if i in right else ":---" for i in range(len(header))]
-    lines = [header, align, *rows]
-    return "\n".join("| " + " | ".join(cell.replace("|", "\\|") for cell in line) + " |" for line in lines)
 
 
 def _g(x: float) -> str:

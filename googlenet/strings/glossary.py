@@ -95,7 +95,7 @@ ZH = {
         "如果《动手学深度学习》（第二版）用的是另一个词，就写在单独的一列里，方便两者对照阅读。"
     ),
     "glossary.search": "搜索（中文或英文）",
-    "glossary.search.placeholder": "例如 pooling、池化、汇聚、stride",
+    "glossary.search.placeholder": "例如 pooling、池化、汇聚、步幅",
     "glossary.count": "共 {total} 个术语，显示 {shown} 个",
     "glossary.none": "没有与“{query}”匹配的术语。",
     "glossary.col.en": "英文",
@@ -111,7 +111,7 @@ ZH = {
     "glossary.def.channel": "层的输入或输出中叠在一起的一张张二维网格之一（RGB 照片有 3 个）。",
     "glossary.def.feature_map": "层的一个通道输出的二维网格：这个通道在图像的哪些位置有响应。",
     "glossary.def.padding": "在输入四周加一圈边（通常是 0），使卷积保持高和宽不变。",
-    "glossary.def.stride": "窗口在相邻两个输出之间移动的像素数；步长 2 使高和宽减半。",
+    "glossary.def.stride": "窗口在相邻两个输出之间移动的像素数；步幅为 2 时高和宽减半。",
     "glossary.def.receptive_field": "某一层的一个单元所依赖的那块正方形输入像素。",
     "glossary.def.one_by_one": "卷积核为 1×1 的卷积：在每个像素上把输入通道做一次学习得到的组合。",
     "glossary.def.fully_convolutional": "只由卷积和池化组成的网络，因此可以接受任意尺寸的输入。",

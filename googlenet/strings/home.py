@@ -13,14 +13,15 @@ EN = {
     ),
     "home.metric.year": "ILSVRC 2014 classification",
     "home.metric.year.value": "1st place",
-    "home.metric.top5": "Top-5 error ({models} models × {crops} crops)",
+    "home.metric.top5": "Top-5 error",
+    "home.metric.top5.delta": "{models} models × {crops} crops",
     "home.metric.top5.help": (
         "The competition entry: {models} networks averaged, {crops} crops of every image. One network on one "
         "crop: {single}% (paper, Table 3)."
     ),
     "home.metric.layers": "Layers with parameters",
     "home.metric.layers.help": "{layers} layers with parameters, {with_pools} if pooling layers are counted (paper, §5).",
-    "home.metric.params": "Parameters (sum of Table 1)",
+    "home.metric.params": "Parameters (Table 1)",
     "home.metric.params.help": (
         "The params column of the paper's Table 1, added up and read as thousands. Counted from the model, "
         "the number differs: see “The numbers, reconciled”."
@@ -60,11 +61,12 @@ ZH = {
     ),
     "home.metric.year": "ILSVRC 2014 分类任务",
     "home.metric.year.value": "第一名",
-    "home.metric.top5": "Top-5 错误率（{models} 个网络 × {crops} 个裁剪）",
+    "home.metric.top5": "Top-5 错误率",
+    "home.metric.top5.delta": "{models} 个网络 × {crops} 个裁剪",
     "home.metric.top5.help": "参赛结果：{models} 个网络取平均，每张图片 {crops} 个裁剪。一个网络、一个裁剪：{single}%（论文表 3）。",
     "home.metric.layers": "带参数的层数",
     "home.metric.layers.help": "带参数的层共 {layers} 层，把池化层也算上是 {with_pools} 层（论文 §5）。",
-    "home.metric.params": "参数量（论文表 1 之和）",
+    "home.metric.params": "参数量（论文表 1）",
     "home.metric.params.help": "把论文表 1 的参数量一列相加，并按千读。由模型统计的数量与它不同：见“数字对照”。",
     "home.metric.params.delta": "AlexNet（2012）：约 {alexnet_m}",
     "home.diagram.title": "整个网络的结构图（由模型配置自动生成）",
