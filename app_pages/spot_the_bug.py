@@ -92,7 +92,8 @@ def show_branch() -> None:
                                t("bug.col.fixed"): [fmt(fixed.grad_norms[n]) for n in bug_hunt.BLOCK_LAYERS]}),
                  hide_index=True)
     st.caption(t("bug.branch.grad_caption"))
-    st.markdown(t("bug.branch.train", steps=buggy.steps, lr=ex.BRANCH_LR, buggy=buggy.test_accuracy, fixed=fixed.test_accuracy))
+    st.markdown(t("bug.branch.train", steps=buggy.steps, lr=ex.BRANCH_LR, buggy=buggy.test_accuracy,
+                  fixed=fixed.test_accuracy))
     if buggy.unchanged_after_training["branch3x3_1"]:
         st.markdown(t("bug.branch.idle", n=buggy.idle_parameters))
     else:
@@ -106,12 +107,13 @@ def show_softmax() -> None:
     steps = len(buggy.losses)
     st.markdown(t("bug.softmax.intro", lr=ex.SOFTMAX_LR, steps=steps, batch=ex.BATCH))
     legend = (t("bug.series.buggy"), t("bug.series.fixed"))
-    accuracy, loss = t("bug.metric.accuracy", steps=steps), t("bug.metric.loss", n=LAST_STEPS)
-    cols = st.columns(4)
-    for col, run, name in zip(cols[:2], (buggy, fixed), legend):
-        col.metric(f"{accuracy} · {name}", f"{run.test_accuracies[-1]:.1%}")
-    for col, run, name in zip(cols[2:], (buggy, fixed), legend):
-        col.metric(f"{loss} · {name}", f"{sum(run.losses[-LAST_STEPS:]) / LAST_STEPS:.3f}")
+    accuracy, loss = st.columns(2)
+    accuracy.markdown(f"**{t('bug.metric.accuracy', steps=steps)}**")
+    loss.markdown(f"**{t('bug.metric.loss', n=LAST_STEPS)}**")
+    for col, name, run in zip(accuracy.columns(2), legend, (buggy, fixed)):
+        col.metric(name, f"{run.test_accuracies[-1]:.1%}")
+    for col, name, run in zip(loss.columns(2), legend, (buggy, fixed)):
+        col.metric(name, f"{sum(run.losses[-LAST_STEPS:]) / LAST_STEPS:.3f}")
     c1, c2 = st.columns(2)
     step_word = t("bug.chart.step")
     c1.vega_lite_chart(two_runs(tuple(range(1, steps + 1)), tuple(buggy.losses), tuple(fixed.losses),
@@ -169,16 +171,20 @@ def show_lrn() -> None:
 def show_print() -> None:
     res = print_run()
     st.markdown(t("bug.print.intro", batches=res.batches, batch=ex.BATCH))
-    c1, c2, c3, c4 = st.columns(4)
-    lines, epoch = t("bug.metric.lines"), t("bug.metric.epoch", n=ex.EPOCH_REPEATS)
-    c1.metric(f"{lines} · {t('bug.series.buggy')}", f"{res.lines_printed:,}")
-    c2.metric(f"{lines} · {t('bug.series.fixed')}", f"{res.fixed_lines_printed:,}")
-    c3.metric(f"{epoch} · {t('bug.series.buggy')}", f"{res.seconds['buggy']:.3f} s")
-    c4.metric(f"{epoch} · {t('bug.series.fixed')}", f"{res.seconds['fixed']:.3f} s")
+    lines, timing = st.columns(2)
+    lines.markdown(f"**{t('bug.metric.lines')}**")
+    timing.markdown(f"**{t('bug.metric.time')}**")
+    for col, name, n in zip(lines.columns(2), (t("bug.series.buggy"), t("bug.series.fixed")),
+                            (res.lines_printed, res.fixed_lines_printed)):
+        col.metric(name, f"{n:,}")
+    c1, c2 = timing.columns(2)
+    c1.metric(t("bug.metric.print_us"), f"{res.print_us:.1f} µs")
+    c2.metric(t("bug.metric.epoch"), f"{res.epoch_seconds:.3f} s")
     st.markdown(t("bug.print.first"))
     st.code("\n".join(res.first_lines), language="text")
-    st.markdown(t("bug.print.explain", lines=res.lines_printed, buggy=res.seconds["buggy"],
-                  fixed=res.seconds["fixed"], change=res.seconds["buggy"] / res.seconds["fixed"] - 1))
+    st.markdown(t("bug.print.explain", lines=res.lines_printed, us=res.print_us,
+                  calls=ex.PRINT_CALLS * ex.PRINT_REPEATS, ms=1000 * res.print_seconds, epoch=res.epoch_seconds,
+                  n=ex.EPOCH_REPEATS, share=res.print_seconds / res.epoch_seconds))
 
 
 CONSEQUENCES = {"branch": show_branch, "softmax": show_softmax, "kernel": show_kernel, "minus": show_minus,
@@ -243,7 +249,8 @@ def show_score() -> None:
         return
     s = bug_hunt.score(picks(), revealed())
     st.markdown(t("bug.score.body", found=s.found, total=s.total, first=s.first_try, revealed=s.revealed_unfound))
-    st.markdown("\n".join(f"- {t(f'bug.{p.key}.title')}: {status(p)}" for p in bug_hunt.PUZZLES))
+    st.markdown("\n".join(f"- {t('bug.status.line', title=t(f'bug.{p.key}.title'), status=status(p))}"
+                          for p in bug_hunt.PUZZLES))
     if s.found == s.total:
         st.success(t("bug.score.all"), icon=":material/emoji_events:")
     st.button(t("bug.score.reset"), key="bug_reset", on_click=start_again, icon=":material/restart_alt:")

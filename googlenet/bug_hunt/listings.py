@@ -204,7 +204,8 @@ PUZZLES: tuple[Puzzle, ...] = (
     _puzzle("softmax", SOFTMAX_BEFORE_CE, (10,), {10: "return x   # raw logits: CrossEntropyLoss applies log-softmax"}),
     _puzzle("kernel", AUX_NO_KERNEL, (5,), {5: "self.conv = nn.Conv2d(c_in, 128, kernel_size=1)"}),
     _puzzle("minus", MINUS_NOT_ASSIGN, (15,), {15: "self.mp = nn.MaxPool2d(2)"}),
-    _puzzle("lrn", LRN_BEFORE_POOL, (14, 15), {14: "x = self.pool1(x)   # 112x112 -> 56x56 first", 15: "x = self.norm1(x)"}),
+    _puzzle("lrn", LRN_BEFORE_POOL, (14, 15),
+            {14: "x = self.pool1(x)   # 112x112 -> 56x56 first", 15: "x = self.norm1(x)"}),
     _puzzle("print", PRINT_IN_FORWARD, (10, 12), {10: None, 12: None}),
 )
 BY_KEY = MappingProxyType({p.key: p for p in PUZZLES})

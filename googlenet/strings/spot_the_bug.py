@@ -154,7 +154,7 @@ EN = {
     "bug.lrn.col.where": "Where the first LRN is",
     "bug.lrn.col.shape": "Feature map it normalises",
     "bug.lrn.col.values": "Values normalised",
-    "bug.lrn.col.ms": "Time of that LRN (ms, median of {n})",
+    "bug.lrn.col.ms": "Time of that LRN (ms, fastest of {n})",
     "bug.lrn.row.buggy": "before the max pooling (bug)",
     "bug.lrn.row.fixed": "after the max pooling (paper)",
     "bug.lrn.ratio": (
@@ -170,13 +170,15 @@ EN = {
     # (f)
     "bug.print.intro": "One epoch of training ({batches} batches of {batch} digits), the printed text captured.",
     "bug.metric.lines": "Lines printed in one epoch",
-    "bug.metric.epoch": "Time per epoch (median of {n})",
+    "bug.metric.time": "Time",
+    "bug.metric.print_us": "one print line, into memory",
+    "bug.metric.epoch": "one training epoch, fixed",
     "bug.print.first": "The first lines it printed:",
     "bug.print.explain": (
         "Two lines per batch, every batch: {lines} lines for this short epoch, and as many again in every later epoch "
-        "and every use of the model. Here the text went into memory, not to a screen; the time per epoch was "
-        "{buggy:.3f} s with the prints and {fixed:.3f} s without ({change:+.0%}). The bigger cost is the flood of "
-        "output that hides the messages that matter."
+        "and every use of the model. Written into memory, one line takes {us:.1f} µs (the fastest of {calls:,} "
+        "calls), so the prints cost {ms:.2f} ms of an epoch of {epoch:.3f} s (the fastest of {n}), {share:.2%}. "
+        "The cost to worry about is not the time but the flood of output that hides the messages that matter."
     ),
     # score
     "bug.score.title": "Your score",
@@ -186,6 +188,7 @@ EN = {
         "{revealed}."
     ),
     "bug.score.all": "All six found: you read code the way a reviewer does.",
+    "bug.status.line": "{title}: {status}",
     "bug.status.first": "found at the first try",
     "bug.status.found": "found after {n} tries",
     "bug.status.revealed": "fix revealed",
@@ -316,7 +319,7 @@ ZH = {
     "bug.lrn.col.where": "第一个 LRN 的位置",
     "bug.lrn.col.shape": "它归一化的特征图",
     "bug.lrn.col.values": "被归一化的数值个数",
-    "bug.lrn.col.ms": "这个 LRN 的用时（毫秒，{n} 次的中位数）",
+    "bug.lrn.col.ms": "这个 LRN 的用时（毫秒，{n} 次中最快的一次）",
     "bug.lrn.row.buggy": "在最大池化之前（有错误）",
     "bug.lrn.row.fixed": "在最大池化之后（论文）",
     "bug.lrn.ratio": (
@@ -330,18 +333,21 @@ ZH = {
     # (f)
     "bug.print.intro": "训练一轮（{batches} 个批次，每批 {batch} 个数字），打印的文本被捕获。",
     "bug.metric.lines": "一轮中打印的行数",
-    "bug.metric.epoch": "每轮用时（{n} 次的中位数）",
+    "bug.metric.time": "用时",
+    "bug.metric.print_us": "一行 print，写入内存",
+    "bug.metric.epoch": "训练一轮，已修正",
     "bug.print.first": "它打印的前几行：",
     "bug.print.explain": (
         "每个批次两行，每一个批次都如此：这短短一轮就有 {lines} 行，之后的每一轮、每次使用模型都会再打印这么多。"
-        "这里文本被写入内存，而不是屏幕；每轮用时在有 print 时是 {buggy:.3f} 秒，没有时是 {fixed:.3f} 秒（{change:+.0%}）。"
-        "更大的代价是大量的输出淹没了真正重要的信息。"
+        "写入内存时，一行用时 {us:.1f} 微秒（{calls:,} 次调用中最快的），所以在一轮 {epoch:.3f} 秒（{n} 次中最快的）中，"
+        "print 占用 {ms:.2f} 毫秒，即 {share:.2%}。值得担心的不是时间，而是大量的输出淹没了真正重要的信息。"
     ),
     # score
     "bug.score.title": "你的得分",
     "bug.score.none": "在任意一段代码中检查一行，开始计分。",
     "bug.score.body": "你找到了 {total} 个错误中的 {found} 个，其中 {first} 个是第一次就找到的。在找到错误之前就显示了修正的：{revealed} 个。",
     "bug.score.all": "六个全部找到：你像代码审查者一样读代码。",
+    "bug.status.line": "{title}：{status}",
     "bug.status.first": "第一次就找到",
     "bug.status.found": "尝试 {n} 次后找到",
     "bug.status.revealed": "已显示修正",
