@@ -43,7 +43,7 @@ def test_home_and_its_reconciled_numbers(streamlit_server, page, lang):
 def test_glossary_page(streamlit_server, page, lang):
     open_page(page, streamlit_server, "glossary", lang)
     page.get_by_role("heading", name=t("glossary.title", lang=lang)).first.wait_for(timeout=30_000)
-    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    page.get_by_text("receptive field").first.wait_for(timeout=30_000)   # the table is drawn
     assert_no_exception(page)
     screenshot(page, f"glossary_{lang}")
     box = page.get_by_label(t("glossary.search", lang=lang))

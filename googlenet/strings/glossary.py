@@ -15,7 +15,7 @@ EN = {
     "glossary.col.d2l": "《动手学深度学习》",
     "glossary.col.definition": "Definition",
     "glossary.caption": (
-        "A dash in the 《动手学深度学习》 column means the book uses the same word as the app. "
+        "A dash in the 《动手学深度学习》 column: the book uses the same word as the app, or does not use the term. "
         "The app uses one Chinese word per concept; a test checks every Chinese string against this table."
     ),
     "glossary.def.convolution": "Slide a small grid of weights over the input; at each position, multiply and add.",
@@ -103,7 +103,7 @@ ZH = {
     "glossary.col.d2l": "《动手学深度学习》",
     "glossary.col.definition": "释义",
     "glossary.caption": (
-        "《动手学深度学习》一列为短横线，表示该书与本应用用词相同。"
+        "《动手学深度学习》一列为短横线：该书与本应用用词相同，或者该书没有用到这个术语。"
         "本应用每个概念只用一个中文词；有一项测试会用这张表检查所有中文字符串。"
     ),
     "glossary.def.convolution": "让一小块权重在输入上滑动；在每个位置做乘法再求和。",
