@@ -13,7 +13,7 @@ from ui.charts import chart_png, family_scatter, param_split_chart
 from ui.reconciled import reconciled_link
 
 NUM = st.column_config.NumberColumn
-ROW = 132  # tall rows: the key idea wraps onto several lines
+ROW = 150  # tall rows: the key idea wraps onto several lines
 
 st.title(t("nav.family"))
 st.markdown(t("familypage.intro"))
@@ -39,15 +39,18 @@ st.markdown("\n".join(
 st.caption(t("familypage.chart.note", r18_gap=abs(g.top1 - member("resnet18").top1)))
 
 st.subheader(t("familypage.table.title", n=len(members)))
-st.dataframe(family_frame(members), hide_index=True, width="stretch", row_height=ROW, height=ROW * len(members) + 40,
+table = family_frame(members)
+# MobileNet v1's paper gives no top-5: a dash, not "None"
+table["top5"] = ["—" if v != v else f"{v:.1f}" for v in table["top5"]]
+st.dataframe(table, hide_index=True, width="stretch", row_height=ROW, height=ROW * len(members) + 40,
              column_config={
                  "name": st.column_config.TextColumn(t("familypage.col.name"), pinned=True, width=135),
                  "year": NUM(t("familypage.col.year"), format="%d", width=55),
                  "params": NUM(t("familypage.col.params"), format="localized", width=100),
                  "gflops": NUM(t("familypage.col.gflops"), format="%.3f", width=70),
                  "top1": NUM(t("familypage.col.top1"), format="%.1f", width=68),
-                 "top5": NUM(t("familypage.col.top5"), format="%.1f", width=68),
-                 "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=420),
+                 "top5": st.column_config.TextColumn(t("familypage.col.top5"), width=68, alignment="right"),
+                 "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=460),
              })
 st.caption(t("familypage.table.caption"))
 reconciled_link()
@@ -101,9 +104,9 @@ st.markdown(t("familypage.mnv1.body", full_macs=full.macs, full_params=full.para
 rows = mobilenet_v1.paper_rows()
 st.dataframe(pd.DataFrame(rows, columns=mobilenet_v1.PaperRow._fields), hide_index=True, width="stretch",
              column_config={
-                 "alpha": NUM(t("familypage.mnv1.col.alpha"), format="%.2f"),
-                 "input_size": NUM(t("familypage.mnv1.col.size"), format="%d"),
-                 "rho": NUM(t("familypage.mnv1.col.rho"), format="%.3f"),
+                 "alpha": NUM(t("familypage.mnv1.col.alpha"), format="%.2f", width="small"),
+                 "input_size": NUM(t("familypage.mnv1.col.size"), format="%d", width="small"),
+                 "rho": NUM(t("familypage.mnv1.col.rho"), format="%.3f", width="small"),
                  "params": NUM(t("familypage.mnv1.col.params"), format="localized"),
                  "macs": NUM(t("familypage.mnv1.col.macs"), format="localized"),
                  "paper_params_m": NUM(t("familypage.mnv1.col.paper_params"), format="%.1f"),

@@ -154,12 +154,9 @@ ours = {"optimizer": t("history.train.app.optimizer", optimizer=app.optimizer, b
         "momentum": t("history.train.app.momentum", b1=app.betas[0], b2=app.betas[1]),
         "schedule": t("history.train.app.schedule", lr=app.lr, lr_middle=app.lr_middle, epochs=app.epochs),
         "averaging": t("history.train.app.averaging")}
-st.dataframe(pd.DataFrame({"what": [t(f"history.train.row.{r}") for r in rows], "paper": [paper[r] for r in rows],
-                           "app": [ours[r] for r in rows]}),
-             hide_index=True, width="stretch", row_height=60, column_config={
-                 "what": TEXT(t("history.train.col.what"), width=150),
-                 "paper": TEXT(t("history.train.col.paper"), width=420),
-                 "app": TEXT(t("history.train.col.app"), width=380)})
+st.table(pd.DataFrame({t("history.train.col.paper"): [paper[r] for r in rows],
+                       t("history.train.col.app"): [ours[r] for r in rows]},
+                      index=pd.Index([t(f"history.train.row.{r}") for r in rows], name=t("history.train.col.what"))))
 st.caption(t("history.train.note"))
 
 # ------------------------------------------------------------------ 7. timeline
@@ -170,14 +167,14 @@ with st.spinner():
 st.dataframe(pd.DataFrame({
     "name": [v.name for v in versions], "published": [f"{v.published} ({v.arxiv})" for v in versions],
     "venue": [v.venue for v in versions], "params": [v.params for v in versions],
-    "gmacs": [None if v.macs is None else v.macs / 1e9 for v in versions],
+    "gmacs": ["—" if v.macs is None else f"{v.macs / 1e9:.2f}" for v in versions],
     "input": [f"{v.input_size}×{v.input_size}" for v in versions],
     "top1": [v.top1 for v in versions], "top5": [v.top5 for v in versions],
     "source": [t(f"history.source.{v.cost_source}") for v in versions]}),
     hide_index=True, width="stretch", column_config={
         "name": TEXT(t("history.col.name"), pinned=True), "published": TEXT(t("history.col.published")),
         "venue": TEXT(t("history.col.venue")), "params": NUM(t("history.col.params"), format="localized"),
-        "gmacs": NUM(t("history.col.gmacs"), format="%.2f"), "input": TEXT(t("history.col.input")),
+        "gmacs": TEXT(t("history.col.gmacs"), alignment="right"), "input": TEXT(t("history.col.input")),
         "top1": NUM(t("history.col.top1"), format="%.1f"), "top5": NUM(t("history.col.top5"), format="%.1f"),
         "source": TEXT(t("history.col.source"))})
 v1, v3 = versions[0], versions[2]

@@ -133,11 +133,17 @@ class LRNExample(NamedTuple):
     settings: dict
 
 
-def lrn_by_hand(a: list[float], size: int, alpha: float, beta: float, k: float) -> list[float]:
-    """The formula channel by channel: the window runs from i - size//2 to i + (size-1)//2, as PyTorch's does."""
+def lrn_divisors(a: list[float], size: int, alpha: float, beta: float, k: float) -> list[float]:
+    """(k + alpha/size * sum of a_j^2 over the window)^beta for every channel i; the window runs from
+    i - size//2 to i + (size-1)//2, as PyTorch's does (channels beyond the first and last count as zeros)."""
     lo, hi = size // 2, (size - 1) // 2
-    return [a[i] / (k + alpha / size * sum(a[j] ** 2 for j in range(max(0, i - lo), min(len(a), i + hi + 1)))) ** beta
+    return [(k + alpha / size * sum(a[j] ** 2 for j in range(max(0, i - lo), min(len(a), i + hi + 1)))) ** beta
             for i in range(len(a))]
+
+
+def lrn_by_hand(a: list[float], size: int, alpha: float, beta: float, k: float) -> list[float]:
+    """The formula channel by channel: b_i = a_i / divisor_i."""
+    return [x / d for x, d in zip(a, lrn_divisors(a, size, alpha, beta, k))]
 
 
 @lru_cache(maxsize=4)
@@ -147,8 +153,8 @@ def lrn_example(values: tuple[float, ...] = LRN_EXAMPLE) -> LRNExample:
     b = nn.LocalResponseNorm(**LRN_SETTINGS)(x).flatten().tolist()
     s = LRN_SETTINGS
     by_hand = lrn_by_hand(list(values), s["size"], s["alpha"], s["beta"], s["k"])
-    return LRNExample(tuple(values), tuple(b), tuple(by_hand),
-                      tuple(a / bb if bb else float("nan") for a, bb in zip(values, by_hand)), dict(s))
+    divisors = lrn_divisors(list(values), s["size"], s["alpha"], s["beta"], s["k"])
+    return LRNExample(tuple(values), tuple(b), tuple(by_hand), tuple(divisors), dict(s))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -80,6 +80,8 @@ def test_lrn_example_matches_torch_and_the_formula():
     assert ex.a[0] == ex.a[4] and ex.b[4] < ex.b[0]
     assert ex.divisor[0] == pytest.approx((2 + 1e-4 / 5 * 50 ** 2) ** 0.75)
     assert ex.divisor[4] == pytest.approx((2 + 1e-4 / 5 * (50 ** 2 + 2 * 300 ** 2)) ** 0.75)
+    assert ex.divisor[1] == pytest.approx((2 + 1e-4 / 5 * 50 ** 2) ** 0.75)   # defined where a_i = 0 too
+    assert all(b * d == pytest.approx(a) for a, b, d in zip(ex.a, ex.b, ex.divisor))
     assert history.CAFFE_DEFAULT_K == 1.0
 
 

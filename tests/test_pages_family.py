@@ -60,7 +60,8 @@ def test_resnet_and_mobilenet_v1_sections(page):
     family, resnet, mnv1 = frames
     assert len(family) == 9 and "MobileNet v1" in list(family["name"])
     row = family.set_index("name").loc["MobileNet v1"]
-    assert row["params"] == 4_231_976 and row["top1"] == 70.6 and row["top5"] != row["top5"]   # NaN: not published
+    assert row["params"] == 4_231_976 and row["top1"] == 70.6 and row["top5"] == "—"   # not published
+    assert family.set_index("name").loc["GoogLeNet", "top5"] == "89.5"
     assert list(resnet["plain"]) == [RESNET_TABLE2_TOP1_ERROR[("plain", d)] for d in (18, 34)]
     assert resnet["plain"].is_monotonic_increasing and resnet["resnet"].is_monotonic_decreasing
     assert len(mnv1) == len(mobilenet_v1.PAPER_RESULTS)

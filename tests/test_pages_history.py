@@ -37,13 +37,15 @@ def test_every_section_with_its_numbers(page):
                  f"{real.macs:,}", "6,998,552", "23,834,568", t("reconciled.link", lang=lang))
     assert len(at.latex) >= 2                     # the LRN formula and the output-size formula
     frames = [d.value for d in at.dataframe]
-    assert len(frames) == 6
-    widen, grow, lrn, rule, training, timeline = frames
+    assert len(frames) == 5
+    widen, grow, lrn, rule, timeline = frames
+    training = at.table[0].value
     assert list(widen["cost_factor"]) == [1, 4, 16, 64, 256]
     assert list(grow["naive_macs"]) == [r.naive.macs for r in history.naive_growth()]
     assert list(lrn["b"]) == pytest.approx(list(lrn["b_hand"]))     # torch and the formula, side by side
     assert list(rule["measured"]) == [history.SAME_SIZE_H] * 4       # the padding rule, on a real conv
-    assert "Adam" in training["app"].iloc[0] and len(training) == 4  # read from the training lab's trainer
+    assert "Adam" in training.iloc[0, 1] and len(training) == 4      # read from the training lab's trainer
+    assert list(timeline["gmacs"]) == ["1.58", "—", "5.71", "12.30", "13.20"]
     assert len(timeline) == 5 and timeline["top1"].is_monotonic_increasing
     assert_clean(at)
 

@@ -94,13 +94,13 @@ EN = {
         "{sep_share:.1%} of the computation. The width multiplier α scales every layer's channels, the resolution "
         "multiplier ρ the input picture:"
     ),
-    "familypage.mnv1.col.alpha": "α (width)",
+    "familypage.mnv1.col.alpha": "α",
     "familypage.mnv1.col.size": "Input",
-    "familypage.mnv1.col.rho": "ρ (resolution)",
-    "familypage.mnv1.col.params": "Parameters (counted)",
-    "familypage.mnv1.col.macs": "Multiply-adds (counted)",
-    "familypage.mnv1.col.paper_params": "Paper: parameters (M)",
-    "familypage.mnv1.col.paper_macs": "Paper: multiply-adds (M)",
+    "familypage.mnv1.col.rho": "ρ",
+    "familypage.mnv1.col.params": "Params (counted)",
+    "familypage.mnv1.col.macs": "Mult-adds (counted)",
+    "familypage.mnv1.col.paper_params": "Paper: params (M)",
+    "familypage.mnv1.col.paper_macs": "Paper: mult-adds (M)",
     "familypage.mnv1.col.top1": "Paper: top-1 %",
     "familypage.mnv1.caption": (
         "Counted on the network built on PyTorch's meta device; the paper's columns are its Tables 6 and 7 "
@@ -197,9 +197,9 @@ ZH = {
         "（论文表 4：{paper_full_macs:,}M 和 {paper_full_params}M）：可分离的版本只用 {sep_share:.1%} 的计算量就完成了工作。"
         "宽度乘子 α 缩放每一层的通道数，分辨率乘子 ρ 缩放输入图像："
     ),
-    "familypage.mnv1.col.alpha": "α（宽度）",
+    "familypage.mnv1.col.alpha": "α",
     "familypage.mnv1.col.size": "输入",
-    "familypage.mnv1.col.rho": "ρ（分辨率）",
+    "familypage.mnv1.col.rho": "ρ",
     "familypage.mnv1.col.params": "参数量（统计）",
     "familypage.mnv1.col.macs": "乘加次数（统计）",
     "familypage.mnv1.col.paper_params": "论文：参数量（M）",

@@ -64,7 +64,7 @@ EN = {
         "a non-linearity. GoogLeNet uses 1×1 convolutions mainly for a second purpose: to cut the number of channels "
         "before the expensive 3×3 and 5×5 convolutions.\n\n"
         "NIN also ended without fully connected layers: its last layer has one feature map per class, and global "
-        "average pooling turns each map into one score. GoogLeNet averages its last {c}×{h}×{w} feature map into "
+        "average pooling turns each map into one score. GoogLeNet averages its last {h}×{w}×{c} feature map into "
         "{c} numbers and keeps one linear layer after it, so the network is easy to adapt to other label sets; "
         "the paper reports that pooling instead of fully connected layers improved top-1 accuracy by about 0.6%."
     ),
@@ -189,7 +189,7 @@ EN = {
     "history.col.top1": "Top-1 %",
     "history.col.top5": "Top-5 %",
     "history.col.source": "Cost",
-    "history.source.computed": "computed here",
+    "history.source.computed": "computed",
     "history.source.cited": "cited",
     "history.timeline.caption": (
         "Computed: GoogLeNet as the paper describes it (the app's paper variant: {v1_params:,} parameters, "
@@ -275,7 +275,7 @@ ZH = {
         "1×1卷积在同一个像素上混合各通道，并加入一次非线性。GoogLeNet 使用 1×1卷积主要是为了第二个目的："
         "在昂贵的 3×3 和 5×5 卷积之前减少通道数（降维）。\n\n"
         "NIN 的结尾也没有全连接层：它的最后一层为每个类别输出一张特征图，全局平均池化把每张图变成一个分数。"
-        "GoogLeNet 把最后 {c}×{h}×{w} 的特征图平均成 {c} 个数，之后保留一个全连接层，这样网络很容易改用于其他标签集；"
+        "GoogLeNet 把最后 {h}×{w}×{c} 的特征图平均成 {c} 个数，之后保留一个全连接层，这样网络很容易改用于其他标签集；"
         "论文报告说，用池化代替全连接层使 Top-1 准确率提高了约 0.6%。"
     ),
     "history.nin.metric.gap": "GoogLeNet 的头部：池化 → {c} → {classes}",
@@ -379,7 +379,7 @@ ZH = {
     "history.col.top1": "Top-1 %",
     "history.col.top5": "Top-5 %",
     "history.col.source": "代价",
-    "history.source.computed": "在这里计算",
+    "history.source.computed": "计算得出",
     "history.source.cited": "引用",
     "history.timeline.caption": (
         "计算：按论文描述的 GoogLeNet（本应用的论文版：{v1_params:,} 个参数、{v1_macs:,} 次乘加，不含辅助分类器），"
