@@ -156,3 +156,16 @@ def test_prints_in_forward_are_counted_per_batch_and_timed():
     assert res.first_lines[1].startswith("after block: (64, 32, 8, 8)")
     assert 0 < res.print_us < 1000 and res.epoch_seconds > 0
     assert res.print_seconds == pytest.approx(res.lines_printed * res.print_us / 1e6)
+
+
+def test_listings_draw_their_weights_from_their_seed_and_leave_the_global_generator_alone():
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    nets = [bug_hunt.run_listing(BY_KEY["print"], fixed=fixed).names for fixed in (False, True)]
+    assert torch.equal(torch.rand(3), expected)
+    with bug_hunt.listings.seeded(0):
+        buggy = nets[0]["TinyNet"]()
+    with bug_hunt.listings.seeded(0):
+        fixed = nets[1]["TinyNet"]()
+    assert all(torch.equal(a, b) for a, b in zip(buggy.state_dict().values(), fixed.state_dict().values()))

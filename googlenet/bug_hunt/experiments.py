@@ -22,7 +22,7 @@ from torch import nn
 from ..digits.data import MAX_VALUE, NUM_CLASSES, load_digits_split
 from ..digits.nets import DIGITS_MEAN, DIGITS_STD
 from ..runtime.serving import torch_threads
-from .listings import BY_KEY, CapturedError, ListingRun, run_listing
+from .listings import BY_KEY, CapturedError, ListingRun, run_listing, seeded
 
 THREADS = 1          # tiny networks: one thread is as fast as two, and leaves the other core to the server
 BATCH = 64
@@ -105,8 +105,8 @@ def branch_experiment(fixed: bool, steps: int = BRANCH_STEPS, seed: int = SEED) 
     start = time.perf_counter()
     block_class = _listing("branch", fixed).names["MiniInception"]
     with torch_threads(THREADS):
-        torch.manual_seed(seed)          # same seed, same weights: the buggy and fixed models start identical
-        model = DigitsWithBlock(block_class)
+        with seeded(seed):               # same seed, same weights: the buggy and fixed models start identical
+            model = DigitsWithBlock(block_class)
         initial = {name: getattr(model.block, name).weight.detach().clone() for name in BLOCK_LAYERS}
         batches = _batches(len(y_tr), steps, seed)
         with torch.no_grad():
@@ -149,8 +149,8 @@ def softmax_experiment(fixed: bool, steps: int = SOFTMAX_STEPS, lr: float = SOFT
     start = time.perf_counter()
     names = _listing("softmax", fixed).names
     with torch_threads(THREADS):
-        torch.manual_seed(seed)
-        model = names["DigitNet"]()
+        with seeded(seed):
+            model = names["DigitNet"]()
         batches = _batches(len(y_tr), steps, seed)
         first = batches[0]
         names["loss_fn"](model(x_tr[first]), y_tr[first]).backward()
@@ -284,8 +284,8 @@ def lrn_experiment(seed: int = SEED, image: torch.Tensor | None = None) -> LRNRe
     shapes, counts, times, outs = {}, {}, {}, {}
     with torch_threads(THREADS):
         for kind, stem_class in stems.items():
-            torch.manual_seed(seed)
-            stem = stem_class().eval()
+            with seeded(seed):
+                stem = stem_class().eval()
             shapes[kind] = _shape_into(stem.norm1, stem, x)
             counts[kind] = math.prod(shapes[kind])
             lrn_in = torch.rand(shapes[kind], generator=torch.Generator().manual_seed(seed))
@@ -357,8 +357,9 @@ def print_experiment(seed: int = SEED, epochs: int = EPOCH_REPEATS) -> PrintResu
     printed, times = {}, []
     with torch_threads(THREADS):
         for kind in ("buggy", "fixed"):
-            torch.manual_seed(seed)
-            model = _listing("print", fixed=kind == "fixed", seed=seed).names["TinyNet"]()
+            tiny_net = _listing("print", fixed=kind == "fixed", seed=seed).names["TinyNet"]
+            with seeded(seed):
+                model = tiny_net()
             opt = torch.optim.SGD(model.parameters(), lr=0.05)
             for repeat in range(epochs + 1 if kind == "fixed" else 1):   # the fixed one: a warm-up, then timed
                 seconds, text = _epoch(model, opt, batches, x_tr, y_tr)

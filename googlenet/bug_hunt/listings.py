@@ -7,10 +7,12 @@ and an exception it raises names the listing's own line numbers. The fix is a ha
 """
 from __future__ import annotations
 
+import threading
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterator, Mapping
 
 import torch
 import torch.nn.functional as F
@@ -108,8 +110,9 @@ class SmallResNet(nn.Module):
 net = SmallResNet()
 '''
 
-# (e) GoogLeNet's stem with the first LRN before the first max pool. The paper's order (Table 1, Fig. 3):
-# conv1 -> max pool -> LRN, then conv2 (1x1) -> conv3 (3x3) -> LRN -> max pool.
+# (e) GoogLeNet's stem with the first LRN before the first max pool. The right order, as in the paper's Figure 3
+# and in BVLC's Caffe GoogLeNet (layers pool1/3x3_s2 -> pool1/norm1, conv2/3x3 -> conv2/norm2 -> pool2/3x3_s2):
+# conv1 -> max pool -> LRN, then conv2 (1x1) -> conv3 (3x3) -> LRN -> max pool. Module names as torchvision's.
 LRN_BEFORE_POOL = '''\
 class Stem(nn.Module):
     def __init__(self):
@@ -235,6 +238,19 @@ class ListingRun:
         return self.error is None
 
 
+_RNG_LOCK = threading.RLock()
+
+
+@contextmanager
+def seeded(seed: int) -> Iterator[None]:
+    """Build layers with initial weights drawn from `seed`. PyTorch's layers draw them from the shared global
+    generator: the lock keeps two visitors' builds from interleaving their draws, and the fork gives the
+    generator's state back afterwards, so nobody else's random numbers change."""
+    with _RNG_LOCK, torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        yield
+
+
 def filename(puzzle: Puzzle, fixed: bool) -> str:
     return f"<listing {puzzle.key}{' fixed' if fixed else ''}>"
 
@@ -250,9 +266,9 @@ def run_listing(puzzle: Puzzle, fixed: bool = False, seed: int = 0) -> ListingRu
     name = filename(puzzle, fixed)
     code = compile(puzzle.fixed_source() if fixed else puzzle.source, name, "exec")
     namespace: dict[str, object] = {"torch": torch, "nn": nn, "F": F, "__name__": "listing"}
-    torch.manual_seed(seed)
-    try:
-        exec(code, namespace)  # noqa: S102 - the app's own listings, shown verbatim on the page
-    except Exception as exc:  # noqa: BLE001 - the exception is the lesson: keep its type, text and line
-        return ListingRun(namespace, CapturedError(type(exc).__name__, str(exc), error_line_in(exc, name)))
+    with seeded(seed):
+        try:
+            exec(code, namespace)  # noqa: S102 - the app's own listings, shown verbatim on the page
+        except Exception as exc:  # noqa: BLE001 - the exception is the lesson: keep its type, text and line
+            return ListingRun(namespace, CapturedError(type(exc).__name__, str(exc), error_line_in(exc, name)))
     return ListingRun(namespace)

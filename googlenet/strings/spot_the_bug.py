@@ -24,7 +24,7 @@ EN = {
     ),
     "bug.minus.task": "Meant to be: a residual block, and a small network that uses it after a 2×2 max pooling.",
     "bug.lrn.task": (
-        "Meant to be: GoogLeNet's first layers in the paper's order (Table 1): conv1 7×7/2 → max pooling 3×3/2 → LRN "
+        "Meant to be: GoogLeNet's first layers in the paper's order (Figure 3): conv1 7×7/2 → max pooling 3×3/2 → LRN "
         "→ conv2 1×1 → conv3 3×3 → LRN → max pooling 3×3/2."
     ),
     "bug.print.task": "Meant to be: a tiny network that is about to be trained for many epochs.",
@@ -147,9 +147,8 @@ EN = {
     ),
     # (e)
     "bug.lrn.intro": (
-        "Both versions with the same weights, on the cat photo at the input scale of GoogLeNet's original Caffe model "
-        "(224×224, BGR, 0–255 minus the mean pixel). That model has LRN; torchvision's GoogLeNet has BatchNorm "
-        "instead."
+        "Both versions with the same weights, on the cat photo at the input scale of BVLC's Caffe GoogLeNet, a model "
+        "with LRN (224×224, BGR, 0–255 minus the mean pixel); torchvision's GoogLeNet has BatchNorm instead."
     ),
     "bug.lrn.col.where": "Where the first LRN is",
     "bug.lrn.col.shape": "Feature map it normalises",
@@ -219,7 +218,7 @@ ZH = {
     ),
     "bug.minus.task": "本意：一个残差块，以及一个在 2×2 最大池化之后使用它的小网络。",
     "bug.lrn.task": (
-        "本意：按论文顺序（表 1）排列的 GoogLeNet 最前面几层：conv1 7×7/2 → 最大池化 3×3/2 → LRN → conv2 1×1 → conv3 3×3 "
+        "本意：按论文顺序（图 3）排列的 GoogLeNet 最前面几层：conv1 7×7/2 → 最大池化 3×3/2 → LRN → conv2 1×1 → conv3 3×3 "
         "→ LRN → 最大池化 3×3/2。"
     ),
     "bug.print.task": "本意：一个即将训练许多轮的微型网络。",
@@ -313,8 +312,8 @@ ZH = {
     "bug.minus.fixed": "修正后，网络可以构建并运行：形状为 {inp} 的一个数字得到 {out}，共 {params:,} 个参数。",
     # (e)
     "bug.lrn.intro": (
-        "两个版本使用相同的权重，输入是猫的照片，采用 GoogLeNet 原始 Caffe 模型的输入尺度（224×224，BGR，0–255 减去平均像素）。"
-        "那个模型有 LRN；torchvision 的 GoogLeNet 用批量归一化代替了它。"
+        "两个版本使用相同的权重，输入是猫的照片，采用 BVLC 的 Caffe GoogLeNet（一个带 LRN 的模型）的输入尺度"
+        "（224×224，BGR，0–255 减去平均像素）；torchvision 的 GoogLeNet 用批量归一化代替了 LRN。"
     ),
     "bug.lrn.col.where": "第一个 LRN 的位置",
     "bug.lrn.col.shape": "它归一化的特征图",
