@@ -22,8 +22,8 @@ EN = {
         "the paper. torchvision's pretrained GoogLeNet, one network on one 224×224 centre crop of a 256 resize, "
         "reaches {tv_top5}% top-5 accuracy, i.e. **{tv_err}% top-5 error** (top-1 accuracy {tv_top1}%), "
         "read from its weights' metadata. Those are not the paper's weights (they were ported from TF-slim's "
-        "inception_v1, a re-implementation trained with BatchNorm), and the crops differ: close to the paper's "
-        "single-crop number, but not the same measurement."
+        "inception_v1, a re-implementation trained with BatchNorm), and the paper does not say how its single "
+        "crop was taken: the two numbers are close, but not the same measurement."
     ),
     "reconciled.params.title": "Parameters: ~{table1_m}, {paper_m} or {tv_m}?",
     "reconciled.col.source": "Source",
@@ -121,7 +121,7 @@ ZH = {
         "torchvision 的预训练 GoogLeNet（一个网络，先缩放到 256，再取 224×224 的中心裁剪）"
         "的 Top-5 准确率为 {tv_top5}%，即 **Top-5 错误率 {tv_err}%**（Top-1 准确率 {tv_top1}%），"
         "读自其权重的元数据。这些并不是论文的权重（它们移植自 TF-slim 的 inception_v1，一个用 BatchNorm 训练的重新实现），"
-        "裁剪方式也不同：与论文的单裁剪结果接近，但不是同一种测量。"
+        "而且论文没有说明它的单个裁剪是怎样取的：两个数字接近，但不是同一种测量。"
     ),
     "reconciled.params.title": "参数量：约 {table1_m}、{paper_m} 还是 {tv_m}？",
     "reconciled.col.source": "来源",
