@@ -198,7 +198,8 @@ def show_verdict(puzzle: bug_hunt.Puzzle, line: int | None) -> None:
     if line is None or not checked or checked[-1] != line:
         return
     if puzzle.is_bug(line):
-        st.success(t(f"bug.{puzzle.key}.right", line=line), icon=":material/check_circle:")
+        st.success(t(f"bug.{puzzle.key}.right", line=line, a=puzzle.bug_lines[0], b=puzzle.bug_lines[-1]),
+                   icon=":material/check_circle:")
     else:
         st.error(f"{t('bug.wrong', line=line)} {t(f'bug.{puzzle.key}.hint')}", icon=":material/cancel:")
 

@@ -60,7 +60,8 @@ def test_find_every_bug_and_see_what_it_does(lang):
 
         check_line(at, puzzle.key, puzzle.bug_lines[0])
         assert not at.error
-        assert at.success[0].value == t(f"bug.{puzzle.key}.right", lang=lang, line=puzzle.bug_lines[0])
+        assert at.success[0].value == t(f"bug.{puzzle.key}.right", lang=lang, line=puzzle.bug_lines[0],
+                                        a=puzzle.bug_lines[0], b=puzzle.bug_lines[-1])
 
         at.button(key=f"bug_reveal_{puzzle.key}").click()
         rerun(at)

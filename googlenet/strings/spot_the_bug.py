@@ -64,11 +64,11 @@ EN = {
         "which does not exist yet."
     ),
     "bug.lrn.right": (
-        "Right: lines 14 and 15 are in the wrong order. In the paper the first LRN comes after the first max pooling "
+        "Right: lines {a} and {b} are in the wrong order. In the paper the first LRN comes after the first max pooling "
         "(on 56×56 feature maps), not before it (on 112×112)."
     ),
     "bug.print.right": (
-        "Right: the prints on lines 10 and 12 run for every batch, in training and in every later use of the model. "
+        "Right: the prints on lines {a} and {b} run for every batch, in training and in every later use of the model. "
         "They are debugging output, not part of the network."
     ),
     "bug.fix.title": "The fix",
@@ -116,9 +116,9 @@ EN = {
     "bug.softmax.bounds": (
         "Why: `nn.CrossEntropyLoss` computes −log softmax(z)[label]. Fed probabilities p (each between 0 and 1) "
         "instead of scores, its best case — all probability on the right class — is −log(e¹ / (e¹ + 9·e⁰)) = "
-        "**{floor:.4f}**; its worst case — all on one wrong class — is {ceiling:.4f}; both networks start near the "
-        "uniform {uniform:.4f}. The buggy loss can never go below {floor:.4f}, and lives in a band only {band:.2f} "
-        "wide."
+        "**{floor:.4f}**; its worst case — all on one wrong class — is {ceiling:.4f}; both networks start near "
+        "{uniform:.4f}, the value for a uniform guess. The buggy loss can never go below {floor:.4f}, and lives in "
+        "a band only {band:.2f} wide."
     ),
     "bug.softmax.lowest": "Lowest training loss of the buggy run: {lowest:.4f}, above the floor {floor:.4f}.",
     "bug.softmax.grad": (
@@ -189,9 +189,9 @@ EN = {
     "bug.score.all": "All six found: you read code the way a reviewer does.",
     "bug.status.line": "{title}: {status}",
     "bug.status.first": "found at the first try",
-    "bug.status.found": "found after {n} tries",
+    "bug.status.found": "found at try {n}",
     "bug.status.revealed": "fix revealed",
-    "bug.status.trying": "not found yet ({n} tried)",
+    "bug.status.trying": "not found yet ({n} lines tried)",
     "bug.status.open": "not tried yet",
     "bug.score.reset": "Start again",
 }
@@ -245,10 +245,10 @@ ZH = {
     "bug.kernel.right": "正确：第 {line} 行没有给 `nn.Conv2d` 卷积核大小。论文的辅助分类器用的是 1×1卷积：`kernel_size=1`。",
     "bug.minus.right": "正确：第 {line} 行在应该赋值的地方做了减法：`-` 代替了 `=`。Python 先要查找 `self.mp`，而它还不存在。",
     "bug.lrn.right": (
-        "正确：第 14 行和第 15 行顺序反了。论文中第一个 LRN 在第一个最大池化之后（作用于 56×56 的特征图），而不是在它之前（作用于 112×112）。"
+        "正确：第 {a} 行和第 {b} 行顺序反了。论文中第一个 LRN 在第一个最大池化之后（作用于 56×56 的特征图），而不是在它之前（作用于 112×112）。"
     ),
     "bug.print.right": (
-        "正确：第 10 行和第 12 行的 print 在每一个批次都会执行，训练时如此，之后每次使用模型时也如此。它们是调试输出，不是网络的一部分。"
+        "正确：第 {a} 行和第 {b} 行的 print 在每一个批次都会执行，训练时如此，之后每次使用模型时也如此。它们是调试输出，不是网络的一部分。"
     ),
     "bug.fix.title": "修正",
     "bug.fix.caption": "“-” 为有错的那一行，“+” 为它的改正；行号与上面的代码相同。",
@@ -290,7 +290,7 @@ ZH = {
     "bug.softmax.bounds": (
         "原因：`nn.CrossEntropyLoss` 计算的是 −log softmax(z)[label]。如果输入的是概率 p（每个都在 0 和 1 之间）而不是分数，"
         "它的最好情况——全部概率都在正确的类别上——是 −log(e¹ / (e¹ + 9·e⁰)) = **{floor:.4f}**；最坏情况——全部在某一个错误类别上——"
-        "是 {ceiling:.4f}；两个网络都从接近均匀分布的 {uniform:.4f} 开始。有错误时损失永远不可能低于 {floor:.4f}，"
+        "是 {ceiling:.4f}；两个网络都从接近 {uniform:.4f} 开始，即均匀猜测时的值。有错误时损失永远不可能低于 {floor:.4f}，"
         "只能在一个宽度仅为 {band:.2f} 的区间内变化。"
     ),
     "bug.softmax.lowest": "有错误的那次训练中最低的训练损失：{lowest:.4f}，高于下限 {floor:.4f}。",
@@ -348,7 +348,7 @@ ZH = {
     "bug.score.all": "六个全部找到：你像代码审查者一样读代码。",
     "bug.status.line": "{title}：{status}",
     "bug.status.first": "第一次就找到",
-    "bug.status.found": "尝试 {n} 次后找到",
+    "bug.status.found": "第 {n} 次找到",
     "bug.status.revealed": "已显示修正",
     "bug.status.trying": "尚未找到（已试 {n} 行）",
     "bug.status.open": "尚未尝试",
