@@ -12,8 +12,9 @@ from ui.reconciled import reconciled_link
 
 NUM = st.column_config.NumberColumn
 # Explicit widths: all twelve columns fit the page next to the sidebar (no sideways scrolling on a projector).
-WIDTHS = {"type": 140, "patch": 100, "output": 92, "depth": 50, "n1x1": 46, "n3x3_reduce": 86, "n3x3": 46,
-          "n5x5_reduce": 86, "n5x5": 46, "pool_proj": 70, "params": 86, "macs": 106}
+# The type column is the widest: it holds the model's names ("convolution (conv2 + conv3)").
+WIDTHS = {"type": 182, "patch": 84, "output": 88, "depth": 48, "n1x1": 42, "n3x3_reduce": 88, "n3x3": 42,
+          "n5x5_reduce": 88, "n5x5": 42, "pool_proj": 68, "params": 78, "macs": 94}
 DIFFERENCES = ("weights", "input", "norm", "branch3", "pools", "dropout", "aux")
 
 

@@ -384,7 +384,7 @@ def test_rows_carry_the_models_own_names():
     assert anatomy.code_names("conv2") == "conv2 + conv3" and anatomy.code_names("pool4") == "maxpool4"
     assert anatomy.layer_label("conv2") == "convolution (conv2 + conv3)"
     assert anatomy.layer_label("pool1") == "max pool (maxpool1)"
-    assert anatomy.layer_label("avgpool") == "global average pool (avgpool)"
+    assert anatomy.layer_label("avgpool") == "global avg pool (avgpool)"
     assert anatomy.chart_label("conv2") == "conv2 + conv3"
     model_names = {name for name, _ in anatomy.meta_model("paper").named_children()}
     for row, modules in anatomy.ROW_MODULES.items():

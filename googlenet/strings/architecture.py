@@ -95,7 +95,7 @@ EN = {
     "arch.col.macs": "Multiply-adds",
     "arch.layer.conv": "convolution ({name})",
     "arch.layer.pool": "max pool ({name})",
-    "arch.layer.avgpool": "global average pool (avgpool)",
+    "arch.layer.avgpool": "global avg pool (avgpool)",
     "arch.layer.dropout": "dropout ({p}%)",
     "arch.layer.linear": "linear (fc)",
     "arch.layer.softmax": "softmax",
