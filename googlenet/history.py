@@ -284,7 +284,7 @@ class InceptionVersion:
     key: str                 # "v1", "v2", "v3", "v4", "irv2"; strings: history.version.<key>.*
     name: str
     arxiv: str               # arXiv id
-    published: str           # "Sep 2014", ...
+    published: str           # arXiv month, "2014-09", ...
     venue: str               # "CVPR 2015", ...
     params: int | None       # parameters (aux heads left out where the network has them)
     macs: int | None         # multiply-adds per image
@@ -318,14 +318,14 @@ def inception_versions() -> tuple[InceptionVersion, ...]:
     v3 = count_macs(v3_model, 299)
     acc = TF_SLIM_ACCURACY
     return (
-        InceptionVersion("v1", "GoogLeNet (Inception v1)", "1409.4842", "Sep 2014", "CVPR 2015", v1.params, v1.macs,
+        InceptionVersion("v1", "GoogLeNet (Inception v1)", "1409.4842", "2014-09", "CVPR 2015", v1.params, v1.macs,
                          224, "computed", *acc["v1"]),
-        InceptionVersion("v2", "BN-Inception (v2)", "1502.03167", "Feb 2015", "ICML 2015", BN_INCEPTION_PARAMS, None,
+        InceptionVersion("v2", "BN-Inception (v2)", "1502.03167", "2015-02", "ICML 2015", BN_INCEPTION_PARAMS, None,
                          224, "cited", *acc["v2"]),
-        InceptionVersion("v3", "Inception v3", "1512.00567", "Dec 2015", "CVPR 2016", v3.params, v3.macs,
+        InceptionVersion("v3", "Inception v3", "1512.00567", "2015-12", "CVPR 2016", v3.params, v3.macs,
                          299, "computed", *acc["v3"]),
-        InceptionVersion("v4", "Inception v4", "1602.07261", "Feb 2016", "AAAI 2017", *TIMM_COSTS["v4"],
+        InceptionVersion("v4", "Inception v4", "1602.07261", "2016-02", "AAAI 2017", *TIMM_COSTS["v4"],
                          299, "cited", *acc["v4"]),
-        InceptionVersion("irv2", "Inception-ResNet-v2", "1602.07261", "Feb 2016", "AAAI 2017", *TIMM_COSTS["irv2"],
+        InceptionVersion("irv2", "Inception-ResNet-v2", "1602.07261", "2016-02", "AAAI 2017", *TIMM_COSTS["irv2"],
                          299, "cited", *acc["irv2"]),
     )

@@ -168,8 +168,8 @@ def test_inception_versions():
     assert (v4.params, v4.macs) == history.TIMM_COSTS["v4"] and (irv2.params, irv2.macs) == history.TIMM_COSTS["irv2"]
     assert [v.top1 for v in versions] == sorted(v.top1 for v in versions)
     assert (v1.top1, v1.top5) == (69.8, 89.6)
-    assert [v.published[-4:] for v in versions] == ["2014", "2015", "2015", "2016", "2016"]
-    assert v3.venue == "CVPR 2016" and v3.published == "Dec 2015"
+    assert [v.published for v in versions] == ["2014-09", "2015-02", "2015-12", "2016-02", "2016-02"]
+    assert v3.venue == "CVPR 2016"
 
 
 def test_history_strings_in_both_languages():
