@@ -74,6 +74,13 @@ def test_inception_lab_property(without_weights, student, lang, preset, texts, b
     assert metrics[t("lab.metric.bottleneck", lang=lang)] == f"{reduced.macs:,}"
     table = at.dataframe[0].value
     assert list(table["macs_bottleneck"])[-1] == reduced.macs and list(table["params_naive"])[-1] == naive.params
+    # The saving is the whole module's, and the branches' own ratios are named as branches'.
+    ratio = naive.macs / reduced.macs
+    key = ("lab.metric.ratio", "lab.metric.ratio.value") if ratio >= 1 else \
+        ("lab.metric.ratio.costlier", "lab.metric.ratio.costlier.value")
+    assert metrics[t(key[0], lang=lang)] == t(key[1], lang=lang, ratio=ratio if ratio >= 1 else 1 / ratio)
+    assert t("lab.metric.branches", lang=lang, **{f"b{n}": cfg.saving(branch=f"branch{n}") for n in (1, 2, 3)}) \
+        in visible_text(at)
     at.selectbox(key="lab_formula_branch").set_value(branch)
     rerun(at)
     label = t("lab.formula.bottleneck_value", lang=lang, branch=t(f"lab.branch.{branch}", lang=lang))
@@ -103,6 +110,10 @@ def test_architecture_property(without_weights, student, lang, variant, size, la
     assert at.dataframe[0].value["params"].sum() == sum(r.params for r in layer_table(variant, size))
     assert len(at.dataframe) == (2 if (variant, size) == ("paper", 224) else 1)
     assert any("Total params" in c.value for c in at.code) == summary
+    if summary:  # the caption's difference is torchinfo's total minus the table's
+        extra = anatomy.summary_extra_adds(variant, size)
+        assert extra > 0 and t(f"arch.summary.extra.{variant}", lang=lang, extra=extra,
+                               ours=sum(r.macs for r in layer_table(variant, size))) in visible_text(at)
 
 
 # ------------------------------------------------------------------ CNN family and Home
