@@ -71,6 +71,7 @@ m3.metric(t("history.nin.metric.single", flat=flat, classes=classes), f"{heads.s
           delta_color="off", delta_arrow="off")
 st.caption(t("history.nin.caption", fc_vs_net=heads.fc_stack.params / heads.network.params, net=heads.network.params,
              single_vs_net=heads.single_fc.params / heads.network.params))
+reconciled_link()
 
 # ------------------------------------------------------------------ 4. LRN
 st.header(t("history.lrn.title"))

@@ -201,11 +201,12 @@ class PaddingRow(NamedTuple):
 SAME_SIZE_H = 28   # an Inception 3a-sized input
 
 
-def padding_rule(kernels: tuple[int, ...] = (1, 3, 5, 7), h: int = SAME_SIZE_H) -> list[PaddingRow]:
+@lru_cache(maxsize=4)
+def padding_rule(kernels: tuple[int, ...] = (1, 3, 5, 7), h: int = SAME_SIZE_H) -> tuple[PaddingRow, ...]:
     """The four kernel sizes of an Inception block (and the stem's 7x7) with p = (k-1)/2: all keep H x H, so the
     branches can be concatenated."""
-    return [PaddingRow(k, same_padding(k), conv_output_size(h, k, 1, same_padding(k)),
-                       measured_output_size(h, k, 1, same_padding(k))) for k in kernels]
+    return tuple(PaddingRow(k, same_padding(k), conv_output_size(h, k, 1, same_padding(k)),
+                            measured_output_size(h, k, 1, same_padding(k))) for k in kernels)
 
 
 # GoogLeNet's conv1: 224 x 224 input, 7x7 kernel, stride 2, padding 3 -> 112 (the preset of the check).
