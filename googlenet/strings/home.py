@@ -62,7 +62,7 @@ ZH = {
     "home.metric.year": "ILSVRC 2014 分类任务",
     "home.metric.year.value": "第一名",
     "home.metric.top5": "Top-5 错误率",
-    "home.metric.top5.delta": "{models} 个网络 × {crops} 个裁剪",
+    "home.metric.top5.delta": "{models} 个模型 × {crops} 个裁剪",
     "home.metric.top5.help": "参赛结果：{models} 个网络取平均，每张图片 {crops} 个裁剪。一个网络、一个裁剪：{single}%（论文表 3）。",
     "home.metric.layers": "带参数的层数",
     "home.metric.layers.help": "带参数的层共 {layers} 层，把池化层也算上是 {with_pools} 层（论文 §5）。",
