@@ -2,8 +2,8 @@
 EN = {
     "familypage.intro": (
         "GoogLeNet among its relatives, from AlexNet (2012) to MobileNet v3 (2019). Parameter counts are counted "
-        "layer by layer on each architecture; accuracy and cost come from the metadata of each network's original "
-        "ImageNet weights in torchvision. MobileNet v1 is not in torchvision: the app builds it from its paper's "
+        "layer by layer on each architecture; accuracy and cost come from the metadata of each network's "
+        "IMAGENET1K_V1 ImageNet weights in torchvision. MobileNet v1 is not in torchvision: the app builds it from its paper's "
         "Table 1, counts its parameters and multiply-adds itself, and cites the paper's accuracy."
     ),
     "familypage.table.title": "{n} networks side by side",
@@ -37,8 +37,9 @@ EN = {
     "familypage.chart.cheaper_worse": "**down and to the left** (less computation, less accuracy): {names}",
     "familypage.chart.point": "{name} ({gflops:.2f} GFLOPs, {top1:.2f}%)",
     "familypage.chart.note": (
-        "The accuracies come from different training recipes (torchvision's retraining for most, the paper for "
-        "MobileNet v1), so small gaps — ResNet-18 and GoogLeNet differ by {r18_gap:.2f} points — say little."
+        "The accuracies come from different training recipes — torchvision's own training for most, weights ported "
+        "from TensorFlow for GoogLeNet and Inception v3, the paper's for MobileNet v1 — so small gaps (ResNet-18 and "
+        "GoogLeNet differ by {r18_gap:.2f} points) say little."
     ),
     "familypage.why.title": "Why GoogLeNet was efficient",
     "familypage.why.metric.params": "GoogLeNet parameters",
@@ -113,7 +114,7 @@ EN = {
 ZH = {
     "familypage.intro": (
         "把 GoogLeNet 放进它的家族里看：从 AlexNet（2012）到 MobileNet v3（2019）。参数量是在每个网络结构上逐层统计的；"
-        "准确率和计算量取自 torchvision 中各网络原始 ImageNet 预训练权重自带的元数据。"
+        "准确率和计算量取自 torchvision 中各网络 IMAGENET1K_V1 ImageNet 预训练权重自带的元数据。"
         "torchvision 中没有 MobileNet v1：本应用按其论文的表 1 搭建它，自己统计参数量和乘加次数，准确率引用论文。"
     ),
     "familypage.table.title": "{n} 个网络并排对比",
@@ -146,8 +147,8 @@ ZH = {
     "familypage.chart.cheaper_worse": "**左下方**（计算量更少，准确率也更低）：{names}",
     "familypage.chart.point": "{name}（{gflops:.2f} GFLOPs，{top1:.2f}%）",
     "familypage.chart.note": (
-        "这些准确率来自不同的训练方案（大多数是 torchvision 重新训练的，MobileNet v1 取自论文），"
-        "所以很小的差距——ResNet-18 与 GoogLeNet 相差 {r18_gap:.2f} 个百分点——说明不了什么。"
+        "这些准确率来自不同的训练方案——大多数是 torchvision 自己训练的，GoogLeNet 和 Inception v3 的权重是从 TensorFlow "
+        "移植的，MobileNet v1 取自论文——所以很小的差距（ResNet-18 与 GoogLeNet 相差 {r18_gap:.2f} 个百分点）说明不了什么。"
     ),
     "familypage.why.title": "GoogLeNet 为什么高效",
     "familypage.why.metric.params": "GoogLeNet 参数量",
@@ -172,7 +173,7 @@ ZH = {
     "familypage.split.xlabel": "参数量（百万）",
     "familypage.split.caption": (
         "每一条代表一个网络的参数量，按拥有这些参数的层的类型分段。AlexNet 和 VGG-16 大部分是红色"
-        "（全连接层：{a_fc:.0%} 和 {v_fc:.0%}）。GoogLeNet 在这里只有 {g_fc:.0%}，两个 ResNet 为 {r_lo:.0%}–{r_hi:.0%}。"
+        "（全连接层：{a_fc:.0%} 和 {v_fc:.0%}）。GoogLeNet 在这里是 {g_fc:.0%}，两个 ResNet 为 {r_lo:.0%}–{r_hi:.0%}。"
         "MobileNet 系列又回升到 {m_lo:.0%}–{m_hi:.0%}：它们的卷积太便宜了，映射到 1000 个类别的分类器"
         "重新占了很大比例，尽管它只有 {m_fc_lo:.1f}–{m_fc_hi:.1f}M 个参数。"
     ),
