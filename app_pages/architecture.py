@@ -83,7 +83,8 @@ def show_paper_comparison(rows, variant: str, size: int) -> None:
 
 def show_input_size(variant: str, size: int) -> None:
     st.subheader(t("arch.size.title"))
-    st.markdown(t("arch.size.explain"))
+    features, classes = anatomy.head_features(variant)
+    st.markdown(t("arch.size.explain", features=features, classes=classes))
     path = anatomy.spatial_path(variant, size)
     st.markdown(t("arch.size.path", size=size, path=" → ".join(f"**{p}**" for p in path)))
     here = network_total(variant, size)
@@ -144,8 +145,9 @@ def describe_layer(layer: anatomy.LayerFocus, variant: str, size: int) -> None:
         st.markdown(t("arch.pick.aux", tap=anatomy.layer_label(info.tap), shape=anatomy.shape_text(info.in_shape)))
         if not info.fits:
             fits = t("arch.list_sep").join(f"{s} × {s}" for s in anatomy.aux_fitting_sizes(layer.name, variant))
+            side, ch, features = anatomy.aux_head_input()
             st.warning(t("arch.pick.aux.nofit", size=size, tap=anatomy.layer_label(info.tap), hw=info.in_shape[1],
-                         pooled=info.pooled, fits=fits))
+                         pooled=info.pooled, fits=fits, side=side, ch=ch, features=features))
     elif not layer.params:
         st.markdown(t("arch.pick.noweights"))
 

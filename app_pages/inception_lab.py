@@ -173,18 +173,19 @@ def one_by_one_tables(bias_label: str) -> dict[str, list]:
 
 def show_one_by_one() -> None:
     st.subheader(t("lab.onebyone.title"))
-    st.markdown(t("lab.onebyone.intro"))
     demo = onebyone.one_by_one_demo()
+    sizes = dict(cin=demo.x.shape[0], cout=demo.weight.shape[0], size=demo.x.shape[1])
+    st.markdown(t("lab.onebyone.intro", **sizes))
     tables = one_by_one_tables(t("lab.onebyone.bias"))
     cols = st.columns(4)
     for c, table in enumerate(tables["x"]):
         cols[c].markdown(t("lab.onebyone.x", c=c))
         cols[c].table(table)
-    cols[3].markdown(t("lab.onebyone.w"))
+    cols[3].markdown(t("lab.onebyone.w", **sizes))
     cols[3].table(tables["w"][0])
     cols = st.columns(4)
     for c, (conv, matmul) in enumerate(zip(tables["conv"], tables["matmul"])):
-        cols[2 * c].markdown(t("lab.onebyone.conv", c=c))
+        cols[2 * c].markdown(t("lab.onebyone.conv", c=c, **sizes))
         cols[2 * c].table(conv)
         cols[2 * c + 1].markdown(t("lab.onebyone.matmul", c=c))
         cols[2 * c + 1].table(matmul)

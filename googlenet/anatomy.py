@@ -17,7 +17,7 @@ from .blocks import AuxClassifier, ConvBlock, Inception
 from .costs import (SPEC_COLUMNS, TABLE_ROWS, Cost, LayerCost, LayerRow, conv_cost, conv_layers, linear_cost,
                     network_total, paper_comparison, stage_shapes)
 from .i18n import t
-from .model import AUX_TAPS, INPUT_SIZE, GoogLeNet, meta_model, short_name
+from .model import AUX_TAPS, INPUT_SIZE, GoogLeNet, meta_device, meta_model, short_name
 
 VARIANTS = ("paper", "torchvision")
 AUX_HEADS = tuple(AUX_TAPS)  # aux1, aux2
@@ -188,18 +188,35 @@ class AuxInfo:
     fits: bool             # whether the pooled map is the 4x4 the first linear layer expects
 
 
+@lru_cache(maxsize=1)
+def aux_head_input() -> tuple[int, int, int]:
+    """(side, channels, features): the map the head's first linear layer reads, 4 x 4 x 128 = 2048, from the
+    module itself."""
+    with meta_device():
+        head = AuxClassifier(512, 1000)
+    channels, features = head.conv.conv.out_channels, head.fc1.in_features
+    return round((features / channels) ** 0.5), channels, features
+
+
+def head_features(variant: str = "paper") -> tuple[int, int]:
+    """(inputs, outputs) of the final linear layer: the 1024 averages of the global pool -> 1000 classes."""
+    fc = meta_model(variant).fc
+    return fc.in_features, fc.out_features
+
+
 def aux_info(aux: str, variant: str = "paper", input_size: int = INPUT_SIZE) -> AuxInfo:
     """An auxiliary head's cost. The paper pools 5x5 / stride 3 (14x14 -> 4x4, only at 224-ish inputs);
     torchvision pools adaptively to 4x4 at any input size."""
     tap = AUX_TAPS[aux]
     shape = stage_shapes(variant, input_size)[tap]
-    pooled = (shape[1] - 5) // 3 + 1 if variant == "paper" else 4
+    side, ch, features = aux_head_input()
+    pooled = (shape[1] - 5) // 3 + 1 if variant == "paper" else side
     bias = variant == "paper"
-    cost = (conv_cost(shape[0], 128, 1, 4, 4, bias=bias) + linear_cost(128 * 4 * 4, 1024)
+    cost = (conv_cost(shape[0], ch, 1, side, side, bias=bias) + linear_cost(features, 1024)
             + linear_cost(1024, 1000))
     if not bias:  # torchvision: BatchNorm's scale and shift after the 1x1 conv
-        cost = cost + Cost(2 * 128, 0)
-    return AuxInfo(tap, shape, pooled, cost, pooled == 4)
+        cost = cost + Cost(2 * ch, 0)
+    return AuxInfo(tap, shape, pooled, cost, pooled == side)
 
 
 # The input sizes the architecture page offers (its slider): height = width, in pixels.

@@ -122,6 +122,7 @@ def lab_presets() -> dict[str, LabConfig]:
 
 # What the articles print (../shared/reference/seed-articles, CONCEPTS.md section 2); everything else is computed.
 PRINTED_MACS_TOTAL = 12_433_648        # article 004: the bottleneck total (the right one is 12,443,648)
+PRINTED_IN_CHANNELS = 128              # article 004: "the original has 128 channels", then it computes with 192
 PRINTED_KERNELS = 65                   # article 002: "65 kernels of 5x5" (819,200 weights need 64)
 PRINTED_PARAMS = (819_200, 50_688)     # article 002: weights without / with the 1x1 reduction
 
@@ -142,6 +143,7 @@ def macs_slip() -> dict:
     as_written = first + conv_cost(s.n5x5_reduce, s.n5x5_reduce, 5, n, n).macs  # 16 -> 16: the slip
     naive = conv_cost(s.in_channels, s.n5x5, 5, n, n).macs
     return dict(in_ch=s.in_channels, size=n, reduce=s.n5x5_reduce, out=s.n5x5, printed=PRINTED_MACS_TOTAL,
+                printed_in_ch=PRINTED_IN_CHANNELS,
                 as_written=as_written, first_term=first, correct_term=term, correct=first + term, naive=naive,
                 branch_ratio=naive / (first + term), module_ratio=cfg.saving(),
                 block=EXAMPLE_BLOCKS[WORKED_EXAMPLE])

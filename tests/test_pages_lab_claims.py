@@ -109,8 +109,12 @@ def test_architecture_aux_head_claims(lang, without_weights):
     # Not part of the totals: no "share of the network" for it.
     assert t("arch.pick.share", lang=lang) not in metric_values(at)
     sep = t("arch.list_sep", lang=lang)
+    from torchvision.models.googlenet import InceptionAux   # torchvision's own head, an independent count
+    head = InceptionAux(512, 1000)
+    ch, features = head.conv.conv.out_channels, head.fc1.in_features
+    assert (ch, features) == (128, 2048)
     assert [w.value for w in at.main.warning] == [t(
-        "arch.pick.aux.nofit", lang=lang, size=320, tap="inception (4a)",
+        "arch.pick.aux.nofit", lang=lang, size=320, tap="inception (4a)", side=4, ch=ch, features=features,
         hw=20, pooled=6, fits=f"224 × 224{sep}256 × 256")]
     # (20 - 5) // 3 + 1 = 6: the paper's fixed pool; a real AvgPool2d agrees.
     assert nn.AvgPool2d(5, stride=3)(torch.zeros(1, 1, 20, 20)).shape[-1] == 6
@@ -199,3 +203,25 @@ def test_lab_params_example_preset(lang, without_weights):
     rerun(at)
     assert expanders(at)[t("lab.slip.params_example.title", lang=lang)] is False
     assert any(r"5^2 \times 512 \times 65 = 832{,}000" in m.value for m in at.latex)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_architecture_size_text_uses_the_models_head(lang, without_weights):
+    from torchvision.models import googlenet
+
+    fc = googlenet(weights=None, init_weights=False, aux_logits=False).fc
+    at = goto(open_app(lang), "app_pages/architecture.py")
+    assert_shows(at, t("arch.size.explain", lang=lang, features=fc.in_features, classes=fc.out_features))
+    assert (fc.in_features, fc.out_features) == (1024, 1000)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lab_one_by_one_sizes_are_the_demos(lang, without_weights):
+    from googlenet import onebyone
+
+    demo = onebyone.one_by_one_demo()
+    at = goto(open_app(lang), "app_pages/inception_lab.py")
+    sizes = dict(cin=demo.x.shape[0], cout=demo.conv_out.shape[0], size=demo.x.shape[-1])
+    assert sizes == dict(cin=3, cout=2, size=4)
+    assert_shows(at, t("lab.onebyone.intro", lang=lang, **sizes), t("lab.onebyone.w", lang=lang, **sizes),
+                 t("lab.onebyone.conv", lang=lang, c=1, **sizes))

@@ -134,7 +134,8 @@ EN = {
     "arch.size.explain": (
         "Convolutions and pools slide over the image, so they work on any height and width; only the sizes of their "
         "outputs change. The global average pool then turns the last feature map, whatever its size, into exactly "
-        "1024 numbers (one average per channel), so the final linear layer (1024 → 1000) still fits. "
+        "{features} numbers (one average per channel), so the final linear layer ({features} → {classes}) still "
+        "fits. "
         "That is why the **parameters stay the same** while the **multiply-adds grow roughly with the image area** "
         "(padding at the borders and the pools' rounding make it inexact)."
     ),
@@ -169,8 +170,8 @@ EN = {
     ),
     "arch.pick.aux.nofit": (
         "At {size} × {size} the paper's fixed 5×5 / stride 3 pool turns {tap}'s {hw}×{hw} map into {pooled}×{pooled}, "
-        "but the head's first linear layer expects 4×4 × 128 = 2048 inputs. Of the sizes offered here, the paper's "
-        "head fits only at {fits}. torchvision pools adaptively to 4×4 instead."
+        "but the head's first linear layer expects {side}×{side} × {ch} = {features} inputs. Of the sizes offered here, "
+        "the paper's head fits only at {fits}. torchvision pools adaptively to {side}×{side} instead."
     ),
     "arch.diagram.title": "The four branches of {name}",
     "arch.diagram.kernel_note": "torchvision variant: branch 3 uses a 3×3 convolution instead of the paper's 5×5.",
@@ -326,8 +327,8 @@ ZH = {
     "arch.size.title": "任意输入尺寸：在全局平均池化之前，GoogLeNet 是全卷积网络",
     "arch.size.explain": (
         "卷积和池化都是在图像上滑动计算的，所以任何高和宽都能处理，只是输出的特征图尺寸会变。"
-        "最后的全局平均池化把最后一个特征图（不论多大）变成正好 1024 个数（每个通道取一个平均值），"
-        "因此最后的全连接层（1024 → 1000）依然适用。所以 **参数量保持不变**，而 **乘加次数大致随图像面积增长**"
+        "最后的全局平均池化把最后一个特征图（不论多大）变成正好 {features} 个数（每个通道取一个平均值），"
+        "因此最后的全连接层（{features} → {classes}）依然适用。所以 **参数量保持不变**，而 **乘加次数大致随图像面积增长**"
         "（边界处的填充和池化的取整使它不完全成比例）。"
     ),
     "arch.size.path": "输入 {size} × {size} 时各阶段的空间尺寸：{path}",
@@ -360,8 +361,8 @@ ZH = {
     ),
     "arch.pick.aux.nofit": (
         "输入为 {size} × {size} 时，论文中固定的 5×5、步长 3 的池化把 {tap} 的 {hw}×{hw} 特征图变成 "
-        "{pooled}×{pooled}，但辅助分类器的第一个全连接层需要 4×4 × 128 = 2048 个输入。在这里可选的尺寸中，"
-        "论文的辅助分类器只在 {fits} 时可用。torchvision 改用自适应池化到 4×4。"
+        "{pooled}×{pooled}，但辅助分类器的第一个全连接层需要 {side}×{side} × {ch} = {features} 个输入。在这里可选的尺寸中，"
+        "论文的辅助分类器只在 {fits} 时可用。torchvision 改用自适应池化到 {side}×{side}。"
     ),
     "arch.diagram.title": "{name} 的四个分支",
     "arch.diagram.kernel_note": "torchvision 版：分支 3 用 3×3 卷积，而不是论文中的 5×5。",

@@ -91,7 +91,7 @@ EN = {
         "the total is {first_term:,} + {correct_term:,} = **{correct:,}**. That is {branch_ratio:.2f}× fewer "
         "multiply-adds than the naive 5×5 convolution's {naive:,} — the article's “one tenth”. It holds for this "
         "branch alone: the whole {block} module gets {module_ratio:.1f}× cheaper. The same paragraph also speaks of "
-        "128 input channels, then computes with {in_ch}. Always check which channel numbers go into each term."
+        "{printed_in_ch} input channels, then computes with {in_ch}. Always check which channel numbers go into each term."
     ),
     "lab.slip.params_example.title": "Spot the slip: the parameter example",
     "lab.slip.params_example.body": (
@@ -129,14 +129,15 @@ EN = {
     ),
     "lab.onebyone.title": "A 1×1 convolution is a fully connected layer applied at every pixel",
     "lab.onebyone.intro": (
-        "A tiny example: an input with 3 channels of 4×4 pixels, and a 1×1 convolution to 2 channels. At each pixel "
-        "the 3 channel values form a vector x, and the convolution computes W·x + b with a 2×3 matrix W — the same W "
+        "A tiny example: an input with {cin} channels of {size}×{size} pixels, and a 1×1 convolution to {cout} "
+        "channels. At each pixel the {cin} channel values form a vector x, and the convolution computes W·x + b with a "
+        "{cout}×{cin} matrix W — the same W "
         "at every pixel. Below, the same numbers computed both ways."
     ),
     "lab.onebyone.x": "Input x, channel {c}",
-    "lab.onebyone.w": "Weights W (2 × 3) and bias b",
+    "lab.onebyone.w": "Weights W ({cout} × {cin}) and bias b",
     "lab.onebyone.bias": "b",
-    "lab.onebyone.conv": "nn.Conv2d(3, 2, kernel_size=1): output channel {c}",
+    "lab.onebyone.conv": "nn.Conv2d({cin}, {cout}, kernel_size=1): output channel {c}",
     "lab.onebyone.matmul": "W @ x + b at every pixel: output channel {c}",
     "lab.onebyone.pixel": "Top-left pixel of output channel 0, by hand:",
     "lab.onebyone.diff": "Largest difference between the two results: {diff:.1e} (only floating-point rounding).",
@@ -245,7 +246,7 @@ ZH = {
         "和是 {as_written:,}；但 5×5 卷积是从 {reduce} 个通道变成 **{out}** 个通道，所以第二项应为 "
         "5²×{size}²×{reduce}×{out} = {correct_term:,}，总数是 {first_term:,} + {correct_term:,} = **{correct:,}**。"
         "这比朴素 5×5 卷积的 {naive:,} 次乘加少到 1/{branch_ratio:.2f}——也就是文章说的“十分之一”。但这只对这一个分支成立："
-        "整个 {block} 模块的计算量减少到 1/{module_ratio:.1f}。同一段还说输入有 128 个通道，随后却用 {in_ch} 来计算。"
+        "整个 {block} 模块的计算量减少到 1/{module_ratio:.1f}。同一段还说输入有 {printed_in_ch} 个通道，随后却用 {in_ch} 来计算。"
         "每一项该用哪个通道数，一定要核对清楚。"
     ),
     "lab.slip.params_example.title": "找找错误：参数量例题",
@@ -279,13 +280,13 @@ ZH = {
     "lab.verify.too_big": "这个模块需要 {macs:,} 次乘加，在这台电脑上运行太慢。请把数字改小一些再试（上限是 {limit:,}）。",
     "lab.onebyone.title": "1×1卷积就是在每个像素上做一次全连接",
     "lab.onebyone.intro": (
-        "一个小例子：输入有 3 个通道、每个通道 4×4 像素，用 1×1卷积变成 2 个通道。在每个像素上，3 个通道的值组成向量 x，"
-        "卷积计算的就是 W·x + b，其中 W 是 2×3 的矩阵——每个像素用的都是同一个 W。下面用两种方法算出同样的数字。"
+        "一个小例子：输入有 {cin} 个通道、每个通道 {size}×{size} 像素，用 1×1卷积变成 {cout} 个通道。在每个像素上，"
+        "{cin} 个通道的值组成向量 x，卷积计算的就是 W·x + b，其中 W 是 {cout}×{cin} 的矩阵——每个像素用的都是同一个 W。下面用两种方法算出同样的数字。"
     ),
     "lab.onebyone.x": "输入 x，通道 {c}",
-    "lab.onebyone.w": "权重 W（2 × 3）和偏置 b",
+    "lab.onebyone.w": "权重 W（{cout} × {cin}）和偏置 b",
     "lab.onebyone.bias": "b",
-    "lab.onebyone.conv": "nn.Conv2d(3, 2, kernel_size=1)：输出通道 {c}",
+    "lab.onebyone.conv": "nn.Conv2d({cin}, {cout}, kernel_size=1)：输出通道 {c}",
     "lab.onebyone.matmul": "在每个像素上算 W @ x + b：输出通道 {c}",
     "lab.onebyone.pixel": "手算输出通道 0 左上角的像素：",
     "lab.onebyone.diff": "两种结果的最大差异：{diff:.1e}（只是浮点舍入误差）。",
