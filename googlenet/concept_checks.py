@@ -146,9 +146,10 @@ def _meta(variant: str) -> GoogLeNet:
 
 
 def _shape(stage: str, variant: str = "torchvision") -> tuple[int, ...]:
-    """(C, H, W) of a stage's output for a 224 x 224 picture, read from the model."""
+    """(C, H, W) of a stage's output for a 224 x 224 picture, read from the model. Called exactly as the pages
+    call it (stage_shapes(variant, INPUT_SIZE), e.g. googlenet.module_lab), so a page's trace is reused."""
     from .costs import stage_shapes
-    return stage_shapes(variant)[stage]
+    return stage_shapes(variant, _input_size())[stage]
 
 
 @lru_cache(maxsize=None)
@@ -260,8 +261,11 @@ def _arch_4e() -> Solution:
 
 
 def _gap_prompt() -> dict:
-    c, h, w = _shape("inception5b")
-    (classes,) = _shape("fc")   # one trace of the model gives both
+    # The architecture page's own table (layer_table("paper", INPUT_SIZE), computed once): shapes of both rows.
+    from .costs import layer_table
+    rows = {row.name: row for row in layer_table("paper", _input_size())}
+    c, h, w = rows["inception5b"].output_shape
+    (classes,) = rows["linear"].output_shape
     return {"c": c, "h": h, "w": w, "classes": classes}
 
 
@@ -470,10 +474,10 @@ _ask(Question("family_fc_share", "family", CHOICE, _family_fc_share, options=("g
 # classify
 
 def _imagenet_accuracy() -> dict:
-    """torchvision's GoogLeNet_Weights.IMAGENET1K_V1 metadata: one model, one centre crop (no torch needed
-    beyond torchvision's weights enum, which the classify page has loaded)."""
-    from .family import weights_entry
-    metrics = weights_entry("googlenet").meta["_metrics"]["ImageNet-1K"]
+    """torchvision's GoogLeNet_Weights.IMAGENET1K_V1 metadata: one model, one centre crop (reading it loads
+    nothing: the classify page has torchvision already)."""
+    from torchvision.models import GoogLeNet_Weights
+    metrics = GoogLeNet_Weights.IMAGENET1K_V1.meta["_metrics"]["ImageNet-1K"]
     return {"top1": metrics["acc@1"], "top5": metrics["acc@5"]}
 
 
@@ -576,10 +580,18 @@ _ask(Question("fm_side", "feature_maps", NUMBER, _fm_side, prompt=lambda: {"inpu
 # ---------------------------------------------------------------------------------------------
 # receptive_field
 
+@lru_cache(maxsize=1)
 def _stem_settings() -> dict:
-    model = _meta("torchvision")
-    conv, pool = model.conv1.conv, model.maxpool1
-    return {"k1": conv.kernel_size[0], "s1": conv.stride[0], "pool_k": pool.kernel_size, "pool_s": pool.stride}
+    """conv1's and pool1's "patch size/stride" as the paper's Table 1 prints them ("7x7/2", "3x3/2"; the model is
+    built from the same numbers, tests/test_concept_checks.py compares): read from the table, not by building a
+    model, so that the question draws at once."""
+    import csv
+
+    from .costs import PAPER_TABLE
+    with PAPER_TABLE.open(newline="") as f:
+        patch = {row["layer"]: row["patch_stride"] for row in csv.DictReader(f)}
+    (k1, s1), (pool_k, pool_s) = ((int(p.split("x")[0]), int(p.split("/")[1])) for p in (patch["conv1"], patch["pool1"]))
+    return {"k1": k1, "s1": s1, "pool_k": pool_k, "pool_s": pool_s}
 
 
 def _rf_pool1() -> Solution:

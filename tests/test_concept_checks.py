@@ -279,6 +279,13 @@ def test_4c_map_side_from_a_forward_pass():
     assert answer("fm_side") == output_shape(tv_googlenet(), "inception4c")[1] == 14
 
 
+def test_the_stem_settings_in_the_question_are_the_models():
+    model = tv_googlenet()
+    conv, pool = model.conv1.conv, model.maxpool1
+    assert cc.QUESTIONS["rf_pool1"].prompt() == {"k1": conv.kernel_size[0], "s1": conv.stride[0],
+                                                 "pool_k": pool.kernel_size, "pool_s": pool.stride}
+
+
 def test_receptive_field_after_maxpool1_by_gradient():
     # A max pool's gradient reaches only its window's largest input; an average pool over the same window sees
     # the same pixels and passes gradient to all of them.
