@@ -4,7 +4,7 @@ googlenet.mobilenet_v1."""
 import pandas as pd
 import streamlit as st
 
-from googlenet import mobilenet_v1
+from googlenet import headline_numbers, mobilenet_v1
 from googlenet.family import (MOBILENET_KEYS, QUADRANTS, RESNET_CIFAR_DEPTHS, RESNET_KEYS, RESNET_TABLE2_TOP1_ERROR,
                               chart_neighbours, efficiency_summary, family_frame, family_table, fc_share_range,
                               first_fc_weights, member)
@@ -52,7 +52,8 @@ st.dataframe(table, hide_index=True, width="stretch", row_height=ROW, height=ROW
                  "top5": st.column_config.TextColumn(t("familypage.col.top5"), width=68, alignment="right"),
                  "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=460),
              })
-st.caption(t("familypage.table.caption"))
+headline = headline_numbers.HEADLINE_TOP5
+st.caption(t("familypage.table.caption", top5=headline.top5_error, models=headline.models, crops=headline.crops))
 reconciled_link()
 
 # ------------------------------------------------------------------ why GoogLeNet was efficient

@@ -4,7 +4,7 @@ published vs the training lab, and the Inception versions after v1. Every number
 import pandas as pd
 import streamlit as st
 
-from googlenet import history
+from googlenet import headline_numbers, history
 from googlenet.i18n import t
 from googlenet.model import short_name
 from ui.reconciled import reconciled_link
@@ -59,7 +59,7 @@ st.header(t("history.nin.title"))
 heads = history.head_costs()
 c, h, w = heads.feature_shape
 classes = heads.classes
-st.markdown(t("history.nin.body", c=c, h=h, w=w))
+st.markdown(t("history.nin.body", c=c, h=h, w=w, gain=history.GAP_TOP1_GAIN))
 flat = c * h * w
 m1, m2, m3 = st.columns(3)
 m1.metric(t("history.nin.metric.gap", c=c, classes=classes), f"{heads.gap.params:,}")
@@ -158,7 +158,9 @@ ours = {"optimizer": t("history.train.app.optimizer", optimizer=app.optimizer, b
 st.table(pd.DataFrame({t("history.train.col.paper"): [paper[r] for r in rows],
                        t("history.train.col.app"): [ours[r] for r in rows]},
                       index=pd.Index([t(f"history.train.row.{r}") for r in rows], name=t("history.train.col.what"))))
-st.caption(t("history.train.note"))
+area_lo, area_hi = history.PUBLISHED_CROP_AREA_PCT
+st.caption(t("history.train.note", area_lo=area_lo, area_hi=area_hi, aspect_lo=history.PUBLISHED_ASPECT[0],
+             aspect_hi=history.PUBLISHED_ASPECT[1]))
 
 # ------------------------------------------------------------------ 7. timeline
 st.header(t("history.timeline.title"))
@@ -181,8 +183,11 @@ st.dataframe(pd.DataFrame({
 v1, v3 = versions[0], versions[2]
 paper_macs, paper_params = history.V3_PAPER
 st.caption(t("history.timeline.caption", v1_params=v1.params, v1_macs=v1.macs, v3_params=v3.params, v3_macs=v3.macs,
-             v3_paper_macs=paper_macs, v3_paper_params=paper_params))
-for key in ("v1", "v2", "v3", "v4"):
-    st.markdown(t(f"history.version.{key}"))
-    if key == "v1":
-        reconciled_link()
+             v3_paper_macs=paper_macs, v3_paper_params=paper_params, v2_params=versions[1].params))
+top5, single = headline_numbers.HEADLINE_TOP5, headline_numbers.SINGLE_TOP5
+st.markdown(t("history.version.v1", layers=headline_numbers.LAYERS_WITH_PARAMETERS, top5=top5.top5_error,
+              models=top5.models, crops=top5.crops, single=single.top5_error))
+reconciled_link()
+st.markdown(t("history.version.v2", fewer=history.BN_FEWER_STEPS, ensemble=history.BN_ENSEMBLE_TOP5_ERROR))
+st.markdown(t("history.version.v3"))
+st.markdown(t("history.version.v4", ensemble=history.V4_ENSEMBLE_TOP5_ERROR))

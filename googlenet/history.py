@@ -220,6 +220,9 @@ CONV1_EXAMPLE = dict(h=224, k=7, s=2, p=3)
 PUBLISHED_MOMENTUM = 0.9
 PUBLISHED_LR_DECAY = 0.04        # 4% ...
 PUBLISHED_LR_EVERY = 8           # ... every 8 epochs
+# Section 6's augmentation: crops of 8% to 100% of the image area, aspect ratio between 3/4 and 4/3.
+PUBLISHED_CROP_AREA_PCT = (8, 100)
+PUBLISHED_ASPECT = ("3/4", "4/3")
 
 
 def published_lr_factor(epoch: int) -> float:
@@ -294,6 +297,19 @@ class InceptionVersion:
     top1: float              # single model, single crop (TF-slim's models, see below)
     top5: float
 
+
+# What each version's paper reports, quoted in the page's notes.
+# v1: Table 3 of "Going Deeper" (googlenet.headline_numbers: 6.67% top-5 with 7 models x 144 crops; 10.07% with one
+# model, one crop) and 22 layers with parameters; global average pooling instead of fully connected layers
+# "improved the top-1 accuracy by about 0.6%" (section 5).
+GAP_TOP1_GAIN = 0.6
+# v2: Ioffe & Szegedy, arXiv 1502.03167, abstract: the same accuracy "with 14 times fewer training steps"; an
+# ensemble reaches "4.9% top-5 validation error".
+BN_FEWER_STEPS = 14
+BN_ENSEMBLE_TOP5_ERROR = 4.9
+# v4: Szegedy et al., arXiv 1602.07261, abstract: three residual networks and one Inception-v4, "3.08% top-5 error
+# on the test set".
+V4_ENSEMBLE_TOP5_ERROR = 3.08
 
 # Single-model, single-crop ImageNet accuracy of Google's own TF-slim models, one source for all five:
 # tensorflow/models, research/slim/README.md, "Pre-trained Models" table (top-1 / top-5 %).

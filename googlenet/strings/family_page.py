@@ -17,7 +17,7 @@ EN = {
     "familypage.table.caption": (
         "ImageNet-1K validation accuracy, single centre crop (224×224; 299×299 for Inception v3), of torchvision's "
         "IMAGENET1K_V1 weights — for MobileNet v1, the paper's own number (it gives no top-5). These are single-model, "
-        "single-crop numbers: GoogLeNet's famous 6.67% top-5 error was 7 models × 144 crops. GFLOPs: billions of "
+        "single-crop numbers: GoogLeNet's famous {top5}% top-5 error was {models} models × {crops} crops. GFLOPs: billions of "
         "multiply-adds per image (torchvision's metadata; counted by the app for MobileNet v1). Year: when the "
         "architecture was first made public (Inception v3 and ResNet: arXiv, December 2015; CVPR 2016)."
     ),
@@ -128,7 +128,7 @@ ZH = {
     "familypage.table.caption": (
         "ImageNet-1K 验证集准确率，单个中心裁剪（224×224；Inception v3 为 299×299），来自 torchvision 的 "
         "IMAGENET1K_V1 权重——MobileNet v1 用的是论文自己的数字（论文没有给出 Top-5）。这些都是单模型、单裁剪的数字："
-        "GoogLeNet 著名的 6.67% Top-5 错误率是 7 个模型 × 144 个裁剪的结果。GFLOPs：每张图像的乘加次数（十亿次）"
+        "GoogLeNet 著名的 {top5}% Top-5 错误率是 {models} 个模型 × {crops} 个裁剪的结果。GFLOPs：每张图像的乘加次数（十亿次）"
         "（取自 torchvision 的元数据；MobileNet v1 由本应用统计）。年份：网络结构首次公开的年份"
         "（Inception v3 和 ResNet：arXiv，2015 年 12 月；CVPR 2016）。"
     ),

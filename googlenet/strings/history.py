@@ -66,7 +66,7 @@ EN = {
         "NIN also ended without fully connected layers: its last layer has one feature map per class, and global "
         "average pooling turns each map into one score. GoogLeNet averages its last {h}×{w}×{c} feature map into "
         "{c} numbers and keeps one linear layer after it, so the network is easy to adapt to other label sets; "
-        "the paper reports that pooling instead of fully connected layers improved top-1 accuracy by about 0.6%."
+        "the paper reports that pooling instead of fully connected layers improved top-1 accuracy by about {gain}%."
     ),
     "history.nin.metric.gap": "GoogLeNet's head: pool → {c} → {classes}",
     "history.nin.metric.fc": "AlexNet-style head: {flat:,} → {hidden} → {classes}",
@@ -169,8 +169,8 @@ EN = {
     ),
     "history.train.app.averaging": "the weights of the last step",
     "history.train.note": (
-        "The paper also lists its data augmentation: crops of 8–100% of the image area with aspect ratios between "
-        "3/4 and 4/3, and photometric distortions. Resize to 256 and a centre crop of 224 is the evaluation transform "
+        "The paper also lists its data augmentation: crops of {area_lo}–{area_hi}% of the image area with aspect "
+        "ratios between {aspect_lo} and {aspect_hi}, and photometric distortions. Resize to 256 and a centre crop of 224 is the evaluation transform "
         "torchvision uses, not a training recipe."
     ),
     # ---------------------------------------------------------------- 7. timeline
@@ -196,19 +196,19 @@ EN = {
         "{v1_macs:,} multiply-adds, auxiliary heads left out) and torchvision's Inception v3 built on the meta "
         "device ({v3_params:,} parameters without its auxiliary head, {v3_macs:,} multiply-adds at 299×299; the v3 "
         "paper says about {v3_paper_macs:,} and fewer than {v3_paper_params:,} parameters). Cited: BN-Inception's "
-        "13.6 million parameters (its paper, which gives no multiply-add count); Inception v4's and "
+        "{v2_params:,} parameters (its paper, which gives no multiply-add count); Inception v4's and "
         "Inception-ResNet-v2's costs from timm's model cards (their paper gives none). Accuracy: TF-slim's "
         "pretrained-models table."
     ),
     "history.version.v1": (
         "**GoogLeNet (Inception v1)** — Inception modules with 1×1 reductions, global average pooling, two auxiliary "
-        "classifiers for training, LRN in the stem; 22 layers with weights. Won ILSVRC 2014 with 6.67% top-5 error "
-        "(7 models × 144 crops each; one model on one crop: 10.07%)."
+        "classifiers for training, LRN in the stem; {layers} layers with weights. Won ILSVRC 2014 with {top5}% top-5 "
+        "error ({models} models × {crops} crops each; one model on one crop: {single}%)."
     ),
     "history.version.v2": (
         "**BN-Inception (v2)** — batch normalisation after the convolutions, and each 5×5 convolution replaced by two "
         "3×3s (the same receptive field, fewer weights); LRN and dropout removed, a higher learning "
-        "rate. Reached v1's accuracy in 14 times fewer training steps; an ensemble reached 4.9% top-5 error."
+        "rate. Reached v1's accuracy in {fewer} times fewer training steps; an ensemble reached {ensemble}% top-5 error."
     ),
     "history.version.v3": (
         "**Inception v3** — factorised convolutions (an n×n into a 1×n followed by an n×1), grid reduction with "
@@ -218,8 +218,8 @@ EN = {
     "history.version.v4": (
         "**Inception v4 and Inception-ResNet** — a more uniform, streamlined v4, and Inception blocks with residual "
         "connections (ResNet's y = F(x) + x), which trained markedly faster; the residuals are scaled down before "
-        "they are added, to keep very wide networks stable. Three Inception-ResNets and one v4 together: 3.08% top-5 "
-        "error on the test set."
+        "they are added, to keep very wide networks stable. Three Inception-ResNets and one v4 together: {ensemble}% "
+        "top-5 error on the test set."
     ),
 }
 
@@ -276,7 +276,7 @@ ZH = {
         "在昂贵的 3×3 和 5×5 卷积之前减少通道数（降维）。\n\n"
         "NIN 的结尾也没有全连接层：它的最后一层为每个类别输出一张特征图，全局平均池化把每张图变成一个分数。"
         "GoogLeNet 把最后 {h}×{w}×{c} 的特征图平均成 {c} 个数，之后保留一个全连接层，这样网络很容易改用于其他标签集；"
-        "论文报告说，用池化代替全连接层使 Top-1 准确率提高了约 0.6%。"
+        "论文报告说，用池化代替全连接层使 Top-1 准确率提高了约 {gain}%。"
     ),
     "history.nin.metric.gap": "GoogLeNet 的头部：池化 → {c} → {classes}",
     "history.nin.metric.fc": "AlexNet 式头部：{flat:,} → {hidden} → {classes}",
@@ -362,7 +362,7 @@ ZH = {
     "history.train.app.schedule": "余弦衰减，在一次运行中从 {lr:g} 降到 0（中途为 {lr_middle:g}；默认 {epochs} 轮）",
     "history.train.app.averaging": "最后一步的权重",
     "history.train.note": (
-        "论文还列出了它的数据增强：裁剪图像面积的 8%–100%，长宽比在 3/4 到 4/3 之间，以及光度扭曲。"
+        "论文还列出了它的数据增强：裁剪图像面积的 {area_lo}%–{area_hi}%，长宽比在 {aspect_lo} 到 {aspect_hi} 之间，以及光度扭曲。"
         "缩放到 256 再中心裁剪 224 是 torchvision 使用的评估变换，不是训练方案。"
     ),
     "history.timeline.title": "GoogLeNet 之后：v2、v3、v4 和 Inception-ResNet",
@@ -384,18 +384,18 @@ ZH = {
     "history.timeline.caption": (
         "计算：按论文描述的 GoogLeNet（本应用的论文版：{v1_params:,} 个参数、{v1_macs:,} 次乘加，不含辅助分类器），"
         "以及在 meta 设备上搭建的 torchvision Inception v3（不含辅助分类器 {v3_params:,} 个参数，在 299×299 上 {v3_macs:,} 次乘加；"
-        "v3 论文说约 {v3_paper_macs:,} 次、少于 {v3_paper_params:,} 个参数）。引用：BN-Inception 的 1360 万个参数"
+        "v3 论文说约 {v3_paper_macs:,} 次、少于 {v3_paper_params:,} 个参数）。引用：BN-Inception 的 {v2_params:,} 个参数"
         "（来自它的论文，论文没有给出乘加次数）；Inception v4 和 Inception-ResNet-v2 的代价取自 timm 的模型卡"
         "（它们的论文没有给出）。准确率：TF-slim 的预训练模型表。"
     ),
     "history.version.v1": (
         "**GoogLeNet（Inception v1）**——带 1×1 降维的 Inception 模块、全局平均池化、训练用的两个辅助分类器、"
-        "开头的 LRN；22 层带权重的层。以 6.67% 的 Top-5 错误率赢得 ILSVRC 2014"
-        "（7 个模型 × 每张图 144 个裁剪；一个模型、一个裁剪为 10.07%）。"
+        "开头的 LRN；{layers} 层带权重的层。以 {top5}% 的 Top-5 错误率赢得 ILSVRC 2014"
+        "（{models} 个模型 × 每张图 {crops} 个裁剪；一个模型、一个裁剪为 {single}%）。"
     ),
     "history.version.v2": (
         "**BN-Inception（v2）**——在卷积之后加入批量归一化，并把每个 5×5 卷积换成两个 3×3（感受野相同，权重更少）；"
-        "去掉 LRN 和 dropout，使用更大的学习率。用少 14 倍的训练步数达到 v1 的准确率；集成模型达到 4.9% 的 Top-5 错误率。"
+        "去掉 LRN 和 dropout，使用更大的学习率。用少 {fewer} 倍的训练步数达到 v1 的准确率；集成模型达到 {ensemble}% 的 Top-5 错误率。"
     ),
     "history.version.v3": (
         "**Inception v3**——分解卷积（把 n×n 换成 1×n 后接 n×1），用并行的步幅 2 卷积分支和池化分支缩小网格，"
@@ -404,6 +404,6 @@ ZH = {
     "history.version.v4": (
         "**Inception v4 与 Inception-ResNet**——更统一、更精简的 v4，以及带残差连接（ResNet 的 y = F(x) + x）的 Inception 模块，"
         "训练明显更快；残差在相加之前先按比例缩小，让很宽的网络保持稳定。三个 Inception-ResNet 加一个 v4 合在一起："
-        "测试集上 3.08% 的 Top-5 错误率。"
+        "测试集上 {ensemble}% 的 Top-5 错误率。"
     ),
 }
