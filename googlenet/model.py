@@ -89,8 +89,9 @@ STAGE_ORDER = (
     "inception5a", "inception5b",
 )
 
-# Local Response Normalisation as in the BVLC Caffe GoogLeNet model (local_size 5, alpha 1e-4,
-# beta 0.75); the GoogLeNet paper gives no values, so k = 2 is taken from AlexNet (Krizhevsky 2012).
+# Local Response Normalisation: n = 5, alpha = 1e-4, beta = 0.75 as in the BVLC Caffe GoogLeNet model. The
+# GoogLeNet paper gives no values; k = 2 is AlexNet's (Krizhevsky 2012). Caffe's GoogLeNet sets no k, so it
+# runs with Caffe's default k = 1 (caffe.proto, LRNParameter).
 LRN_SETTINGS = dict(size=5, alpha=1e-4, beta=0.75, k=2.0)
 
 # ImageNet normalisation constants (torchvision's IMAGENET1K_V1 transform).

@@ -46,7 +46,7 @@ EN = {
     "lab.col.params_bottleneck": "Weights, 1×1",
     "lab.col.macs_naive": "Mult-adds, naive",
     "lab.col.macs_bottleneck": "Mult-adds, 1×1",
-    "lab.col.ratio": "Naive ÷ 1×1",
+    "lab.col.ratio": "Mult-adds: naive ÷ 1×1",
     "lab.compare.caption": (
         "“1×1” = the module with 1×1 reductions. Weights only (biases left out). In the naive module branch 4 is just the 3×3 max pool: no weights, and it "
         "passes all {in_ch} input channels on, so the output grows to {naive_out} channels instead of "
@@ -205,7 +205,7 @@ ZH = {
     "lab.col.params_bottleneck": "权重数（1×1）",
     "lab.col.macs_naive": "乘加（朴素）",
     "lab.col.macs_bottleneck": "乘加（1×1）",
-    "lab.col.ratio": "朴素 ÷ 1×1",
+    "lab.col.ratio": "乘加：朴素 ÷ 1×1",
     "lab.compare.caption": (
         "“1×1”指带 1×1 降维的模块。只计权重（不含偏置）。朴素版的分支 4 只有 3×3 最大池化：没有权重，并且把全部 {in_ch} 个输入通道原样传下去，"
         "所以输出变成 {naive_out} 个通道，而不是 {bottleneck_out} 个。"
