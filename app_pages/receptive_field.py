@@ -1,7 +1,8 @@
-"""Receptive fields: how much of the 224x224 crop one unit of each layer can see, from the model's own layers.
+"""Receptive fields: how much of the 224x224 crop one unit of each layer can see, from the model's own layers,
+and (on demand) how much each of those pixels really matters, measured by a gradient.
 
-Works without weights. The numbers do not depend on the picture, so a bad upload only takes the drawing
-away: the switches and numbers stay.
+Works without weights (the measurement then uses the untrained stand-in, and says so). The counted numbers do
+not depend on the picture, so a bad upload only takes the drawings away: the switches and numbers stay.
 """
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.i18n import t
-from googlenet.receptive_field import (INPUT_SIZE, Field, crop_share, dots_drawn, draw_field, receptive_fields,
-                                      shown_stages, unit_field)
+from googlenet.images import to_batch
+from googlenet.receptive_field import (INPUT_SIZE, Field, crop_share, dots_drawn, draw_effective_field, draw_field,
+                                      effective_field, influence_square, receptive_fields, shown_stages, unit_centre,
+                                      unit_field)
+from googlenet.runtime.inference import model_fingerprint
 from ui.charts_experiments import stage_label
-from ui.image_input import pick_image
+from ui.image_input import PickedImage, pick_image
+from ui.models import pretrained_model, untrained_model
 
 SCALE = 2   # the 224 crop is drawn at 448x448
 
@@ -48,6 +53,35 @@ def notes(field: Field, share: float) -> None:
         names = t("exp.rf.sep").join(t("exp.rf.branch", n=b.removeprefix("branch")) for b in field.widest_branches)
         st.caption(t("exp.rf.inception_note", branches=names))
     st.caption(t("exp.rf.theory_note"))
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def measured_field(img: str, model_key: str, stage: str, row: int, col: int, _model, _image):
+    return effective_field(_model, to_batch(_image), stage, row, col)
+
+
+def effective_section(picked: PickedImage | None, variant: str, stage: str, row: int, col: int) -> None:
+    """The field measured by a gradient, on demand (a pass forward and back costs more than a slider move should)."""
+    with st.expander(t("exp.rf.effective.title")):
+        st.markdown(t("exp.rf.effective.intro"))
+        if not st.toggle(t("exp.rf.effective.run"), key="rf_effective") or picked is None:
+            return
+        if variant != "torchvision":
+            st.info(t("exp.rf.effective.paper"))
+            return
+        model = pretrained_model(show_problems=False)
+        pretrained = model is not None
+        model = model if pretrained else untrained_model()
+        with st.spinner(t("exp.rf.effective.running")):
+            strength = measured_field(picked.key, model_fingerprint(model, pretrained), stage, row, col, model,
+                                      picked.image)
+        field = receptive_fields(variant)[stage]
+        centre = unit_centre(stage, row, col)
+        picture, words = st.columns([3, 2], gap="large")
+        picture.image(draw_effective_field(picked.crop, strength, stage, row, col, scale=SCALE), width="stretch")
+        words.caption(t("exp.rf.effective.caption", stage=stage_label(stage), row=row, col=col, rf=field.rf,
+                        half=influence_square(strength, centre, 0.5), most=influence_square(strength, centre, 0.9)))
+        words.caption(t("exp.rf.effective.pretrained" if pretrained else "exp.rf.effective.untrained"))
 
 
 def growth_table(variant: str, chosen: str) -> None:
@@ -87,6 +121,7 @@ def field_view(picked) -> None:
     with numbers:
         field_numbers(field, unit_field(stage, row, col, variant))
     notes(field, crop_share(stage, row, col, variant))
+    effective_section(picked, variant, stage, row, col)
     growth_table(variant, stage)
 
 

@@ -17,8 +17,10 @@ A layer with kernel k, stride s and padding p updates them as
 An Inception block runs four branches side by side, each keeping the size (stride 1, "same" padding),
 so jump and start stay; the block's field is that of its **widest branch** (the 5x5 branch in the paper,
 3x3 in torchvision's variant — or the pool branch, whose 3x3 pool also widens the view by 2 steps).
-The theoretical field is an upper bound: which of these pixels really matter depends on the weights,
-and in trained networks the effective field is much smaller and concentrated in its centre.
+The theoretical field is an upper bound: how much each of its pixels really matters depends on the weights
+and the picture. ``effective_field`` measures it (the gradient of one unit with respect to every input pixel):
+the influence is concentrated in the middle of the field, so the "effective" field is much smaller (Luo et al.,
+"Understanding the Effective Receptive Field in Deep Convolutional Neural Networks", NIPS 2016).
 """
 from __future__ import annotations
 
@@ -26,11 +28,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+import numpy as np
+import torch
 from PIL import Image, ImageDraw
 from torch import nn
 
 from .blocks import ConvBlock, Inception
 from .model import INPUT_SIZE, GoogLeNet, meta_model
+from .runtime.hooks import temporary_hooks
+from .viz import HEAT_CMAP, overlay
 
 MIN_GRID_CELL = 8  # screen pixels: finer grids are not drawn (they would only grey the picture)
 
@@ -181,3 +187,71 @@ def draw_field(image: Image.Image, stage: str, row: int, col: int, variant: str 
     r = max(3, scale * 2)
     draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=box_colour)
     return Image.alpha_composite(base, layer).convert("RGB")
+
+
+# --------------------------------------------------------------------------------------------
+# The effective field: measured, not counted
+# --------------------------------------------------------------------------------------------
+
+class _Reached(Exception):
+    """Raised by the hook once the stage's output is captured: the rest of the network is not needed."""
+
+
+def effective_field(model: nn.Module, batch: torch.Tensor, stage: str, row: int, col: int) -> np.ndarray:
+    """How strongly each input pixel moves unit (row, col) of `stage`, for this picture: the gradient of the unit
+    (its channels summed) with respect to every input value, its size summed over the colour channels.
+
+    A (H, W) float32 map scaled to a maximum of 1 (all zeros if the unit does not respond). It is zero outside the
+    theoretical field by construction; inside, it shows which of the field's pixels matter. Only this gradient is
+    asked for (``torch.autograd.grad``): the shared model's parameters and their ``.grad`` are untouched.
+    """
+    if batch.dim() != 4 or batch.shape[0] != 1:
+        raise ValueError(f"effective_field() takes a batch of one image; got shape {tuple(batch.shape)}")
+    captured: dict[str, torch.Tensor] = {}
+
+    def keep(_module, _inputs, output):
+        captured["unit"] = output[0, :, row, col].sum()
+        raise _Reached
+
+    pixels = batch.detach().clone().requires_grad_(True)
+    with temporary_hooks(model, {stage: keep}), torch.enable_grad():
+        try:
+            model(pixels)
+        except _Reached:
+            pass
+        if "unit" not in captured:
+            raise RuntimeError(f"the forward pass never reached {stage!r}")
+        (gradient,) = torch.autograd.grad(captured.pop("unit"), pixels)
+    strength = gradient[0].abs().sum(0)
+    peak = float(strength.max())
+    return (strength / peak if peak > 0 else strength).numpy().astype(np.float32)
+
+
+def influence_square(strength: np.ndarray, centre: tuple[float, float], share: float) -> int:
+    """The side (pixels) of the smallest square around `centre` = (x, y) that holds `share` of the map's total
+    (cut at the picture's edge like the field itself)."""
+    total = float(strength.sum())
+    if total <= 0:
+        return 0
+    height, width = strength.shape
+    cx, cy = int(centre[0]), int(centre[1])
+    sums = np.pad(strength.astype(np.float64).cumsum(0).cumsum(1), ((1, 0), (1, 0)))   # integral image
+    for half in range(max(height, width)):
+        y0, y1 = max(cy - half, 0), min(cy + half + 1, height)
+        x0, x1 = max(cx - half, 0), min(cx + half + 1, width)
+        inside = sums[y1, x1] - sums[y0, x1] - sums[y1, x0] + sums[y0, x0]
+        if inside >= share * total:
+            return 2 * half + 1
+    return 2 * max(height, width) + 1
+
+
+def draw_effective_field(image: Image.Image, strength: np.ndarray, stage: str, row: int, col: int,
+                         scale: int = 2, box_colour=(230, 30, 30)) -> Image.Image:
+    """The crop with the measured influence laid over it (colour only where it is strong, on a linear scale) and
+    the theoretical field as a red box, enlarged `scale` times like draw_field."""
+    shown = Image.fromarray(overlay(image, strength, opacity=0.85, cmap=HEAT_CMAP, stretch=False,
+                                    by_strength=True))
+    shown = shown.resize((INPUT_SIZE * scale,) * 2, Image.Resampling.NEAREST)
+    x0, y0, x1, y1 = (v * scale for v in unit_field(stage, row, col))
+    ImageDraw.Draw(shown).rectangle([x0, y0, x1 - 1, y1 - 1], outline=box_colour, width=max(2, scale + 1))
+    return shown

@@ -5,6 +5,7 @@ the sidebar's weights panel."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from googlenet.ablation import ALL_BLOCKS, blind_logits, cut_block, largest_diff
 from googlenet.i18n import t
 from googlenet.images import load_image, to_batch
 from googlenet.model import BLOCKS, BRANCHES
-from googlenet.receptive_field import crop_share, receptive_fields
+from googlenet.receptive_field import (crop_share, effective_field, influence_square, receptive_fields, unit_centre,
+                                      unit_field)
 from googlenet.viz import HEAT_CMAP, colourise, overlay
 from googlenet.weights import load_pretrained, weights_meta
 
@@ -104,6 +106,28 @@ def test_a_wide_field_near_the_border_misses_part_of_the_crop():
     assert field.rf > 224
     assert crop_share("inception5b", 3, 3) == 1.0                 # the middle unit sees the whole crop
     assert 0.85 < crop_share("inception5b", 0, 0) < 0.95           # a corner unit misses about a tenth of it
+
+
+@pytest.mark.parametrize("stage, row, col", [("conv3", 28, 28), ("inception4a", 7, 7), ("inception4a", 0, 13)])
+def test_the_effective_field_lies_inside_the_theoretical_one_and_is_smaller(network, two_photos, stage, row, col):
+    """The gradient reaches every pixel the count says it can, and none other; half of it comes from the middle."""
+    strength = effective_field(network, two_photos[0], stage, row, col)
+    x0, y0, x1, y1 = (int(v) for v in unit_field(stage, row, col))
+    inside = strength[y0:y1, x0:x1]
+    assert strength.max() == 1.0 and strength.sum() == pytest.approx(inside.sum())   # nothing outside the box
+    assert (inside > 0).mean() > 0.9                                                   # nearly every pixel inside
+    rf = receptive_fields("torchvision")[stage].rf
+    half = influence_square(strength, unit_centre(stage, row, col), 0.5)
+    assert 1 <= half < rf and half <= influence_square(strength, unit_centre(stage, row, col), 0.9) <= 2 * rf
+    assert all(p.grad is None for p in network.parameters())                         # the shared model is untouched
+
+
+def test_influence_square_counts_from_the_centre():
+    point = torch.zeros(224, 224).numpy()
+    point[100, 50] = 1.0
+    assert influence_square(point, (50.5, 100.5), 0.5) == 1
+    flat = torch.ones(224, 224).numpy()
+    assert influence_square(flat, (112.0, 112.0), 0.25) == 113    # 113 x 113 ~ a quarter of 224 x 224
 
 
 # ----------------------------------------------------------------------------- the pages, in both languages
@@ -196,6 +220,27 @@ def test_receptive_field_says_when_a_wide_field_still_misses_part_of_the_crop(la
     at.selectbox(key="rf_stage").set_value("conv2")
     rerun(at)
     assert_shows(at, t("exp.rf.name.conv2", lang=lang))
+
+
+@pytest.mark.parametrize("lang, weights", [("en", True), ("zh", False)])
+def test_receptive_field_measures_the_effective_field_on_demand(lang, weights, request):
+    request.getfixturevalue("with_weights" if weights else "without_weights")
+    at = goto(open_app(lang), RECEPTIVE)
+    assert_shows(at, t("exp.rf.effective.intro", lang=lang))
+    images = len(at.image)
+    at.toggle(key="rf_effective").set_value(True)
+    rerun(at)
+    assert len(at.image) == images + 1
+    stage = receptive_fields("torchvision")["inception4a"]
+    pattern = re.escape(t("exp.rf.effective.caption", lang=lang, stage="Inception 4a", row=7, col=7, rf=stage.rf,
+                          half=123456, most=654321)).replace("123456", r"(\d+)").replace("654321", r"(\d+)")
+    found = [re.fullmatch(pattern, c.value) for c in at.caption]
+    half, _, most, _ = next(tuple(int(v) for v in m.groups()) for m in found if m)   # {half}×{half}, {most}×{most}
+    assert 1 <= half <= most < stage.rf      # the measured field is smaller than the counted one
+    assert_shows(at, t("exp.rf.effective.pretrained" if weights else "exp.rf.effective.untrained", lang=lang))
+    at.radio(key="rf_variant").set_value("paper")
+    rerun(at)
+    assert_shows(at, t("exp.rf.effective.paper", lang=lang))
 
 
 @pytest.mark.parametrize("lang", LANGS)
