@@ -242,13 +242,13 @@ ZH = {
     "arch.diff.branch3.paper": "1×1 降维 → **5×5** 卷积",
     "arch.diff.branch3.tv": "1×1 降维 → **3×3** 卷积——torchvision 的源码称之为“一个已知的 bug”；权重就是带着它训练的，所以保留",
     "arch.diff.pools": "阶段之间的最大池化",
-    "arch.diff.pools.paper": "3×3，步长 2",
-    "arch.diff.pools.tv": "3×3，步长 2，`ceil_mode=True`（尺寸向上取整）；5a 之前的池化是 **2×2**，步长 2",
+    "arch.diff.pools.paper": "3×3，步幅 2",
+    "arch.diff.pools.tv": "3×3，步幅 2，`ceil_mode=True`（尺寸向上取整）；5a 之前的池化是 **2×2**，步幅 2",
     "arch.diff.dropout": "最后一层之前的 Dropout",
     "arch.diff.dropout.paper": "丢弃 1024 个值中的 40%（p = 0.4）",
     "arch.diff.dropout.tv": "丢弃 20%（p = 0.2；TF-slim 的 inception_v1 保留 80%）",
     "arch.diff.aux": "辅助分类器",
-    "arch.diff.aux.paper": "5×5 平均池化，步长 3（14×14 → 4×4）；与网络一起训练（损失权重 0.3）",
+    "arch.diff.aux.paper": "5×5 平均池化，步幅 3（14×14 → 4×4）；与网络一起训练（损失权重 0.3）",
     "arch.diff.aux.tv": (
         "自适应平均池化到 4×4（任意输入尺寸都适用）。预训练权重里没有训练过的辅助分类器：加载权重时会关掉它们，"
         "除非指定 `aux_logits=True`"
@@ -278,7 +278,7 @@ ZH = {
     ),
     "arch.col.layer": "层",
     "arch.col.type": "类型",
-    "arch.col.patch": "窗口/步长",
+    "arch.col.patch": "窗口/步幅",
     "arch.col.output": "输出尺寸",
     "arch.col.depth": "深度",
     "arch.col.n1x1": "#1×1",
@@ -352,7 +352,7 @@ ZH = {
         "靠后的层处理通道多的小特征图（正好相反）。"
     ),
     "arch.pick.noweights": "这一层没有权重：它只是重新排列或汇总数字，不占参数量。",
-    "arch.pick.conv": "普通卷积：{k}×{k} 卷积核，步长 {s}，{cin} → {cout} 个通道，后接 {after}。",
+    "arch.pick.conv": "普通卷积：{k}×{k} 卷积核，步幅 {s}，{cin} → {cout} 个通道，后接 {after}。",
     "arch.pick.conv.after.paper": "ReLU",
     "arch.pick.conv.after.tv": "BatchNorm 和 ReLU",
     "arch.pick.aux": (
@@ -360,7 +360,7 @@ ZH = {
         "不计入上面的总计和图表。"
     ),
     "arch.pick.aux.nofit": (
-        "输入为 {size} × {size} 时，论文中固定的 5×5、步长 3 的池化把 {tap} 的 {hw}×{hw} 特征图变成 "
+        "输入为 {size} × {size} 时，论文中固定的 5×5、步幅 3 的池化把 {tap} 的 {hw}×{hw} 特征图变成 "
         "{pooled}×{pooled}，但辅助分类器的第一个全连接层需要 {side}×{side} × {ch} = {features} 个输入。在这里可选的尺寸中，"
         "论文的辅助分类器只在 {fits} 时可用。torchvision 改用自适应池化到 {side}×{side}。"
     ),
@@ -371,7 +371,7 @@ ZH = {
     "arch.diagram.label.reduce": "降维",
     "arch.diagram.label.proj": "投影",
     "arch.diagram.label.max_pool": "最大池化",
-    "arch.diagram.label.stride1": "步长 1",
+    "arch.diagram.label.stride1": "步幅 1",
     "arch.diagram.label.concat": "沿通道拼接",
     "arch.code.title": "背后的代码",
     "arch.code.caption.inception": "googlenet/blocks.py — `Inception`：`__init__` 中定义四个分支，`forward` 中用 `torch.cat` 沿通道拼接。",
