@@ -21,6 +21,7 @@ The texts live in googlenet/strings/concept_checks.py under "cc.<question id>.�
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Mapping
@@ -91,6 +92,14 @@ def page_questions(page: str) -> list[Question]:
 def format_number(x: float, decimals: int = 0) -> str:
     """12443648 -> "12,443,648"; 65.68 with one decimal -> "65.7"."""
     return f"{x:,.{decimals}f}"
+
+
+def parse_number(text: str | None) -> float | None:
+    """A number as people type it: "67436544", "67,436,544", "67 436 544", "72%", "６.６"; None if it is not one."""
+    cleaned = re.sub(r"[\s,_，%％]", "", text or "")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        return None
+    return float(cleaned)
 
 
 def judge(question: Question, value: float | str) -> Verdict:

@@ -24,7 +24,7 @@ def test_answer_a_check_in_the_browser(streamlit_server, page, lang):
     expander.locator("summary").click()
     question = expander.get_by_text(t(f"cc.{QUESTION.id}.q", lang=lang, **QUESTION.prompt())[:30])
     question.wait_for(timeout=30_000)
-    field = expander.locator('[data-testid="stNumberInput"] input').first
+    field = expander.locator('[data-testid="stTextInput"] input').first
     field.scroll_into_view_if_needed()
 
     wrong = QUESTION.solution().mistakes["kernel"]

@@ -15,9 +15,14 @@ PAGES = available_pages()
 
 def answer_widget(at, question_id: str):
     key = widget_key(question_id)
-    found = [w for w in (*at.radio, *at.number_input) if w.key == key]
+    found = [w for w in (*at.radio, *at.text_input) if w.key == key]
     assert len(found) == 1, f"no answer field {key!r} on the page"
     return found[0]
+
+
+def typed(question: cc.Question, value):
+    """What a student puts in the field: an option, or the number as the app writes it ("67,436,544")."""
+    return value if question.kind == cc.CHOICE else cc.format_number(float(value), question.decimals)
 
 
 def a_mistake(question: cc.Question) -> tuple[object, str]:
@@ -52,12 +57,12 @@ def test_check_yourself_on_every_page(with_weights, info, lang):
     assert t("cc.title", lang=lang) in text
     for question in questions:
         assert t(f"cc.{question.id}.q", lang=lang, **question.prompt()) in text
-        assert answer_widget(at, question.id).value is None   # nothing answered, nothing revealed yet
+        assert answer_widget(at, question.id).value in (None, "")   # nothing answered, nothing revealed yet
     assert t("cc.answer_first", lang=lang) in text
 
     for question in questions:
         wrong, mistake_key = a_mistake(question)
-        answer_widget(at, question.id).set_value(wrong)
+        answer_widget(at, question.id).set_value(typed(question, wrong))
         rerun(at)
         verdict = cc.judge(question, wrong)
         shown = visible_text(at)
@@ -65,7 +70,7 @@ def test_check_yourself_on_every_page(with_weights, info, lang):
         assert t(f"cc.{question.id}.explain", lang=lang, **verdict.facts) in shown
 
         right = question.solution().answer
-        answer_widget(at, question.id).set_value(right)
+        answer_widget(at, question.id).set_value(typed(question, right))
         rerun(at)
         shown = visible_text(at)
         assert t("cc.right", lang=lang) in shown
@@ -74,11 +79,15 @@ def test_check_yourself_on_every_page(with_weights, info, lang):
     assert_clean(at)
 
 
-def test_a_number_that_matches_no_mistake_is_too_small_or_too_big(with_weights):
-    at = open_page(next(p for p in PAGES if p.url_path == "architecture"), "en")
-    answer_widget(at, "arch_4e_channels").set_value(5000)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_number_that_matches_no_mistake_is_too_small_or_too_big(with_weights, lang):
+    at = open_page(next(p for p in PAGES if p.url_path == "architecture"), lang)
+    for text, outcome, shown in (("5 000", "cc.too_big", "5,000"), ("3", "cc.too_small", "3")):
+        answer_widget(at, "arch_4e_channels").set_value(text)
+        rerun(at)
+        assert t(outcome, lang=lang, value=shown) in visible_text(at)
+    answer_widget(at, "arch_4e_channels").set_value("832 channels")
     rerun(at)
-    assert t("cc.too_big", lang="en", value="5,000") in visible_text(at)
-    answer_widget(at, "arch_4e_channels").set_value(3)
-    rerun(at)
-    assert t("cc.too_small", lang="en", value="3") in visible_text(at)
+    assert t("cc.not_a_number", lang=lang, text="832 channels") in visible_text(at)
+    assert t("cc.arch_4e_channels.explain", lang=lang, **cc.judge(cc.QUESTIONS["arch_4e_channels"], 832).facts) \
+        not in visible_text(at)

@@ -52,10 +52,12 @@ def _question(question_id: str) -> None:
     if question.kind == cc.CHOICE:
         value = st.radio(t("cc.your_answer"), question.options, index=None, key=key,
                          format_func=lambda o: t(f"cc.{question_id}.opt.{o}", **prompt))
-    else:
-        step = 10.0 ** -question.decimals
-        value = st.number_input(t("cc.your_answer"), value=None, step=step if question.decimals else 1,
-                                format=f"%.{question.decimals}f" if question.decimals else "%d", key=key)
+    else:   # a text field: "67,436,544" and "67 436 544" are numbers too (a number field refuses them)
+        text = st.text_input(t("cc.your_answer"), key=key, placeholder=t("cc.placeholder"))
+        value = cc.parse_number(text)
+        if text.strip() and value is None:
+            st.warning(t("cc.not_a_number", text=text), icon=":material/error:")
+            return
     if value is None:
         st.caption(t("cc.answer_first"))
         return
