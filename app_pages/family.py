@@ -33,7 +33,7 @@ st.markdown(t("familypage.chart.caption", vgg_gap=v.top1 - g.top1, g_top1=g.top1
               vgg_macs=v.gflops / g.gflops, vgg_params=v.params / g.params))
 groups = chart_neighbours("googlenet")
 st.markdown("\n".join(
-    "- " + t(f"familypage.chart.{q}", names=", ".join(
+    "- " + t(f"familypage.chart.{q}", names=t("familypage.chart.sep").join(
         t("familypage.chart.point", name=m.name, gflops=m.gflops, top1=m.top1) for m in groups[q]))
     for q in QUADRANTS if groups[q]))
 st.caption(t("familypage.chart.note", r18_gap=abs(g.top1 - member("resnet18").top1)))

@@ -22,7 +22,7 @@ def test_chart_caption_follows_the_chart(page):
     text = visible_text(at)
     groups = chart_neighbours("googlenet")
     for quadrant, members in groups.items():
-        points = ", ".join(t("familypage.chart.point", lang=lang, name=m.name, gflops=m.gflops, top1=m.top1)
+        points = t("familypage.chart.sep", lang=lang).join(t("familypage.chart.point", lang=lang, name=m.name, gflops=m.gflops, top1=m.top1)
                            for m in members)
         assert t(f"familypage.chart.{quadrant}", lang=lang, names=points) in text
     # The old caption's claim is gone: ResNet and MobileNet did not move "in the same direction".

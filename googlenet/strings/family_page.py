@@ -36,6 +36,7 @@ EN = {
     "familypage.chart.costlier_worse": "**to the right, not higher** (more computation, no more accuracy): {names}",
     "familypage.chart.cheaper_worse": "**down and to the left** (less computation, less accuracy): {names}",
     "familypage.chart.point": "{name} ({gflops:.2f} GFLOPs, {top1:.2f}%)",
+    "familypage.chart.sep": ", ",
     "familypage.chart.note": (
         "The accuracies come from different training recipes — torchvision's own training for most, weights ported "
         "from TensorFlow for GoogLeNet and Inception v3, the paper's for MobileNet v1 — so small gaps (ResNet-18 and "
@@ -138,7 +139,7 @@ ZH = {
     "familypage.chart.size_note": "气泡面积 ∝ 参数量",
     "familypage.chart.caption": (
         "越靠左上越好：用更少的计算量得到更高的准确率。GoogLeNet（红色）的 Top-1 与 VGG-16 只差 {vgg_gap:.1f} 个百分点"
-        "（{g_top1:.1f}% 对 {v_top1:.1f}%），计算量却少 {vgg_macs:.0f} 倍，参数量少 {vgg_params:.0f} 倍。"
+        "（{g_top1:.1f}% 对 {v_top1:.1f}%），计算量却只有它的 1/{vgg_macs:.0f}，参数量只有它的 1/{vgg_params:.0f}。"
         "从 GoogLeNet 的位置看，后来的网络并不都朝同一个方向走："
     ),
     "familypage.chart.cheaper_better": "**左上方**（计算量更少，准确率更高）：{names}",
@@ -146,6 +147,7 @@ ZH = {
     "familypage.chart.costlier_worse": "**右方，但不更高**（计算量更多，准确率没有提高）：{names}",
     "familypage.chart.cheaper_worse": "**左下方**（计算量更少，准确率也更低）：{names}",
     "familypage.chart.point": "{name}（{gflops:.2f} GFLOPs，{top1:.2f}%）",
+    "familypage.chart.sep": "、",
     "familypage.chart.note": (
         "这些准确率来自不同的训练方案——大多数是 torchvision 自己训练的，GoogLeNet 和 Inception v3 的权重是从 TensorFlow "
         "移植的，MobileNet v1 取自论文——所以很小的差距（ResNet-18 与 GoogLeNet 相差 {r18_gap:.2f} 个百分点）说明不了什么。"
@@ -156,8 +158,8 @@ ZH = {
     "familypage.why.metric.vgg": "VGG-16 参数量",
     "familypage.why.delta": "是 GoogLeNet 的 {ratio:.1f} 倍",
     "familypage.why.body": (
-        "GoogLeNet（torchvision 的版本）有 {g:,} 个参数：**比 AlexNet（{a:,}）少 {ra:.1f} 倍**，"
-        "**比 VGG-16（{v:,}）少 {rv:.1f} 倍**，而它比 AlexNet 更深、更准确（Top-1 {g_top1:.1f}% 对 {a_top1:.1f}%）。"
+        "GoogLeNet（torchvision 的版本）有 {g:,} 个参数：**只有 AlexNet（{a:,}）的 1/{ra:.1f}**，"
+        "**VGG-16（{v:,}）的 1/{rv:.1f}**，而它比 AlexNet 更深、更准确（Top-1 {g_top1:.1f}% 对 {a_top1:.1f}%）。"
         "原因有两个设计：\n\n"
         "1. **没有庞大的全连接层。** AlexNet 有 {a_fc:.0%} 的参数、VGG-16 有 {v_fc:.0%} 的参数在全连接层里"
         "（VGG 的第一个全连接层把 7×7×512 = {vgg_in:,} 个数映射到 {vgg_out:,} 个，单这一层就有 {vgg_w:,} 个权重）。"

@@ -256,7 +256,7 @@ ZH = {
     "history.grow.col.real_macs": "真实：乘加次数",
     "history.grow.caption": (
         "九个朴素模块合计：{naive_macs:,} 次乘加、{naive_params:,} 个参数；带 1×1 降维的真实模块：{real_macs:,} 和 "
-        "{real_params:,}——计算量少 {ratio:.1f} 倍。“Inception 与 1×1 卷积计算实验”页面可以用两种方式计算任意一个模块。"
+        "{real_params:,}——计算量只有朴素模块的 1/{ratio:.1f}。“Inception 与 1×1 卷积计算实验”页面可以用两种方式计算任意一个模块。"
     ),
     "history.sparse.title": "论证：用稠密的部件搭出稀疏的结构",
     "history.sparse.body": (
@@ -395,7 +395,7 @@ ZH = {
     ),
     "history.version.v2": (
         "**BN-Inception（v2）**——在卷积之后加入批量归一化，并把每个 5×5 卷积换成两个 3×3（感受野相同，权重更少）；"
-        "去掉 LRN 和 dropout，使用更大的学习率。用少 {fewer} 倍的训练步数达到 v1 的准确率；集成模型达到 {ensemble}% 的 Top-5 错误率。"
+        "去掉 LRN 和 dropout，使用更大的学习率。只用 1/{fewer} 的训练步数就达到 v1 的准确率；集成模型达到 {ensemble}% 的 Top-5 错误率。"
     ),
     "history.version.v3": (
         "**Inception v3**——分解卷积（把 n×n 换成 1×n 后接 n×1），用并行的步幅 2 卷积分支和池化分支缩小网格，"
