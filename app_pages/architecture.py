@@ -4,6 +4,7 @@ import streamlit as st
 from googlenet import anatomy
 from googlenet.costs import PAPER_TOLERANCE_PCT, SPEC_COLUMNS, layer_table, network_total, size_scaling
 from googlenet.diagrams import INCEPTION_LABELS, inception_dot
+from googlenet.headline_numbers import PAPER_MULTIPLY_ADDS, table1_sums
 from googlenet.i18n import t
 from googlenet.model import INCEPTION_CONFIG, INPUT_SIZE
 from ui.charts_vega import share_bars
@@ -29,9 +30,9 @@ def show_totals(size: int) -> None:
         col.metric(t("arch.totals.params", variant=variant_name(v)), f"{total.params:,}")
         col.metric(t("arch.totals.macs", variant=variant_name(v)), f"{total.macs:,}")
     st.caption(t("arch.totals.caption"))
-    k, ops = anatomy.published_totals(layer_table("paper", INPUT_SIZE))
-    ours = network_total("paper", INPUT_SIZE)
-    st.markdown(t("arch.totals.published", k=k, params=round(k * 1024), ops=ops, ours_params=ours.params,
+    published, ours = table1_sums(), network_total("paper", INPUT_SIZE)
+    st.markdown(t("arch.totals.published", k=published.params_k, params=published.params_read_as_1024,
+                  ops=published.ops_m, budget=round(PAPER_MULTIPLY_ADDS), ours_params=ours.params,
                   ours_macs=ours.macs))
     reconciled_link()
     with st.expander(t("arch.differs.title"), expanded=True):

@@ -125,11 +125,6 @@ def off_rows(rows: list[LayerRow]) -> list[str]:
     return [layer_label(d.name) for d in paper_comparison(rows) if d.off]
 
 
-def published_totals(rows: list[LayerRow]) -> tuple[float, float]:
-    """The sums of Table 1's published columns: parameters in K (= 1024) and operations in M (= 10^6)."""
-    return (sum(r.paper_params_k or 0 for r in rows), sum(r.paper_ops_m or 0 for r in rows))
-
-
 def explain_numbers(rows: list[LayerRow]) -> dict:
     """Every number the "Reading the differences" text quotes: published ones from Table 1 (paper_table1.csv),
     computed ones from the model (conv1's kernel and channels from its Conv2d), and the ratios between them."""

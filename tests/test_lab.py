@@ -407,10 +407,10 @@ def test_explain_numbers_are_the_tables_and_the_models():
     assert n["i3a_k"] == pytest.approx(163_696 / 1024)   # K = 1024 in the paper's params column
 
 
-def test_published_totals_read_k_as_1024():
-    k, ops = anatomy.published_totals(layer_table("paper", 224))
-    assert k == pytest.approx(6797.7) and ops == 1502
-    assert round(k * 1024) == 6_960_845   # the "about 6.8M" of the column, counted in K = 1024
+def test_table1_rows_carry_the_published_numbers():
+    rows = layer_table("paper", 224)
+    assert sum(r.paper_params_k or 0 for r in rows) == pytest.approx(6797.7)
+    assert sum(r.paper_ops_m or 0 for r in rows) == 1502
 
 
 def test_aux_heads_fit_only_where_the_pool_gives_4x4():

@@ -46,8 +46,9 @@ def test_architecture_totals_against_the_papers_table(lang, without_weights):
     ops = sum(float(r["paper_ops_M"]) for r in published if r["paper_ops_M"])
     assert round(k, 1) == 6797.7 and ops == 1502
     text = visible_text(at)
-    assert t("arch.totals.published", lang=lang, k=k, params=6_960_845, ops=ops, ours_params=6_998_552,
+    assert t("arch.totals.published", lang=lang, k=k, params=6_960_845, ops=ops, budget=1_500_000_000, ours_params=6_998_552,
              ours_macs=1_582_671_872) in text
+    assert round(k * 1024) == 6_960_845   # the "about 6.8M" of the column, counted in K = 1024
     # Two headline places (totals vs the paper, Table 1's differences) link to the reconciled numbers.
     assert page_links(at).count(t("reconciled.link", lang=lang)) == 2
 

@@ -24,7 +24,7 @@ EN = {
     "arch.totals.published": (
         "The paper's Table 1 (at 224 × 224): its parameter column adds up to {k:,.1f}K — the “about 6.8M” often "
         "quoted, but the column counts in K = 1024, so that is {params:,} parameters; its operations column adds up "
-        "to {ops:,.0f}M. Recomputed from the same channel numbers (paper variant, 224 × 224): {ours_params:,} "
+        "to {ops:,.0f}M (the text speaks of a budget of {budget:,} multiply-adds). Recomputed from the same channel numbers (paper variant, 224 × 224): {ours_params:,} "
         "parameters and {ours_macs:,} multiply-adds."
     ),
     # what differs
@@ -227,7 +227,7 @@ ZH = {
     ),
     "arch.totals.published": (
         "论文的表 1（输入 224 × 224）：参数量一列加起来是 {k:,.1f}K——也就是常被引用的“约 6.8M”，但这一列以 "
-        "K = 1024 为单位，所以实际是 {params:,} 个参数；计算量一列加起来是 {ops:,.0f}M。用同样的通道数重新计算"
+        "K = 1024 为单位，所以实际是 {params:,} 个参数；计算量一列加起来是 {ops:,.0f}M（正文说计算预算是 {budget:,} 次乘加）。用同样的通道数重新计算"
         "（论文原版，224 × 224）：{ours_params:,} 个参数，{ours_macs:,} 次乘加。"
     ),
     # what differs
