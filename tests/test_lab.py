@@ -430,3 +430,20 @@ def test_summary_extra_adds_are_bias_and_batchnorm_counts():
     bn = sum(m.weight.numel() + m.bias.numel() for m in anatomy.meta_model("torchvision").modules()
              if isinstance(m, nn.BatchNorm2d))
     assert anatomy.summary_extra_adds("torchvision", 224) == bn + 1000
+
+
+def test_lab_savings_match_the_reconciled_numbers():
+    """The lab's module / branch savings agree with the home page's (googlenet.headline_numbers): 2.4x (3a) to
+    5.1x (5a) for the module, 9.68x for 3a's 5x5 branch alone."""
+    from googlenet.headline_numbers import block_savings
+
+    presets = module_lab.lab_presets()
+    for s in block_savings():
+        cfg = presets[s.block]
+        assert cfg.saving() == pytest.approx(s.module)
+        assert cfg.saving(branch="branch2") == pytest.approx(s.branch3x3)
+        assert cfg.saving(branch="branch3") == pytest.approx(s.branch5x5)
+    module = {name: presets[name].saving() for name in INCEPTION_CONFIG}
+    assert min(module, key=module.get) == "inception3a" and max(module, key=module.get) == "inception5a"
+    assert (round(module["inception3a"], 1), round(module["inception5a"], 1)) == (2.4, 5.1)
+    assert round(presets["inception3a"].saving(branch="branch3"), 2) == 9.68
