@@ -69,8 +69,9 @@ EN = {
         "before 5a, inputs in [−1, 1]) — not from the Caffe model"
     ),
     "arch.differs.note": (
-        "torchvision's variant is TF-slim's inception_v1 rebuilt in PyTorch, so that its weights load: a 5×5 branch 3 "
-        "or convolutions with biases and no BatchNorm would not match the saved tensors."
+        "torchvision's variant follows TF-slim's inception_v1 layer for layer (and adds the paper's two auxiliary "
+        "classifiers), so that its weights load: a 5×5 branch 3, or convolutions with biases and no BatchNorm, would "
+        "not match the saved tensors."
     ),
     # Table 1
     "arch.table.title": "Paper Table 1, rebuilt from the model",
@@ -266,8 +267,8 @@ ZH = {
         "输入在 [−1, 1]）——不是来自 Caffe 模型"
     ),
     "arch.differs.note": (
-        "torchvision 版就是用 PyTorch 重建的 TF-slim inception_v1，这样它的权重才能加载：分支 3 用 5×5，"
-        "或者卷积带偏置、不带 BatchNorm，都会与保存的张量对不上。"
+        "torchvision 版逐层照搬 TF-slim 的 inception_v1（并加上论文的两个辅助分类器），这样它的权重才能加载："
+        "分支 3 用 5×5，或者卷积带偏置、不带 BatchNorm，都会与保存的张量对不上。"
     ),
     # Table 1
     "arch.table.title": "论文表 1：由模型重新计算",
