@@ -1,8 +1,9 @@
 """GoogLeNet (Inception v1) built from one table of channel numbers.
 
 Two variants:
-* ``"torchvision"`` – what torchvision ships and what the ImageNet weights were trained for:
-  BatchNorm after every conv, 3x3 convs in branch 3, ceil-mode max pools, a 2x2 pool before 5a.
+* ``"torchvision"`` – what torchvision ships: the layout of TF-slim's inception_v1, whose ImageNet weights
+  torchvision ported: BatchNorm (eps 0.001) after every conv, 3x3 convs in branch 3, ceil-mode max pools,
+  a 2x2 pool before 5a, dropout 0.2.
 * ``"paper"`` – "Going Deeper with Convolutions" (Szegedy et al. 2014): conv + ReLU with biases,
   Local Response Normalisation in the stem, 5x5 convs in branch 3, 3x3/2 max pools throughout.
 """
