@@ -96,6 +96,7 @@ def show_input_size(variant: str, size: int) -> None:
     m2.metric(t("arch.size.macs", size=size), f"{here.macs:,}",
               delta=t("arch.size.macs.delta", ratio=macs_ratio, area=area_ratio),
               delta_color="off", delta_arrow="off")
+    reconciled_link()
 
 
 @st.fragment

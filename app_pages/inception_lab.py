@@ -125,6 +125,7 @@ def show_formulas(cfg: module_lab.LabConfig) -> None:
         shown = st.session_state.get("lab_preset") == example and cfg == PRESETS[example]
         with st.expander(t(f"lab.slip.{example}.title"), expanded=shown, icon=":material/search:"):
             st.markdown(t(f"lab.slip.{example}.body", **slip_words(example)))
+            reconciled_link()   # the branch's saving and the module's, side by side
 
 
 def slip_words(example: str) -> dict:

@@ -49,8 +49,9 @@ def test_architecture_totals_against_the_papers_table(lang, without_weights):
     assert t("arch.totals.published", lang=lang, k=k, params=6_960_845, ops=ops, budget=1_500_000_000, ours_params=6_998_552,
              ours_macs=1_582_671_872) in text
     assert round(k * 1024) == 6_960_845   # the "about 6.8M" of the column, counted in K = 1024
-    # Two headline places (totals vs the paper, Table 1's differences) link to the reconciled numbers.
-    assert page_links(at).count(t("reconciled.link", lang=lang)) == 2
+    # Three headline places (totals vs the paper, Table 1's differences, the totals at any size) link to the
+    # reconciled numbers.
+    assert page_links(at).count(t("reconciled.link", lang=lang)) == 3
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -148,7 +149,8 @@ def test_lab_saving_says_module_and_branch(lang, without_weights):
     naive2, reduced2 = 9 * 28 * 28 * 192 * 128, 28 * 28 * 192 * 96 + 9 * 28 * 28 * 96 * 128
     assert_shows(at, t("lab.metric.branches", lang=lang, b1=1.0, b2=naive2 / reduced2, b3=naive3 / reduced3))
     assert f"{naive3 / reduced3:.2f}" == "9.68"
-    assert page_links(at).count(t("reconciled.link", lang=lang)) == 1
+    # The module saving, and each slip (a branch's saving beside its module's).
+    assert page_links(at).count(t("reconciled.link", lang=lang)) == 3
     # The preset names the branch it is, and which block.
     assert t("lab.preset.worked_example", lang=lang, in_ch=192, size=28, out=32, block="Inception 3a") in \
         visible_text(at)
