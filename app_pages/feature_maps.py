@@ -126,8 +126,9 @@ def stats_table(maps: dict[str, np.ndarray]) -> None:
         t("fmaps.stats.mean"): [f"{s.mean:.3g}" for s in stats],
         t("fmaps.stats.zeros"): [s.zero_fraction for s in stats],
     }), hide_index=True, width="stretch", column_config={
+        # Whole percent, as the lines under the grids write it (a step of 0.01 leaves no decimals to "percent").
         t("fmaps.stats.zeros"): st.column_config.ProgressColumn(
-            t("fmaps.stats.zeros"), format="percent", min_value=0.0, max_value=1.0),
+            t("fmaps.stats.zeros"), format="percent", min_value=0.0, max_value=1.0, step=0.01),
     })
     st.caption(t("fmaps.stats.caption"))
 

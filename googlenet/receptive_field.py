@@ -245,13 +245,30 @@ def influence_square(strength: np.ndarray, centre: tuple[float, float], share: f
     return 2 * max(height, width) + 1
 
 
+SHARE_COLOURS = {0.5: (255, 220, 0), 0.9: (255, 255, 255)}   # the squares holding half / 90% of the influence
+
+
 def draw_effective_field(image: Image.Image, strength: np.ndarray, stage: str, row: int, col: int,
-                         scale: int = 2, box_colour=(230, 30, 30)) -> Image.Image:
-    """The crop with the measured influence laid over it (colour only where it is strong, on a linear scale) and
-    the theoretical field as a red box, enlarged `scale` times like draw_field."""
-    shown = Image.fromarray(overlay(image, strength, opacity=0.85, cmap=HEAT_CMAP, stretch=False,
-                                    by_strength=True))
-    shown = shown.resize((INPUT_SIZE * scale,) * 2, Image.Resampling.NEAREST)
+                         scale: int = 2, box_colour=(230, 30, 30), bright_share: float = 0.01) -> Image.Image:
+    """The crop with the measured influence laid over it, the theoretical field as a red box and the central
+    squares that hold half (yellow) and 90% (white) of the influence, enlarged `scale` times like draw_field.
+
+    The influence is drawn on a linear scale that reaches its brightest colour at the strongest `bright_share`
+    of the field's pixels (a handful of spiky pixels would otherwise leave everything else dark).
+    """
+    inside = strength[strength > 0]
+    top = float(np.quantile(inside, 1 - bright_share)) if inside.size else 1.0
+    shown = np.clip(strength / (top if top > 0 else 1.0), 0, 1)
+    picture = Image.fromarray(overlay(image, shown, opacity=0.85, cmap=HEAT_CMAP, stretch=False, by_strength=True))
+    picture = picture.resize((INPUT_SIZE * scale,) * 2, Image.Resampling.NEAREST)
+    draw = ImageDraw.Draw(picture)
     x0, y0, x1, y1 = (v * scale for v in unit_field(stage, row, col))
-    ImageDraw.Draw(shown).rectangle([x0, y0, x1 - 1, y1 - 1], outline=box_colour, width=max(2, scale + 1))
-    return shown
+    draw.rectangle([x0, y0, x1 - 1, y1 - 1], outline=box_colour, width=max(2, scale + 1))
+    cx, cy = unit_centre(stage, row, col)
+    for share, colour in SHARE_COLOURS.items():
+        half = influence_square(strength, (cx, cy), share) / 2
+        left, top_, right, bottom = (min(max(v, 0.0), INPUT_SIZE) * scale
+                                     for v in (int(cx) - half + 0.5, int(cy) - half + 0.5,
+                                               int(cx) + half + 0.5, int(cy) + half + 0.5))
+        draw.rectangle([left, top_, right - 1, bottom - 1], outline=colour, width=2)
+    return picture

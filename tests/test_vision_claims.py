@@ -248,6 +248,9 @@ def test_feature_maps_name_conv2_as_the_reduction_and_say_what_zeros_are(lang, w
     at = goto(open_app(lang), FMAPS)
     assert_shows(at, t("fmaps.stats.caption", lang=lang), t("fmaps.intro", lang=lang))
     assert t("fmaps.block.conv2", lang=lang) in at.selectbox(key="fm_block").options
+    # The table's zeros in whole percent, as the lines under the grids write them ("45% zeros").
+    zeros = json.loads(at.dataframe[0].proto.columns)[t("fmaps.stats.zeros", lang=lang)]["type_config"]
+    assert (zeros["format"], zeros["step"]) == ("percent", 0.01)
     assert_no_retracted_claim(at)
 
 

@@ -55,3 +55,16 @@ def test_ablation_block_cut_shows_one_answer_for_two_photos(streamlit_server, pa
     answers = [line for line in body.splitlines() if line.startswith(ablated)]
     assert len(answers) == 2 and answers[0] == answers[1], answers
     screenshot(page, f"claims_ablation_cut_{lang}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_receptive_field_measures_the_effective_field(streamlit_server, page, lang):
+    open_page(page, streamlit_server, "receptive_field", lang)
+    page.get_by_role("heading", name=t("nav.receptive_field", lang=lang)).first.wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_text(t("exp.rf.effective.title", lang=lang)).first.click()
+    act_and_settle(page, page.get_by_text(t("exp.rf.effective.run", lang=lang)).first.click)
+    page.get_by_text(t("exp.rf.effective.pretrained", lang=lang)).first.wait_for(timeout=60_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    screenshot(page, f"claims_receptive_field_effective_{lang}")

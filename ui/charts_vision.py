@@ -74,7 +74,7 @@ def heatmap_figure(heatmap: np.ndarray) -> Figure:
         for (r, c), v in np.ndenumerate(heatmap):
             # inferno grows lighter with the value: white type on the dark half, black on the light half.
             ax.text(c, r, f"{v:.2f}" if side <= 7 else f"{v:.1f}", ha="center", va="center",
-                    fontsize=13 if side <= 7 else 8, color="white" if v < 0.55 else "black")
+                    fontsize=11 if side <= 7 else 8, color="white" if v < 0.55 else "black")
     ticks = range(0, side, max(1, side // 7))
     ax.set_xticks(ticks)
     ax.set_yticks(ticks)

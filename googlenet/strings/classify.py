@@ -19,7 +19,7 @@ EN = {
     "classify.precision.no_bf16": "Computed in **float32**: this CPU has no bfloat16 arithmetic of its own, so bf16 would be no faster.",
     "classify.precision.disagrees": "Computed in **float32**: the server's one-time check found bfloat16 answering differently from float32: the same top-5 on {top5} of {samples} sample photos and the same best guess on {agree} of {pictures} varied pictures ({share:.1%}); needed: all {samples}, and {need:.0%}.",
     "classify.precision.error": "Computed in **float32**: the bfloat16 check could not run ({error}).",
-    "classify.metric.top5": "Top-5 probabilities summed",
+    "classify.metric.top5": "Top-5 sum",
     "classify.metric.top5.help": "The five probabilities added up: how much of its belief the network puts on its five guesses; the other 995 classes share the rest. This is not the “top-5 accuracy” of papers (see below the table).",
     "classify.chart.title": "The five most probable of the 1000 ImageNet classes",
     "classify.chart.x": "Probability (softmax)",
