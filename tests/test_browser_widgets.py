@@ -16,8 +16,9 @@ from widget_driver import change_every_widget, open_and_time, watch_script_runs
 
 PAGES = available_pages()
 # Widgets each page must offer (a page that lost its controls would otherwise pass with nothing to change).
-AT_LEAST = {"home": 1, "architecture": 3, "inception_lab": 10, "family": 0, "classify": 2, "preprocessing": 2,
-            "feature_maps": 6, "receptive_field": 5, "ablation": 7, "gradcam": 5, "training": 6}
+AT_LEAST = {"home": 1, "history": 6, "architecture": 3, "inception_lab": 10, "spot_the_bug": 2, "family": 0,
+            "classify": 2, "preprocessing": 2, "feature_maps": 6, "receptive_field": 5, "ablation": 7, "gradcam": 5,
+            "training": 6, "glossary": 1}
 
 
 @pytest.mark.parametrize("info, lang", [(p, "zh" if n % 2 else "en") for n, p in enumerate(PAGES)],

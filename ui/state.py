@@ -14,6 +14,8 @@ import streamlit as st
 
 KEPT_CHOICES = (
     "home_variant",
+    "hist_h", "hist_k", "hist_s", "hist_p", "hist_answer",
+    "bug_puzzle", "bug_pick_*",
     "arch_variant", "arch_size", "arch_layer",
     "lab_preset", "lab_formula_branch", "lab_ex_answer", "lab_in_ch", "lab_size", "lab_n1x1", "lab_n3x3_reduce",
     "lab_n3x3", "lab_n5x5_reduce", "lab_n5x5", "lab_pool_proj",
