@@ -98,7 +98,7 @@ def same_for_every_photo(model, picked: PickedImage, model_key: str, off: tuple,
                     probs = logits.softmax(0)
                     top = int(probs.argmax())
                     answer = t("exp.abl.cut.answer", name=class_name(top), prob=float(probs[top]))
-                    st.markdown(f"{label}: **{answer}**")
+                    st.markdown(t("exp.abl.cut.line", label=label, answer=answer))
         st.caption(t("exp.abl.cut.same", diff=largest_difference(ablated), block=block_label(block)))
 
 

@@ -51,7 +51,7 @@ def test_ablation_block_cut_shows_one_answer_for_two_photos(streamlit_server, pa
     assert_no_exception(page)
     body = page.inner_text("body")
     assert t("exp.abl.cut.same", lang=lang, diff=0.0, block="Inception 4a") in body
-    ablated = t("exp.abl.cut.ablated", lang=lang) + ":"
+    ablated = plain(t("exp.abl.cut.line", lang=lang, label=t("exp.abl.cut.ablated", lang=lang), answer=""))
     answers = [line for line in body.splitlines() if line.startswith(ablated)]
     assert len(answers) == 2 and answers[0] == answers[1], answers
     screenshot(page, f"claims_ablation_cut_{lang}")

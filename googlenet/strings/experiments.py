@@ -45,6 +45,7 @@ EN = {
     "exp.abl.cut.intact": "Intact network's answer",
     "exp.abl.cut.ablated": "Ablated network's answer",
     "exp.abl.cut.answer": "{name} ({prob:.1%})",
+    "exp.abl.cut.line": "{label}: **{answer}**",
     "exp.abl.cut.same": "The ablated network's 1000 output scores (logits) for the two photos differ by at most {diff:g}: after {block} the network no longer looks at the picture.",
     # --- preprocessing
     "exp.pre.intro": "The network never sees your photo as it is. Before the first convolution it goes through these steps: torchvision's **evaluation** transform for these weights (the one their accuracy was measured with), then the model's own first step. The numbers show what each step does to the values.",
@@ -70,8 +71,9 @@ EN = {
     "exp.pre.table.caption": "Pictures (steps 1–3) count in 0…255 and are H×W×channels; tensors (steps 4–6) are channels×H×W. The mean and std of step 5 were measured over ImageNet's training photos, so over all of them each channel comes out with mean ≈ 0 and std ≈ 1; one photo alone can be far from that.",
     "exp.pre.hist.caption": "How the values of steps 4–6 are spread, per channel (red, green, blue). Normalisation shifts and stretches each channel by its own amount (compare the curves' positions with step 4); transform_input maps all three back with one and the same rule — its picture is step 4's, stretched to −1…1.",
     # Origin of the weights: converted from TF-slim's inception_v1 (pytorch/vision PR #678, comment 470318912; PR #821
-    # "we only provide pretrained weights converted from TensorFlow"; PR #4848 renames them ImageNet1K_TFV1; issue #2634).
-    "exp.pre.why_transform": "Why step 6? torchvision did not train these weights itself: they were ported from TF-slim's inception_v1, Google's TensorFlow version of GoogLeNet (with BatchNorm after every convolution, eps 0.001, and a 3×3 convolution in branch 3), which was trained on pixels scaled to −1…1. torchvision keeps the usual ImageNet normalisation for all its models and lets GoogLeNet (transform_input=True) convert it back on the way in. Steps 5 and 6 together are the same as (x − 0.5) / 0.5. The paper's own model, released for Caffe (BVLC GoogLeNet), is a different network: no BatchNorm, and its input is BGR pixels on 0…255 with a mean colour subtracted.",
+    # "we only provide pretrained weights converted from TensorFlow"; PR #4848 renames them ImageNet1K_TFV1; issue #2634). BVLC GoogLeNet "is a replication of the model described in
+    # the GoogleNet publication", trained by Sergio Guadarrama (BVLC/caffe, models/bvlc_googlenet/readme.md).
+    "exp.pre.why_transform": "Why step 6? torchvision did not train these weights itself: they were ported from TF-slim's inception_v1, Google's TensorFlow version of GoogLeNet (with BatchNorm after every convolution, eps 0.001, and a 3×3 convolution in branch 3), which was trained on pixels scaled to −1…1. torchvision keeps the usual ImageNet normalisation for all its models and lets GoogLeNet (transform_input=True) convert it back on the way in. Steps 5 and 6 together are the same as (x − 0.5) / 0.5. The well-known Caffe model (BVLC GoogLeNet, Berkeley's replication of the paper's network) is a different network: no BatchNorm, and its input is BGR pixels on 0…255 with a mean colour subtracted.",
     "exp.pre.training": "**Training saw other pictures.** Resize 256 + centre crop 224 is the *evaluation* transform: one fixed view of each photo. During training every photo was shown as ever-new random crops instead. The paper describes patches covering 8–100% of the image area with an aspect ratio between 3/4 and 4/3, resized to 224×224, plus photometric distortions (brightness, contrast, colour); TF-slim, whose training made these weights, used random crops of 5–100% of the area, random left–right flips and colour distortions. The centre crop on this page is only how the finished network is tested.",
     # --- receptive field
     "exp.rf.intro": "Every unit of a feature map depends on a square of the input picture: its **receptive field**. Each convolution or pooling with a k×k window widens it by (k − 1) × jump, where the jump (the product of all strides so far) is the distance between neighbouring units in input pixels.",
@@ -164,6 +166,7 @@ ZH = {
     "exp.abl.cut.intact": "完整网络的答案",
     "exp.abl.cut.ablated": "消融后网络的答案",
     "exp.abl.cut.answer": "{name}（{prob:.1%}）",
+    "exp.abl.cut.line": "{label}：**{answer}**",
     "exp.abl.cut.same": "消融后网络对这两张照片给出的 1000 个输出分数（logit）最多相差 {diff:g}：在 {block} 之后，网络已经不再看图片了。",
     # --- preprocessing
     "exp.pre.intro": "网络从来不会直接看到你的照片。在第一次卷积之前，照片要经过下面这些步骤：torchvision 为这套权重规定的**评估**预处理（测量其准确率时用的就是它），然后是模型自己的第一步。表中的数字说明每一步对数值做了什么。",
@@ -188,7 +191,7 @@ ZH = {
     "exp.pre.table.std": "标准差（R, G, B）",
     "exp.pre.table.caption": "图片（第 1–3 步）的数值范围是 0…255，形状为 高×宽×通道；张量（第 4–6 步）的形状为 通道×高×宽。第 5 步的均值和标准差是在 ImageNet 的全部训练照片上测得的，所以对所有训练照片而言，归一化后每个通道的均值约为 0、标准差约为 1；单独一张照片可能相差很远。",
     "exp.pre.hist.caption": "第 4–6 步的数值分布，按通道（红、绿、蓝）分开画。归一化对每个通道的平移和缩放各不相同（和第 4 步比较曲线的位置）；transform_input 再用同一个规则把三个通道映射回去——它的分布就是第 4 步的分布拉伸到 −1…1。",
-    "exp.pre.why_transform": "为什么还有第 6 步？这套权重不是 torchvision 自己训练的：它们移植自 TF-slim 的 inception_v1，即 Google 用 TensorFlow 实现的 GoogLeNet（每个卷积之后都有 BatchNorm，eps 0.001，分支 3 用 3×3 卷积），它训练时的像素被缩放到 −1…1。torchvision 对所有模型都使用同样的 ImageNet 归一化，再让 GoogLeNet（transform_input=True）在输入时换算回去。第 5、6 步合起来就等于 (x − 0.5) / 0.5。论文自己的模型以 Caffe 格式发布（BVLC GoogLeNet），那是另一个网络：没有 BatchNorm，输入是 0…255 的 BGR 像素，再减去一个平均颜色。",
+    "exp.pre.why_transform": "为什么还有第 6 步？这套权重不是 torchvision 自己训练的：它们移植自 TF-slim 的 inception_v1，即 Google 用 TensorFlow 实现的 GoogLeNet（每个卷积之后都有 BatchNorm，eps 0.001，分支 3 用 3×3 卷积），它训练时的像素被缩放到 −1…1。torchvision 对所有模型都使用同样的 ImageNet 归一化，再让 GoogLeNet（transform_input=True）在输入时换算回去。第 5、6 步合起来就等于 (x − 0.5) / 0.5。常见的 Caffe 模型（BVLC GoogLeNet，伯克利对论文网络的复现）是另一个网络：没有 BatchNorm，输入是 0…255 的 BGR 像素，再减去一个平均颜色。",
     "exp.pre.training": "**训练时看到的是别样的图片。** 短边缩放到 256 再从中心裁出 224 是*评估*时的预处理：每张照片只有一个固定的视图。训练时每张照片则以不断变化的随机裁剪出现。论文描述的是占图片面积 8–100%、长宽比在 3/4 到 4/3 之间的随机图块，缩放到 224×224，再加上光度变换（亮度、对比度、颜色）；训练出这套权重的 TF-slim 用的是占面积 5–100% 的随机裁剪、随机左右翻转和颜色变换。本页的中心裁剪只是测试训练好的网络时的做法。",
     # --- receptive field
     "exp.rf.intro": "特征图上的每个单元都只依赖输入图片中的一块正方形区域：它的**感受野**。每经过一个 k×k 窗口的卷积或池化，感受野就扩大 (k − 1) × 跳距；跳距（到目前为止所有步长的乘积）是相邻两个单元在输入图片上相隔的像素数。",

@@ -37,7 +37,7 @@ ZH = {
     "gradcam.running": "正在计算梯度……",
     "gradcam.crop": "网络看到的 224×224 裁剪图",
     "gradcam.overlay": "“{name}”在 {block} 的 Grad-CAM 热力图，平滑放大到 224×224 后叠加在裁剪图上",
-    "gradcam.raw": "热力图本身：{side}×{side} 格，模块输出的每个单元一格，画在它在裁剪图上分到的 {jump}×{jump} 像素上（虽然每个单元的感受野最大可达 {rf}×{rf} 像素）；已缩放到最强的一格为 1。色图为“inferno”：暗 = 0，亮黄 = 1（色盲和黑白打印也能分辨）。",
+    "gradcam.raw": "热力图本身：{side}×{side} 格，模块输出的每个单元一格，画在它在裁剪图上分到的 {jump}×{jump} 像素上（虽然每个单元的感受野最大可达 {rf}×{rf} 像素）；已缩放到最强的一格为 1。色图为“inferno”：暗 = 0，亮黄 = 1（色盲或灰度显示时也能分辨）。",
     "gradcam.heading": "被解释的类别：{name}",
     "gradcam.metric.prob": "它的概率",
     "gradcam.metric.rank": "它的排名（共 1000 个类别）",
