@@ -46,7 +46,8 @@ EN = {
         "Why branches at all? The paper leans on a theoretical result by Arora et al. (2014): if the images can be "
         "described by a large, very sparse network, that network can be built layer by layer, by grouping the units "
         "whose outputs are strongly correlated and connecting each group only to the units it correlates with. "
-        "Neurons that fire together get wired together, in Hebb's words.\n\n"
+        "The paper links this to the Hebbian principle, often summed up as \u201cneurons that fire together, wire "
+        "together\u201d.\n\n"
         "Sparse connections are what the theory wants, but computers of 2014 (and today) are fast only at dense "
         "matrix arithmetic: the paper reckons that even cutting the arithmetic a hundredfold would not pay off, because looking up the scattered weights and the cache misses cost more. Inception is the "
         "compromise: inside one module, correlated units at one spot of the image are gathered by a 1×1 "
@@ -262,7 +263,7 @@ ZH = {
     "history.sparse.body": (
         "为什么要分支？论文借助 Arora 等人（2014）的一个理论结果：如果图像能由一个大型、非常稀疏的网络来描述，"
         "这个网络就可以逐层搭建——把输出高度相关的单元归为一组，每组只与和它相关的单元相连。"
-        "用 Hebb 的话说，一起激发的神经元连在一起。\n\n"
+        "论文把这一点与赫布（Hebb）原理联系起来，这一原理常被概括为“一起激发的神经元连在一起”。\n\n"
         "理论想要的是稀疏连接，但 2014 年（以及今天）的计算机只擅长稠密矩阵运算：论文估计，即使把运算量减少一百倍也不划算，因为查找分散的权重和缓存未命中的开销更大。"
         "Inception 是一种折中：在一个模块里，图像同一位置上相关的单元由 1×1卷积汇集，范围稍大的组由 3×3 和 5×5 卷积汇集，"
         "再加一个池化分支，因为池化在别处效果很好。每个分支都是普通的稠密卷积，所以运行很快；合在一起，它们近似一个稀疏结构。"
