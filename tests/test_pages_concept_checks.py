@@ -91,3 +91,23 @@ def test_a_number_that_matches_no_mistake_is_too_small_or_too_big(with_weights, 
     assert t("cc.not_a_number", lang=lang, text="832 channels") in visible_text(at)
     assert t("cc.arch_4e_channels.explain", lang=lang, **cc.judge(cc.QUESTIONS["arch_4e_channels"], 832).facts) \
         not in visible_text(at)
+
+
+def test_a_page_that_stops_early_still_shows_its_checks():
+    """stop_page(url_path) in place of st.stop(): the checks need no weights and no training run."""
+    from streamlit.testing.v1 import AppTest
+
+    def page_that_stops():
+        import streamlit as st
+
+        from ui.concept_check import stop_page
+        st.info("no weights")
+        stop_page("classify")
+        st.write("never drawn")
+
+    at = AppTest.from_function(page_that_stops, default_timeout=60)
+    at.run()
+    assert not at.exception
+    text = visible_text(at)
+    assert t("cc.title", lang="zh") in text and "never drawn" not in text   # no language chosen: Chinese
+    assert [answer_widget(at, q.id) for q in cc.page_questions("classify")]
