@@ -1,7 +1,7 @@
 """Strings of the Classify page (app_pages/classify.py)."""
 EN = {
     "classify.intro": "Give the pretrained GoogLeNet a photo and it answers with **probabilities for the 1000 ImageNet classes**. Below: its five best guesses, how long one forward pass took on the server that runs this app, and the 224×224 crop it actually looked at.",
-    "classify.no_weights_hint": "Without the pretrained weights the network cannot name anything, but the preprocessing works: here is the 224×224 crop it would see.",
+    "classify.no_weights_hint": "Without the pretrained weights the network cannot name anything, but the preprocessing works: the 224×224 crop it would see is shown with your picture.",
     "classify.original": "Your picture ({w}×{h} pixels)",
     "classify.crop": "What the network sees: short side resized to 256, then the centre 224×224 cut out (torchvision's evaluation transform)",
     "classify.crop.note": "Anything outside the crop is invisible to the network, so keep the subject in the middle of the photo.",
@@ -34,7 +34,7 @@ EN = {
 }
 ZH = {
     "classify.intro": "给预训练的 GoogLeNet 一张照片，它会给出 **1000 个 ImageNet 类别各自的概率**。下面是它最有把握的 5 个答案、在运行本应用的服务器上完成一次前向传播所用的时间，以及它真正看到的 224×224 裁剪图。",
-    "classify.no_weights_hint": "没有预训练权重，网络无法识别任何东西；但预处理照常进行：下面就是网络将会看到的 224×224 裁剪图。",
+    "classify.no_weights_hint": "没有预训练权重，网络无法识别任何东西；但预处理照常进行：网络将会看到的 224×224 裁剪图和你的图片一起显示。",
     "classify.original": "你的图片（{w}×{h} 像素）",
     "classify.crop": "网络看到的内容：先把短边缩放到 256，再从中心裁出 224×224（torchvision 的评估预处理）",
     "classify.crop.note": "裁剪区域以外的内容网络完全看不到，所以拍照时请把主体放在画面中央。",

@@ -194,7 +194,7 @@ ZH = {
     "exp.pre.why_transform": "为什么还有第 6 步？这套权重不是 torchvision 自己训练的：它们移植自 TF-slim 的 inception_v1，即 Google 用 TensorFlow 实现的 GoogLeNet（每个卷积之后都有 BatchNorm，eps 0.001，分支 3 用 3×3 卷积），它训练时的像素被缩放到 −1…1。torchvision 对所有模型都使用同样的 ImageNet 归一化，再让 GoogLeNet（transform_input=True）在输入时换算回去。第 5、6 步合起来就等于 (x − 0.5) / 0.5。常见的 Caffe 模型（BVLC GoogLeNet，伯克利对论文网络的复现）是另一个网络：没有 BatchNorm，输入是 0…255 的 BGR 像素，再减去一个平均颜色。",
     "exp.pre.training": "**训练时看到的是别样的图片。** 短边缩放到 256 再从中心裁出 224 是*评估*时的预处理：每张照片只有一个固定的视图。训练时每张照片则以不断变化的随机裁剪出现。论文描述的是占图片面积 8–100%、长宽比在 3/4 到 4/3 之间的随机图块，缩放到 224×224，再加上光度变换（亮度、对比度、颜色）；训练出这套权重的 TF-slim 用的是占面积 5–100% 的随机裁剪、随机左右翻转和颜色变换。本页的中心裁剪只是测试训练好的网络时的做法。",
     # --- receptive field
-    "exp.rf.intro": "特征图上的每个单元都只依赖输入图片中的一块正方形区域：它的**感受野**。每经过一个 k×k 窗口的卷积或池化，感受野就扩大 (k − 1) × 跳距；跳距（到目前为止所有步长的乘积）是相邻两个单元在输入图片上相隔的像素数。",
+    "exp.rf.intro": "特征图上的每个单元都只依赖输入图片中的一块正方形区域：它的**感受野**。每经过一个 k×k 窗口的卷积或池化，感受野就扩大 (k − 1) × 跳距；跳距（到目前为止所有步幅的乘积）是相邻两个单元在输入图片上相隔的像素数。",
     "exp.rf.stage": "层",
     "exp.rf.variant": "网络",
     "exp.rf.variant.torchvision": "torchvision 版（分支 3 为 3×3）",
@@ -202,7 +202,7 @@ ZH = {
     "exp.rf.row": "单元所在的行",
     "exp.rf.col": "单元所在的列",
     "exp.rf.metric.side": "输出网格",
-    "exp.rf.metric.jump": "跳距（步长乘积）",
+    "exp.rf.metric.jump": "跳距（步幅乘积）",
     "exp.rf.metric.rf": "感受野",
     "exp.rf.metric.box": "在 224×224 裁剪图上的范围",
     "exp.rf.px": "{n} 像素",
