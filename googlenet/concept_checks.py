@@ -173,11 +173,20 @@ def demo_model() -> GoogLeNet:
     """A real GoogLeNet (torchvision variant) with seeded He-initialised weights: what the ablation and
     Grad-CAM checks run their pictures through. Untrained on purpose: the facts they show hold for any weights."""
     import torch
+    from torch import nn
 
     from .model import GoogLeNet, he_init
     with torch.device("cpu"):
         model = GoogLeNet(variant="torchvision", aux_logits=False, init_weights=False)
-    return he_init(model, generator=torch.Generator().manual_seed(0)).eval()
+    generator = torch.Generator().manual_seed(0)
+    he_init(model, generator=generator)
+    # The shifts too come from the seeded generator (not the global one), and are not zero: like a trained
+    # network's, each layer answers even an all-zero input with something, so what is computed after a silenced
+    # block is a real prediction, the same for every photo (with zero shifts it would be all zeros).
+    for m in model.modules():
+        if isinstance(m, (nn.BatchNorm2d, nn.Linear)) and m.bias is not None:
+            nn.init.normal_(m.bias, std=0.1, generator=generator)
+    return model.eval()
 
 
 def demo_pictures(size: int | None = None) -> torch.Tensor:
@@ -634,6 +643,7 @@ def block_off_demo(block: str = "inception3b") -> dict:
     off = ablated_logits(model, pictures, {block: BRANCHES})
     return {"block": block.removeprefix("inception"), "intact_diff": float((intact[0] - intact[1]).abs().max()),
             "off_diff": float((off[0] - off[1]).abs().max()), "off_top": tuple(int(c) for c in off.argmax(1)),
+            "off_spread": float(off[0].max() - off[0].min()),   # > 0: a real prediction, not all-equal logits
             "intact_top": tuple(int(c) for c in intact.argmax(1))}
 
 

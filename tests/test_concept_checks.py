@@ -315,6 +315,7 @@ def test_with_3b_silent_two_pictures_get_identical_logits():
     assert torch.equal(logits[0], logits[1])
     facts = cc.QUESTIONS["abl_block_off"].solution().facts
     assert facts["off_diff"] == 0 and facts["intact_diff"] > 1 and facts["intact_top"][0] != facts["intact_top"][1]
+    assert facts["off_spread"] > 1   # one real prediction for both, not a tie of equal logits
     assert answer("abl_block_off") == "same_prediction"
 
 
