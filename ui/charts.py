@@ -71,7 +71,7 @@ def family_scatter(names: Sequence[str], gflops: Sequence[float], top1: Sequence
     colours = [HIGHLIGHT if n == highlight else BOTTLENECK for n in names]
     ax.scatter(gflops, top1, s=sizes, c=colours, alpha=0.55, edgecolors="black", linewidths=0.8)
     # Labels beside the bubbles; nudged where neighbours would collide.
-    offsets = {"ResNet-18": (8, -22), "GoogLeNet": (10, 10), "MobileNet v2": (8, -20),
+    offsets = {"ResNet-18": (8, -22), "GoogLeNet": (10, 10), "MobileNet v2": (-30, -34), "MobileNet v1": (8, 8),
                "MobileNet v3 (large)": (8, 8), "Inception v3": (-30, 14), "ResNet-50": (10, -20)}
     for n, x, y, p in zip(names, gflops, top1, params):
         dx, dy = offsets.get(n, (10, 6))
