@@ -7,6 +7,7 @@ from googlenet.digits import (
     settings_parameters,
 )
 from googlenet.i18n import get_language, set_language, t
+from ui.concept_check import stop_page
 from ui.training_runs import RunHistory
 from ui.training_sections import (
     confusion_section, gradient_section, history_section, load_section, metrics_row, save_section, train_live,
@@ -105,7 +106,7 @@ elif both:
 if not runs:
     st.info(t("train.none_yet"))
     load_section(runs, data)
-    st.stop()
+    stop_page("training")   # the page's concept checks, then st.stop()
 
 # ------------------------------------------------------------------------------------------------ results
 st.header(t("train.results"))

@@ -56,3 +56,13 @@ def test_flat_is_said_only_when_every_block_stays_near_the_last(lang, monkeypatc
     assert (v.kind, v.block, v.phase) == ("vanish", "inception6", "late")
     assert gradient_text(rec, v) == t("train.grad.vanish", lang=lang, n=3, block="inception6", last="inception10",
                                       factor=20.0, phase=t("train.grad.phase.late", lang=lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_checks_show_before_the_first_run(lang):
+    """The page stops early while no run exists: its concept checks are drawn before it stops."""
+    from tests.apptest_helpers import goto, open_app, visible_text
+
+    at = goto(open_app(lang), "app_pages/training.py")
+    assert t("train.none_yet", lang=lang) in visible_text(at)
+    assert t("cc.title", lang=lang) in visible_text(at)
