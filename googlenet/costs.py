@@ -131,7 +131,7 @@ class LayerRow:
         return self.macs / 1e6
 
 
-def _trace_shapes(model: nn.Module, input_size: int) -> dict[str, tuple]:
+def trace_shapes(model: nn.Module, input_size: int) -> dict[str, tuple]:
     """Output shape (without batch) of every module, from one forward pass on the meta device."""
     shapes: dict[str, tuple] = {}
     handles = [m.register_forward_hook(lambda _m, _i, out, n=name: shapes.__setitem__(n, tuple(out.shape[1:])))
@@ -148,14 +148,14 @@ def _trace_shapes(model: nn.Module, input_size: int) -> dict[str, tuple]:
 @lru_cache(maxsize=32)
 def stage_shapes(variant: str = "paper", input_size: int = INPUT_SIZE) -> dict[str, tuple]:
     """Output shape (C, H, W) of every module of the network, by dotted name, for one input size."""
-    return _trace_shapes(meta_model(variant), input_size)
+    return trace_shapes(meta_model(variant), input_size)
 
 
 @lru_cache(maxsize=64)
 def conv_layers(variant: str = "paper", input_size: int = INPUT_SIZE) -> tuple[LayerCost, ...]:
     """Every Conv2d and Linear of the network (auxiliary heads left out), in forward order."""
     model = meta_model(variant)
-    shapes = _trace_shapes(model, input_size)
+    shapes = trace_shapes(model, input_size)
     layers = []
     for name, m in model.named_modules():
         if isinstance(m, nn.Conv2d):
@@ -205,7 +205,7 @@ def _patch_stride(model: GoogLeNet, modules: tuple[str, ...], fallback: str) -> 
 @lru_cache(maxsize=32)
 def _layer_table(variant: str, input_size: int) -> tuple[LayerRow, ...]:
     model = meta_model(variant)
-    shapes = _trace_shapes(model, input_size)
+    shapes = trace_shapes(model, input_size)
     macs_by_module: dict[str, int] = {}
     for layer in conv_layers(variant, input_size):
         top = layer.name.split(".")[0]

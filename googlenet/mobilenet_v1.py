@@ -17,7 +17,7 @@ from typing import NamedTuple
 import torch
 from torch import nn
 
-from .costs import Cost, conv_cost, linear_cost
+from .costs import Cost, conv_cost, linear_cost, trace_shapes
 from .model import meta_device
 
 INPUT_SIZE = 224
@@ -114,19 +114,11 @@ def cost(alpha: float = 1.0, input_size: int = INPUT_SIZE) -> MobileNetCost:
     """Parameters and multiply-adds of MobileNet v1 at width multiplier alpha and an input_size picture,
     from each convolution's own settings and its output size (traced on the meta device)."""
     model = build(alpha)
-    sizes: dict[str, tuple[int, int]] = {}
-    handles = [m.register_forward_hook(lambda _m, _i, out, n=name: sizes.__setitem__(n, tuple(out.shape[2:])))
-               for name, m in model.named_modules() if isinstance(m, nn.Conv2d)]
-    try:
-        with torch.no_grad(), meta_device():
-            model(torch.empty(1, 3, input_size, input_size, device="meta"))
-    finally:
-        for h in handles:
-            h.remove()
+    shapes = trace_shapes(model, input_size)   # (C, H, W) of every module
     conv = Cost(0, 0)
     for name, m in model.named_modules():
         if isinstance(m, nn.Conv2d):
-            h, w = sizes[name]
+            h, w = shapes[name][1:]
             k = m.kernel_size[0]
             # A depthwise conv (groups = channels) gives each output channel one k x k filter on one input channel.
             conv = conv + conv_cost(m.in_channels // m.groups, m.out_channels, k, h, w)
