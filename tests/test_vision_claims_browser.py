@@ -63,8 +63,14 @@ def test_receptive_field_measures_the_effective_field(streamlit_server, page, la
     page.get_by_role("heading", name=t("nav.receptive_field", lang=lang)).first.wait_for(timeout=60_000)
     wait_idle(page)
     page.get_by_text(t("exp.rf.effective.title", lang=lang)).first.click()
-    act_and_settle(page, page.get_by_text(t("exp.rf.effective.run", lang=lang)).first.click)
-    page.get_by_text(t("exp.rf.effective.pretrained", lang=lang)).first.wait_for(timeout=60_000)
+    switch = page.get_by_text(t("exp.rf.effective.run", lang=lang)).first
+    switch.wait_for(state="visible", timeout=30_000)              # the expander has opened
+    act_and_settle(page, switch.click)
+    try:   # a pass forward and back: seconds on a busy machine
+        page.get_by_text(t("exp.rf.effective.pretrained", lang=lang)).first.wait_for(timeout=120_000)
+    except Exception:
+        screenshot(page, f"claims_receptive_field_effective_{lang}_failed")
+        raise
     wait_idle(page)
     assert_no_exception(page)
     screenshot(page, f"claims_receptive_field_effective_{lang}")
