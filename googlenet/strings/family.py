@@ -44,7 +44,8 @@ EN = {
         " little information is lost; a shortcut joins the thin ends. Uses ReLU6."
     ),
     "family.idea.mobilenet_v3_large": (
-        "Its blocks were found by neural architecture search (NAS) under a phone latency budget. It adds the cheap "
+        "Its blocks were found by neural architecture search (NAS) under a phone latency budget, then refined by "
+        "hand. It adds the cheap "
         "h-swish activation and squeeze-and-excitation, which re-weights channels using a summary of the whole "
         "feature map."
     ),
@@ -94,7 +95,7 @@ ZH = {
         "使用 ReLU6。"
     ),
     "family.idea.mobilenet_v3_large": (
-        "模块结构由神经架构搜索（NAS）在手机延迟预算下找到。它加入了计算便宜的 h-swish 激活函数，"
+        "模块结构由神经架构搜索（NAS）在手机延迟预算下找到，再经人工改进。它加入了计算便宜的 h-swish 激活函数，"
         "以及 squeeze-and-excitation（SE）：用整张特征图的汇总信息为各个通道重新分配权重。"
     ),
 }

@@ -56,7 +56,7 @@ EN = {
         "{vgg_w:,} weights). GoogLeNet averages its last 7×7×1024 feature map into 1024 numbers (global average "
         "pooling) and needs just one linear layer: {g_fc:,} parameters, {g_fc_share:.0%} of the network.\n"
         "2. **1×1 bottlenecks inside every Inception block** cut the channels before the 3×3 and 5×5 convolutions, "
-        "so the convolutions stay cheap too (see the Inception lab page)."
+        "so the convolutions stay cheap too (see the page “Inception & 1x1 cost lab”)."
     ),
     "familypage.split.title": "Where the parameters live",
     "familypage.split.conv": "convolutions",
@@ -75,8 +75,8 @@ EN = {
         "He et al. (2015) trained plain networks — no shortcuts, but with BatchNorm and careful initialisation, "
         "which already keep gradients from vanishing — and found that adding layers made them *worse*, on the "
         "training set too: a {d_hi}-layer plain net had a higher training error than a {d_lo}-layer one on "
-        "CIFAR-10. Overfitting would lower the training error; this is an optimisation problem, which they call "
-        "**degradation**. With residual connections the deeper network wins again. Their ImageNet numbers "
+        "CIFAR-10. That is not overfitting (which shows as a lower training error and a higher test error): the "
+        "deeper net is harder to optimise, and they call this **degradation**. With residual connections the deeper network wins again. Their ImageNet numbers "
         "(Table 2, top-1 error, 10-crop testing):"
     ),
     "familypage.resnet.col.depth": "Layers",
@@ -92,7 +92,7 @@ EN = {
         "torchvision has no MobileNet v1, so the app builds it from Table 1 of Howard et al. (2017) and counts it "
         "the way the paper does (convolution weights and the classifier). With full 3×3 convolutions instead of "
         "the depthwise separable ones it would need {full_macs:,} multiply-adds and {full_params:,} parameters "
-        "(paper, Table 4: {paper_full_macs:,}M and {paper_full_params}M): the separable version does the job with "
+        "(paper, Table 4: {paper_full_macs:,}M and {paper_full_params}M): the separable version needs only "
         "{sep_share:.1%} of the computation. The width multiplier α scales every layer's channels, the resolution "
         "multiplier ρ the input picture:"
     ),
@@ -166,7 +166,7 @@ ZH = {
         "GoogLeNet 用全局平均池化把最后 7×7×1024 的特征图变成 1024 个数，只需要一个全连接层："
         "{g_fc:,} 个参数，占整个网络的 {g_fc_share:.0%}。\n"
         "2. **每个 Inception 模块里都有 1×1 瓶颈结构**：在 3×3 和 5×5 卷积之前先降维，卷积本身也很省"
-        "（见“Inception 与 1×1 卷积计算实验”页面）。"
+        "（见“Inception 与 1×1 计算实验”页面）。"
     ),
     "familypage.split.title": "参数都在哪里",
     "familypage.split.conv": "卷积层",
@@ -183,7 +183,7 @@ ZH = {
     "familypage.resnet.body": (
         "He 等人（2015）训练了普通网络——没有捷径连接，但有 BatchNorm 和精心的初始化，这些已经能防止梯度消失——"
         "结果发现加层反而让网络*更差*，在训练集上也是如此：在 CIFAR-10 上，{d_hi} 层的普通网络比 {d_lo} 层的训练误差更高。"
-        "过拟合会让训练误差变低；这是一个优化问题，他们称之为**退化**。有了残差连接，更深的网络重新胜出。"
+        "这不是过拟合（过拟合表现为训练误差更低、测试误差更高）：更深的网络更难优化，他们称之为**退化**。有了残差连接，更深的网络重新胜出。"
         "他们在 ImageNet 上的数字（表 2，Top-1 错误率，10 个裁剪测试）："
     ),
     "familypage.resnet.col.depth": "层数",
@@ -197,7 +197,7 @@ ZH = {
     "familypage.mnv1.body": (
         "torchvision 中没有 MobileNet v1，所以本应用按 Howard 等（2017）的表 1 搭建它，并按论文的方式统计"
         "（卷积权重和分类器）。如果把深度可分离卷积换成完整的 3×3 卷积，它需要 {full_macs:,} 次乘加和 {full_params:,} 个参数"
-        "（论文表 4：{paper_full_macs:,}M 和 {paper_full_params}M）：可分离的版本只用 {sep_share:.1%} 的计算量就完成了工作。"
+        "（论文表 4：{paper_full_macs:,}M 和 {paper_full_params}M）：可分离的版本只需要其中 {sep_share:.1%} 的计算量。"
         "宽度乘子 α 缩放每一层的通道数，分辨率乘子 ρ 缩放输入图像："
     ),
     "familypage.mnv1.col.alpha": "α",

@@ -15,7 +15,8 @@ EN = {
         "Doubling C doubles both the input and the output channels of each layer, so each layer's weights and "
         "multiply-adds grow four times: the cost grows with the **square** of the width. The paper says the same — a uniform "
         "increase in the number of filters of two chained layers gives a quadratic increase in computation — and "
-        "adds that most of the extra capacity may end up wasted (many weights close to zero)."
+        "adds that if the added capacity is used inefficiently (most weights ending up close to zero), much of that "
+        "computation is wasted."
     ),
     "history.widen.col.width": "Channels C",
     "history.widen.col.factor": "Width ×",
@@ -37,19 +38,20 @@ EN = {
     "history.grow.col.real_macs": "Real: multiply-adds",
     "history.grow.caption": (
         "All nine naive blocks: {naive_macs:,} multiply-adds and {naive_params:,} parameters; the real blocks, with "
-        "1×1 reductions: {real_macs:,} and {real_params:,} — {ratio:.1f}× less computation. The Inception lab page "
-        "computes any single block both ways."
+        "1×1 reductions: {real_macs:,} and {real_params:,} — {ratio:.1f}× less computation. The page "
+        "“Inception & 1x1 cost lab” computes any single block both ways."
     ),
     # ---------------------------------------------------------------- 2. sparse connectivity
     "history.sparse.title": "The argument: a sparse structure, built from dense pieces",
     "history.sparse.body": (
-        "Why branches at all? The paper leans on a theoretical result by Arora et al. (2014): if the images can be "
-        "described by a large, very sparse network, that network can be built layer by layer, by grouping the units "
-        "whose outputs are strongly correlated and connecting each group only to the units it correlates with. "
+        "Why branches at all? The paper leans on a theoretical result by Arora et al. (2014): if the probability "
+        "distribution of the data can be represented by a large, very sparse deep network, the best layout of that "
+        "network can be built layer by layer, by analysing the correlations of the previous layer's activations and "
+        "grouping the units whose outputs are highly correlated. "
         "The paper links this to the Hebbian principle, often summed up as \u201cneurons that fire together, wire "
         "together\u201d.\n\n"
-        "Sparse connections are what the theory wants, but computers of 2014 (and today) are fast only at dense "
-        "matrix arithmetic: the paper reckons that even cutting the arithmetic a hundredfold would not pay off, because looking up the scattered weights and the cache misses cost more. Inception is the "
+        "Sparse connections are what the theory wants, but the computers of 2014 were very inefficient at arithmetic "
+        "on non-uniform sparse data, and fast at dense matrices: the paper reckons that even cutting the arithmetic a hundredfold would not pay off, because looking up the scattered weights and the cache misses cost more. Inception is the "
         "compromise: inside one module, correlated units at one spot of the image are gathered by a 1×1 "
         "convolution, slightly more spread-out groups by 3×3 and 5×5 convolutions, and a pooling branch is added "
         "because pooling had worked well elsewhere. Each branch is an ordinary dense convolution, so it runs fast; "
@@ -103,7 +105,7 @@ EN = {
     "history.lrn.col.divisor": "Divisor",
     "history.lrn.dropped": (
         "**Why it went away.** VGG's authors found that LRN did not improve their network on ImageNet, while it "
-        "cost memory and time (Simonyan & Zisserman 2014, sections 2.3 and 4.1). Batch normalisation (Ioffe & Szegedy, "
+        "cost memory and time (Simonyan & Zisserman 2014, sections 2.1 and 4.1). Batch normalisation (Ioffe & Szegedy, "
         "February 2015) then normalises every channel with statistics of the whole mini-batch and a learned scale "
         "and shift; BN-Inception removed LRN, finding it unnecessary once BatchNorm was there, and later Inception "
         "versions and ResNet never used it. torchvision's GoogLeNet has BatchNorm after every convolution and no "
@@ -199,7 +201,8 @@ EN = {
         "paper says about {v3_paper_macs:,} and fewer than {v3_paper_params:,} parameters). Cited: BN-Inception's "
         "{v2_params:,} parameters (its paper, which gives no multiply-add count); Inception v4's and "
         "Inception-ResNet-v2's costs from timm's model cards (their paper gives none). Accuracy: TF-slim's "
-        "pretrained-models table."
+        "pretrained-models table (its Inception v1 is a re-implementation with BatchNorm, the one torchvision's "
+        "GoogLeNet weights were ported from)."
     ),
     "history.version.v1": (
         "**GoogLeNet (Inception v1)** — Inception modules with 1×1 reductions, global average pooling, two auxiliary "
@@ -236,7 +239,7 @@ ZH = {
         "取两个前后相接的 3×3 卷积，作用在 {size}×{size} 的特征图上，每个的输入和输出都是 C 个通道。"
         "C 翻倍时，每一层的输入和输出通道都翻倍，所以每一层的权重和乘加次数都变为四倍：代价随宽度的**平方**增长。"
         "论文也是这样说的——两个前后相接的层的卷积核数量均匀增加，计算量就按平方增加——并补充说，"
-        "多出来的容量可能大多被浪费（许多权重接近零）。"
+        "如果增加的容量没有被有效利用（大多数权重最后接近零），这些计算就有很多被浪费了。"
     ),
     "history.widen.col.width": "通道数 C",
     "history.widen.col.factor": "宽度 ×",
@@ -257,14 +260,14 @@ ZH = {
     "history.grow.col.real_macs": "真实：乘加次数",
     "history.grow.caption": (
         "九个朴素模块合计：{naive_macs:,} 次乘加、{naive_params:,} 个参数；带 1×1 降维的真实模块：{real_macs:,} 和 "
-        "{real_params:,}——计算量只有朴素模块的 1/{ratio:.1f}。“Inception 与 1×1 卷积计算实验”页面可以用两种方式计算任意一个模块。"
+        "{real_params:,}——计算量只有朴素模块的 1/{ratio:.1f}。“Inception 与 1×1 计算实验”页面可以用两种方式计算任意一个模块。"
     ),
     "history.sparse.title": "论证：用稠密的部件搭出稀疏的结构",
     "history.sparse.body": (
-        "为什么要分支？论文借助 Arora 等人（2014）的一个理论结果：如果图像能由一个大型、非常稀疏的网络来描述，"
-        "这个网络就可以逐层搭建——把输出高度相关的单元归为一组，每组只与和它相关的单元相连。"
+        "为什么要分支？论文借助 Arora 等人（2014）的一个理论结果：如果数据的概率分布能由一个大型、非常稀疏的深度网络来表示，"
+        "这个网络的最佳结构就可以逐层搭建——分析上一层激活值之间的相关性，把输出高度相关的单元归为一组。"
         "论文把这一点与赫布（Hebb）原理联系起来，这一原理常被概括为“一起激发的神经元连在一起”。\n\n"
-        "理论想要的是稀疏连接，但 2014 年（以及今天）的计算机只擅长稠密矩阵运算：论文估计，即使把运算量减少一百倍也不划算，因为查找分散的权重和缓存未命中的开销更大。"
+        "理论想要的是稀疏连接，但 2014 年的计算机处理不规则的稀疏数据时效率很低，擅长的是稠密矩阵运算：论文估计，即使把运算量减少一百倍也不划算，因为查找分散的权重和缓存未命中的开销更大。"
         "Inception 是一种折中：在一个模块里，图像同一位置上相关的单元由 1×1卷积汇集，范围稍大的组由 3×3 和 5×5 卷积汇集，"
         "再加一个池化分支，因为池化在别处效果很好。每个分支都是普通的稠密卷积，所以运行很快；合在一起，它们近似一个稀疏结构。"
         "作者自己也说，网络的成功是否来自这些指导原则，仍然存疑。"
@@ -309,7 +312,7 @@ ZH = {
     "history.lrn.col.divisor": "除数",
     "history.lrn.dropped": (
         "**它为什么消失了。** VGG 的作者发现，LRN 没有提升他们的网络在 ImageNet 上的表现，却耗费内存和时间"
-        "（Simonyan 和 Zisserman 2014，第 2.3 和 4.1 节）。随后的批量归一化（BatchNorm；Ioffe 和 Szegedy，2015 年 2 月）"
+        "（Simonyan 和 Zisserman 2014，第 2.1 和 4.1 节）。随后的批量归一化（BatchNorm；Ioffe 和 Szegedy，2015 年 2 月）"
         "用整个小批量的统计量和学习到的缩放与平移来归一化每个通道；BN-Inception 去掉了 LRN，认为有了 BatchNorm 它就不再必要，"
         "之后的 Inception 版本和 ResNet 都没有再用它。torchvision 的 GoogLeNet 在每个卷积之后都有 BatchNorm，没有 LRN；"
         "本应用的论文版保留了 LRN。"
@@ -387,7 +390,8 @@ ZH = {
         "以及在 meta 设备上搭建的 torchvision Inception v3（不含辅助分类器 {v3_params:,} 个参数，在 299×299 上 {v3_macs:,} 次乘加；"
         "v3 论文说约 {v3_paper_macs:,} 次、少于 {v3_paper_params:,} 个参数）。引用：BN-Inception 的 {v2_params:,} 个参数"
         "（来自它的论文，论文没有给出乘加次数）；Inception v4 和 Inception-ResNet-v2 的代价取自 timm 的模型卡"
-        "（它们的论文没有给出）。准确率：TF-slim 的预训练模型表。"
+        "（它们的论文没有给出）。准确率：TF-slim 的预训练模型表（其中的 Inception v1 是带 BatchNorm 的重新实现，"
+        "torchvision 的 GoogLeNet 权重就是从它移植的）。"
     ),
     "history.version.v1": (
         "**GoogLeNet（Inception v1）**——带 1×1 降维的 Inception 模块、全局平均池化、训练用的两个辅助分类器、"

@@ -30,8 +30,8 @@ EN = {
     "home.diagram.title": "The whole network, drawn from the model's configuration",
     "home.diagram.caption": (
         "Each green box is an Inception block: output size, then the channels of its four branches "
-        "(1×1 | 3×3 | 5×5 — a 3×3 convolution in torchvision's variant | pool projection). Dashed: the two "
-        "auxiliary classifiers, used only in training."
+        "(1×1 | 3×3 | 5×5 — a 3×3 convolution in torchvision's variant | pool projection). Dashed arrows lead to "
+        "the two auxiliary classifiers, used only in training."
     ),
     "home.diagram.variant": "Variant",
     "home.variant.paper": "Paper (2014)",
@@ -72,7 +72,7 @@ ZH = {
     "home.diagram.title": "整个网络的结构图（由模型配置自动生成）",
     "home.diagram.caption": (
         "绿色方框是 Inception 模块：先是输出尺寸，再是四个分支的通道数"
-        "（1×1 | 3×3 | 5×5——torchvision 版为 3×3 卷积 | 池化投影）。虚线连接的是两个辅助分类器，只在训练时使用。"
+        "（1×1 | 3×3 | 5×5——torchvision 版为 3×3 卷积 | 池化投影）。虚线箭头通向两个辅助分类器，它们只在训练时使用。"
     ),
     "home.diagram.variant": "版本",
     "home.variant.paper": "论文原版（2014）",

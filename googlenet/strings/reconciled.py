@@ -38,7 +38,7 @@ EN = {
     "reconciled.params.row.paper_aux": "Computed: paper variant with both auxiliary classifiers",
     "reconciled.params.row.paper_aux.what": "as trained in the paper",
     "reconciled.params.row.tv": "Computed: torchvision's architecture",
-    "reconciled.params.row.tv.what": "BatchNorm, 3×3 in branch 3; no auxiliary classifiers (as its weights are shipped)",
+    "reconciled.params.row.tv.what": "BatchNorm, 3×3 in branch 3; no auxiliary classifiers (as googlenet(weights=…) builds it by default)",
     "reconciled.params.row.tv_meta": "torchvision: the weights' metadata (num_params)",
     "reconciled.params.row.tv_meta.what": "GoogLeNet_Weights.IMAGENET1K_V1",
     "reconciled.params.row.tv_aux": "Computed: torchvision's architecture with auxiliary classifiers",
@@ -136,7 +136,7 @@ ZH = {
     "reconciled.params.row.paper_aux": "计算：论文版，含两个辅助分类器",
     "reconciled.params.row.paper_aux.what": "论文训练时的网络",
     "reconciled.params.row.tv": "计算：torchvision 的结构",
-    "reconciled.params.row.tv.what": "BatchNorm、分支 3 为 3×3；不含辅助分类器（与其权重发布时一致）",
+    "reconciled.params.row.tv.what": "BatchNorm、分支 3 为 3×3；不含辅助分类器（googlenet(weights=…) 默认就这样构建）",
     "reconciled.params.row.tv_meta": "torchvision：权重元数据（num_params）",
     "reconciled.params.row.tv_meta.what": "GoogLeNet_Weights.IMAGENET1K_V1",
     "reconciled.params.row.tv_aux": "计算：torchvision 的结构，含辅助分类器",
@@ -164,7 +164,7 @@ ZH = {
         "（如果按浮点运算次数算，一次乘加是两次运算，数字会翻倍。）论文版的数量比表 1 的和大，"
         "主要是因为 conv1：印刷为 {tconv1:g}M，但 7×7×3×64 个权重 × 112×112 个位置 = {conv1:,} 次乘加。"
     ),
-    "reconciled.alexnet.title": "“参数量比 AlexNet 少 {claim} 倍”？",
+    "reconciled.alexnet.title": "“参数量只有 AlexNet 的 1/{claim}”？",
     "reconciled.alexnet.body": (
         "论文（§1）说它的参赛网络的参数量只有 Krizhevsky 等人 2012 年网络的 1/{claim}。"
         "那个网络约有 {alexnet_m} 个参数（他们论文自己给的数字），{alexnet_m} ÷ {claim} = {implied_m}——比上面任何一个数都少。"
@@ -172,9 +172,9 @@ ZH = {
         "是 torchvision GoogLeNet 的 **{r_tv:.1f} 倍**，论文版的 **{r_paper:.1f} 倍**。所以 GoogLeNet 的参数量约为 AlexNet 的 1/9；"
         "论文没有说明它是怎么统计的。（torchvision 的 AlexNet 是 2014 年的单 GPU 版本，通道数略有不同。）"
     ),
-    "reconciled.bottleneck.title": "“1×1 瓶颈结构让模块便宜十倍”？",
+    "reconciled.bottleneck.title": "“1×1 瓶颈结构让模块的计算量只有原来的 1/10”？",
     "reconciled.bottleneck.body": (
-        "十倍只对一个分支成立：在模块 3a 中，5×5 分支先用 1×1卷积降维到 16 个通道，乘加次数减少到原来的 "
+        "1/10 只对一个分支成立：在模块 3a 中，5×5 分支先用 1×1卷积降维到 16 个通道，乘加次数减少到原来的 "
         "**1/{b5:.2f}**。整个模块——四个分支，其中两个没有可降维的地方——的乘加次数减少到原来的 **1/{low:.1f}**（{low_block}）"
         "到 **1/{high:.1f}**（{high_block}）。逐个模块列出（论文版；朴素模块的乘加次数 ÷ 带 1×1 降维的模块的乘加次数，"
         "输入相同，各分支的输出宽度相同）："

@@ -82,7 +82,7 @@ EN = {
     "bug.no_grad": "None (no gradient)",
     "bug.series.buggy": "with the bug",
     "bug.series.fixed": "fixed",
-    "bug.seconds": "Both runs computed in {seconds:.1f} s on one CPU thread, once for every visitor (then cached).",
+    "bug.seconds": "Both runs computed in {seconds:.1f} s on one CPU thread, once for all visitors (then cached).",
     # (a)
     "bug.branch.intro": (
         "Both versions, with the same starting weights, inside a small digit classifier (3×3 convolution → this "
@@ -147,7 +147,7 @@ EN = {
     ),
     # (e)
     "bug.lrn.intro": (
-        "Both versions with the same weights, on the cat photo at the input scale of BVLC's Caffe GoogLeNet, a model "
+        "Both versions with the same random (untrained) weights, on the cat photo at the input scale of BVLC's Caffe GoogLeNet, a model "
         "with LRN (224×224, BGR, 0–255 minus the mean pixel); torchvision's GoogLeNet has BatchNorm instead."
     ),
     "bug.lrn.col.where": "Where the first LRN is",
@@ -213,7 +213,7 @@ ZH = {
     ),
     "bug.softmax.task": "本意：一个 8×8 数字的小分类器、它的损失，以及一个训练步。",
     "bug.kernel.task": (
-        "本意：论文中的辅助分类器——平均池化到 4×4，一个有 128 个滤波器的 1×1卷积，一个有 1024 个单元的全连接层，70% 的 Dropout，"
+        "本意：论文中的辅助分类器——平均池化到 4×4，一个有 128 个卷积核的 1×1卷积，一个有 1024 个单元的全连接层，70% 的 Dropout，"
         "然后是各个类别。"
     ),
     "bug.minus.task": "本意：一个残差块，以及一个在 2×2 最大池化之后使用它的小网络。",
@@ -312,7 +312,7 @@ ZH = {
     "bug.minus.fixed": "修正后，网络可以构建并运行：形状为 {inp} 的一个数字得到 {out}，共 {params:,} 个参数。",
     # (e)
     "bug.lrn.intro": (
-        "两个版本使用相同的权重，输入是猫的照片，采用 BVLC 的 Caffe GoogLeNet（一个带 LRN 的模型）的输入尺度"
+        "两个版本使用相同的随机（未训练）权重，输入是猫的照片，采用 BVLC 的 Caffe GoogLeNet（一个带 LRN 的模型）的输入尺度"
         "（224×224，BGR，0–255 减去平均像素）；torchvision 的 GoogLeNet 用批量归一化代替了 LRN。"
     ),
     "bug.lrn.col.where": "第一个 LRN 的位置",

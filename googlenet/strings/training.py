@@ -8,7 +8,7 @@ EN = {
         "heads regularise. "
         "Does that help? Find out yourself: train a small Inception network on {n_train:,} handwritten digits "
         "(8×8 pixels, scikit-learn's *digits*; {n_test} more are kept for testing), once with and once without "
-        "auxiliary heads, right here on this computer."),
+        "auxiliary heads, right here on the computer that runs this app."),
     # settings
     "train.settings": "1 · Settings",
     "train.preset": "Network",
@@ -16,16 +16,16 @@ EN = {
     "train.preset.seed_mnist": "The seed articles' MNIST net",
     "train.preset.googlenet_small.caption": (
         "Stem conv 3×3 (32 channels) → {depth} Inception block(s) (same `Inception` class as GoogLeNet, 64 channels "
-        "each, 8×8) → global average pooling → linear layer. {params:,} weights in the trunk; auxiliary heads after "
+        "each, 8×8) → global average pooling → linear layer. {params:,} parameters in the trunk; auxiliary heads after "
         "block(s) {taps}."),
     "train.preset.googlenet_small.caption_noaux": (
         "Stem conv 3×3 (32 channels) → {depth} Inception block(s) (same `Inception` class as GoogLeNet, 64 channels "
-        "each, 8×8) → global average pooling → linear layer. {params:,} weights in the trunk; with one block there is "
+        "each, 8×8) → global average pooling → linear layer. {params:,} parameters in the trunk; with one block there is "
         "no middle for an auxiliary head to listen to."),
     "train.preset.seed_mnist.caption": (
         "As published: conv 5×5 (10) → max pool → Inception-A (88 channels) → conv 5×5 (20) → max pool → Inception-A "
         "→ flatten 88×4×4 = 1,408 → linear 10, on digits upsampled from 8×8 to 28×28. No BatchNorm. {params:,} "
-        "weights; the optional auxiliary head listens after the first Inception-A block."),
+        "parameters; the optional auxiliary head listens after the first Inception-A block."),
     "train.depth": "Inception blocks (depth)",
     "train.depth.help": "More blocks = a deeper network. Try 8 blocks without BatchNorm to see gradients vanish.",
     "train.depth.seed_help": "The seed articles' network always has two Inception-A blocks and no BatchNorm.",
@@ -77,9 +77,9 @@ EN = {
     "train.metric.test_acc": "Test accuracy",
     "train.metric.time": "Training time",
     "train.metric.steps": "Steps",
-    "train.metric.params": "Weights",
+    "train.metric.params": "Parameters",
     "train.metric.params.help": (
-        "Weights of the network itself; the auxiliary heads add {aux:,} more, used only in "
+        "Parameters of the network itself; the auxiliary heads add {aux:,} more, used only in "
         "training."),
     "train.status.running": "running",
     "train.status.done": "finished",
@@ -116,7 +116,7 @@ EN = {
         "{loss_without:.3f} without."),
     "train.verdict.same": (
         "On this problem the auxiliary classifiers made **no real difference**: a gap under {threshold:.0f} point "
-        "is what two runs differ by through chance alone (change the seed and watch)."),
+        "is well within what two runs can differ by through chance alone (change the seed and watch)."),
     "train.verdict.aux_better": (
         "Here the run **with** auxiliary classifiers did better. One pair of runs is thin evidence: repeat with "
         "another seed before you believe it."),
@@ -135,7 +135,8 @@ EN = {
         "from layer to layer. The 2014 GoogLeNet had no BatchNorm (it came out a few months later).\n"
         "- **ReLU.** Where a ReLU is active it passes the gradient on unchanged (slope 1); sigmoid and tanh squash it "
         "at every layer.\n"
-        "- **Adam** scales each weight's step by that weight's own gradient history, which hides small gradients.\n"
+        "- **Adam** scales each weight's step by that weight's own gradient history, so even tiny gradients give "
+        "steps of normal size: it hides vanishing gradients.\n"
         "- The GoogLeNet authors themselves found, in **Inception v3** (\u201cRethinking the Inception "
         "Architecture\u201d, arXiv 2015, CVPR 2016), that the auxiliary classifiers did not speed up early training and helped only "
         "a little at the end: they act mainly as **regularisers**.\n\n"
@@ -144,7 +145,7 @@ EN = {
     # gradients
     "train.grad.title": "Where do the gradients shrink?",
     "train.grad.caption": (
-        "L2 norm of the gradient over all weights of each block (logarithmic scale), averaged over the first and "
+        "L2 norm of the gradient over all parameters of each block (logarithmic scale), averaged over the first and "
         "the last fifth of the run. The gradient flows from right (the output) to left (the input)."),
     "train.grad.early": "run #{n}, first fifth of training",
     "train.grad.late": "run #{n}, last fifth of training",
@@ -203,7 +204,7 @@ EN = {
         "below (files are read with weights_only=True: only numbers, never code)."),
     "train.none_yet": (
         "No run yet: choose the settings and press \u201cStart training\u201d. A default run takes about "
-        "5–30 seconds, depending on how busy this computer is."),
+        "5–30 seconds, depending on how busy the computer that runs this app is."),
     # checkpoint errors
     "train.ckpt.empty": "The weights file is empty.",
     "train.ckpt.too_big": (
@@ -211,8 +212,8 @@ EN = {
         "MB."),
     "train.ckpt.not_checkpoint": "This is not a PyTorch weights file (or it is damaged), so it could not be read.",
     "train.ckpt.unsafe": (
-        "Refused: this file contains objects other than plain weights, and loading them could run code on this "
-        "computer. Only weights files downloaded from this page can be loaded."),
+        "Refused: this file contains objects other than plain weights, and loading them could run code on the "
+        "computer that runs this app. Only weights files downloaded from this page can be loaded."),
     "train.ckpt.not_ours": (
         "This PyTorch file was not saved by the training lab (the settings needed to rebuild the network are "
         "missing)."),
@@ -225,7 +226,7 @@ ZH = {
     "train.intro": (
         "论文在 GoogLeNet 的中间部位接了两个**辅助分类器**，把它们的损失乘以 0.3 加进总损失。论文给出三个理由："
         "让中间层本身就能区分各个类别；给深层网络的中间部分补充梯度（对抗**梯度消失**）；起正则化作用。"
-        "这样做真的有用吗？自己动手试一试：就在这台电脑上，用 {n_train:,} 张手写数字"
+        "这样做真的有用吗？自己动手试一试：就在运行本应用的这台电脑上，用 {n_train:,} 张手写数字"
         "（8×8 像素，scikit-learn 的 *digits* 数据集；另外 {n_test} 张留作测试）训练一个小型 Inception 网络，"
         "一次带辅助分类器，一次不带。"),
     "train.settings": "1 · 设置",
@@ -233,10 +234,10 @@ ZH = {
     "train.preset.googlenet_small": "小型 GoogLeNet",
     "train.preset.seed_mnist": "参考文章中的 MNIST 网络",
     "train.preset.googlenet_small.caption": (
-        "主干卷积 3×3（32 个通道）→ {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
+        "开头的卷积 3×3（32 个通道）→ {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
         "8×8）→ 全局平均池化 → 全连接层。主干共 {params:,} 个参数；辅助分类器接在第 {taps} 个模块之后。"),
     "train.preset.googlenet_small.caption_noaux": (
-        "主干卷积 3×3（32 个通道）→ {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
+        "开头的卷积 3×3（32 个通道）→ {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
         "8×8）→ 全局平均池化 → 全连接层。主干共 {params:,} 个参数；只有一个模块时没有“中间”，无处接辅助分类器。"),
     "train.preset.seed_mnist.caption": (
         "与原文一致：卷积 5×5（10）→ 最大池化 → Inception-A（88 个通道）→ 卷积 5×5（20）→ 最大池化 → Inception-A → "
@@ -316,7 +317,7 @@ ZH = {
     "train.verdict.numbers": (
         "第 {a} 次（带辅助分类器）测试准确率 **{acc_with:.1f}%**，第 {b} 次（不带）**{acc_without:.1f}%**："
         "相差 **{diff:+.1f} 个百分点**。最终主损失：带辅助分类器 {loss_with:.3f}，不带 {loss_without:.3f}。"),
-    "train.verdict.same": "在这个问题上，辅助分类器**没有带来实质差别**：不到 {threshold:.0f} 个百分点的差距，两次训练仅凭偶然就会出现（换个种子试试）。",
+    "train.verdict.same": "在这个问题上，辅助分类器**没有带来实质差别**：不到 {threshold:.0f} 个百分点的差距，完全在两次训练仅凭偶然就可能出现的范围内（换个种子试试）。",
     "train.verdict.aux_better": "这一次**带**辅助分类器的训练更好。但只有一对训练，证据很单薄：换个种子再试一次，再下结论。",
     "train.verdict.aux_worse": "这一次**不带**辅助分类器的训练反而更好：额外的分类器没有帮上忙。只有一对训练，证据很单薄：换个种子再试一次，再下结论。",
     "train.verdict.grad": "训练初期，传到第一个模块（{block}）的梯度，带辅助分类器时是不带时的 **{ratio:.1f} 倍**。",
@@ -327,7 +328,7 @@ ZH = {
         "- **BatchNorm。** 它把每一层的输出重新缩放，信号和梯度在层与层之间既不会越来越小，也不会越来越大。"
         "2014 年的 GoogLeNet 还没有 BatchNorm（它在几个月后才提出）。\n"
         "- **ReLU。** ReLU 激活的地方梯度原样传回（斜率为 1）；sigmoid 和 tanh 则在每一层都把梯度压小。\n"
-        "- **Adam** 按每个参数自己的梯度历史来缩放步长，把很小的梯度也放大了，掩盖了问题。\n"
+        "- **Adam** 按每个参数自己的梯度历史来缩放步长，所以即使梯度很小，步长也是正常大小：它掩盖了梯度消失。\n"
         "- GoogLeNet 的作者们自己在 **Inception v3**（《Rethinking the Inception Architecture》，arXiv 2015，CVPR 2016）中发现，"
         "辅助分类器并没有加快训练初期的收敛，只在训练末期略有帮助：它们主要起**正则化**作用。\n\n"
         "想看看它们本来要对付的问题：把 BatchNorm **关掉**，设为 **8** 个 Inception 模块，"
@@ -344,7 +345,7 @@ ZH = {
     "train.grad.recovery": "再往输入一侧，梯度又变大了——{first} 处的梯度是 {block} 处的 {recovery:,.0f} 倍：辅助分类器把自己的梯度送进了它们所接的模块。",
     "train.grad.dead": "在第 {n} 次训练的{phase}，{last} 有梯度，却没有任何梯度传到 {block}：信号在逐层反向传播时完全消失了——这是最极端的梯度消失。",
     "train.grad.grow": "在第 {n} 次训练的{phase}，传到 {block} 的梯度是 {last} 处的 **{factor:,.0f} 倍**：梯度在逐层反向传播时不但没有消失，反而变大了。",
-    "train.grad.flat": "第 {n} 次训练中，无论在训练的最初五分之一还是最后五分之一，从 {block} 到 {last} 的每个模块的梯度与最后一个模块相差都不到 {factor:.1f} 倍：这里没有梯度消失。",
+    "train.grad.flat": "第 {n} 次训练中，无论在训练的最初五分之一还是最后五分之一，从 {block} 到 {last} 的每个模块的梯度都在最后一个模块梯度的 1/{factor:.1f} 到 {factor:.1f} 倍之间：这里没有梯度消失。",
     "train.grad.none": "这次训练没有梯度记录（它是从文件加载的）。",
     "train.grad.no_steps": "第 {n} 次训练在第一步之前就被停止了：没有记录到梯度。",
     "train.confusion.title": "混淆矩阵（测试集）",
@@ -370,11 +371,11 @@ ZH = {
     "train.save.title": "4 · 保存与加载权重",
     "train.save.download": "下载第 {n} 次训练的权重（.pt）",
     "train.save.caption": "PyTorch 的 state_dict，附带重建网络所需的设置。以后可以在下方重新加载（读取时使用 weights_only=True：只读数字，绝不执行代码）。",
-    "train.none_yet": "还没有训练：选好设置，点“开始训练”。默认设置训练一次大约需要 5–30 秒，取决于这台电脑有多忙。",
+    "train.none_yet": "还没有训练：选好设置，点“开始训练”。默认设置训练一次大约需要 5–30 秒，取决于运行本应用的电脑有多忙。",
     "train.ckpt.empty": "权重文件是空的。",
     "train.ckpt.too_big": "权重文件太大（{size_mb:.0f} MB）；本页保存的文件远小于 {limit_mb} MB。",
     "train.ckpt.not_checkpoint": "这不是 PyTorch 权重文件（或者文件已损坏），无法读取。",
-    "train.ckpt.unsafe": "已拒绝：这个文件里除了权重还有其他对象，加载它们可能在这台电脑上执行代码。只能加载从本页下载的权重文件。",
+    "train.ckpt.unsafe": "已拒绝：这个文件里除了权重还有其他对象，加载它们可能在运行本应用的电脑上执行代码。只能加载从本页下载的权重文件。",
     "train.ckpt.not_ours": "这个 PyTorch 文件不是训练实验室保存的（缺少重建网络所需的设置）。",
     "train.ckpt.bad_config": "这个权重文件里保存的设置无效（字段“{field}”）。",
     "train.ckpt.not_finite": "这个文件中的权重含有无效数值（NaN 或无穷大）。",
