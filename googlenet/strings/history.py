@@ -212,7 +212,8 @@ EN = {
     "history.version.v2": (
         "**BN-Inception (v2)** — batch normalisation after the convolutions, and each 5×5 convolution replaced by two "
         "3×3s (the same receptive field, fewer weights); LRN and dropout removed, a higher learning "
-        "rate. Reached v1's accuracy in {fewer} times fewer training steps; an ensemble reached {ensemble}% top-5 error."
+        "rate. Reached the accuracy of the same network without BatchNorm in {fewer} times fewer training steps; an "
+        "ensemble reached {ensemble}% top-5 error on the validation set."
     ),
     "history.version.v3": (
         "**Inception v3** — factorised convolutions (an n×n into a 1×n followed by an n×1), grid reduction with "
@@ -400,7 +401,7 @@ ZH = {
     ),
     "history.version.v2": (
         "**BN-Inception（v2）**——在卷积之后加入批量归一化，并把每个 5×5 卷积换成两个 3×3（感受野相同，权重更少）；"
-        "去掉 LRN 和 dropout，使用更大的学习率。只用 1/{fewer} 的训练步数就达到 v1 的准确率；集成模型达到 {ensemble}% 的 Top-5 错误率。"
+        "去掉 LRN 和 dropout，使用更大的学习率。只用 1/{fewer} 的训练步数就达到了不带 BatchNorm 的同一网络的准确率；集成模型在验证集上达到 {ensemble}% 的 Top-5 错误率。"
     ),
     "history.version.v3": (
         "**Inception v3**——分解卷积（把 n×n 换成 1×n 后接 n×1），用并行的步幅 2 卷积分支和池化分支缩小网格，"

@@ -7,7 +7,7 @@ EN = {
         "3×3 and 5×5 convolutions and a 3×3 max pool — and their outputs are concatenated along the channels. "
         "Cheap **1×1 convolutions** cut the number of channels before the expensive 3×3 and 5×5 ones. "
         "**Global average pooling** replaces the huge fully connected layers of earlier networks (one linear "
-        "layer remains), and two **auxiliary classifiers**, used only in training, add a loss in the middle "
+        "layer remains), and two **auxiliary classifiers**, used only in training, each add a loss in the middle "
         "of the network: the paper meant them to strengthen the gradient there and to regularise; Inception v3 found they act "
         "mostly as regularisers."
     ),
@@ -57,7 +57,7 @@ ZH = {
         "它的基本单元是 **Inception 模块**：四个分支同时处理同一个输入——1×1、3×3 和 5×5 卷积以及一个 3×3 最大池化——"
         "它们的输出沿通道拼接在一起。廉价的 **1×1卷积** 在昂贵的 3×3 和 5×5 卷积之前减少通道数（降维）。"
         "**全局平均池化** 取代了早期网络中庞大的全连接层（只保留一个全连接层），两个只在训练时使用的 **辅助分类器** "
-        "在网络中部增加一个损失：论文希望借此加强那里的梯度并起正则化作用；Inception v3 发现它们主要起的是正则化作用。"
+        "在网络中部各增加一个损失：论文希望借此加强那里的梯度并起正则化作用；Inception v3 发现它们主要起的是正则化作用。"
     ),
     "home.metric.year": "ILSVRC 2014 分类任务",
     "home.metric.year.value": "第一名",
