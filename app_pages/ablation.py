@@ -17,6 +17,7 @@ from googlenet.runtime.inference import model_fingerprint
 from googlenet.weights import looks_untrained
 from ui.charts import show_figure
 from ui.charts_experiments import block_label, branch_label, comparison_figure, scan_figure
+from ui.concept_check import stop_page
 from ui.image_input import PickedImage, other_sample, pick_image
 from ui.labels import class_name, percent_column
 from ui.models import pretrained_model
@@ -134,7 +135,7 @@ st.markdown(t("exp.abl.intro"))
 model = pretrained_model()   # None after a notice with the fetch command
 if model is None:
     st.info(t("exp.abl.no_weights"))
-    st.stop()
+    stop_page("ablation")   # its concept checks, then st.stop()
 
 picked = pick_image("abl")    # None after a bad upload: pick_image has shown the reason
 

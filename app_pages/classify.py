@@ -13,6 +13,7 @@ from googlenet.runtime.precision import MIN_TOP1_AGREEMENT, Precision
 from googlenet.weights import labels, weights_meta
 from ui.charts import show_figure
 from ui.charts_vision import top5_figure
+from ui.concept_check import stop_page
 from ui.image_input import pick_image, show_picture
 from ui.labels import class_name, percent_column
 from ui.models import classification_model
@@ -81,7 +82,7 @@ chosen = classification_model()
 model, precision = chosen if chosen is not None else (None, None)
 picked = pick_image("cls")
 if picked is None:           # a bad upload: pick_image has shown the reason
-    st.stop()
+    stop_page("classify")   # its concept checks, then st.stop()
 
 left, right = st.columns([2, 3], gap="large")
 with left:
@@ -90,7 +91,7 @@ with left:
     st.caption(t("classify.crop.note"))
 if model is None:
     right.info(t("classify.no_weights_hint"))
-    st.stop()
+    stop_page("classify")   # its concept checks, then st.stop()
 
 asked_at = time.time()
 model_key = model_fingerprint(model)

@@ -13,6 +13,7 @@ from googlenet.viz import overlay
 from googlenet.weights import looks_untrained
 from ui.charts import show_figure
 from ui.charts_vision import heatmap_figure
+from ui.concept_check import stop_page
 from ui.image_input import pick_image, show_picture
 from ui.labels import block_label, class_name
 from ui.models import pretrained_model
@@ -64,7 +65,7 @@ if model is None:            # the notice above says how to fetch the weights
     if picked is not None:
         st.info(t("gradcam.no_weights"))
         show_picture(picked.image)
-    st.stop()
+    stop_page("gradcam")   # its concept checks, then st.stop()
 
 
 @st.fragment

@@ -13,6 +13,7 @@ from googlenet.i18n import t
 from googlenet.preprocess import StepView, step_views
 from ui.charts import show_figure
 from ui.charts_experiments import histogram_figure
+from ui.concept_check import stop_page
 from ui.image_input import pick_image
 
 
@@ -61,7 +62,7 @@ st.title(t("nav.preprocessing"))
 st.markdown(t("exp.pre.intro"))
 picked = pick_image("pre")
 if picked is None:           # a bad upload: pick_image has shown the reason
-    st.stop()
+    stop_page("preprocessing")   # its concept checks, then st.stop()
 
 img = picked.key
 views = views_of(img, picked.image)

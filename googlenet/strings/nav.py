@@ -24,7 +24,7 @@ EN = {
     "nav.receptive_field": "Receptive fields",
     "nav.receptive_field.blurb": "How much of the picture one unit of each layer can see, computed from the network's own layers.",
     "nav.gradcam": "Grad-CAM",
-    "nav.gradcam.blurb": "Which part of the image made the network choose this class?",
+    "nav.gradcam.blurb": "Where in the image is the evidence the network used for this class?",
     "nav.training": "Training lab",
     "nav.training.blurb": "Train a small Inception network on handwritten digits, with and without auxiliary classifiers.",
 }
@@ -54,7 +54,7 @@ ZH = {
     "nav.receptive_field": "感受野",
     "nav.receptive_field.blurb": "每一层的一个单元能看到图片的多大范围——由网络自己的各层算出。",
     "nav.gradcam": "Grad-CAM 热力图",
-    "nav.gradcam.blurb": "图像的哪一部分让网络选择了这个类别？",
+    "nav.gradcam.blurb": "网络为这个类别所用的证据在图像的哪里？",
     "nav.training": "训练实验室",
     "nav.training.blurb": "在手写数字上训练一个小型 Inception 网络，对比有无辅助分类器。",
 }
