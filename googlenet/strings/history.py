@@ -172,8 +172,9 @@ EN = {
     ),
     "history.train.app.averaging": "the weights of the last step",
     "history.train.note": (
-        "The paper also lists its data augmentation: crops of {area_lo}–{area_hi}% of the image area with aspect "
-        "ratios between {aspect_lo} and {aspect_hi}, and photometric distortions. Resize to 256 and a centre crop of 224 is the evaluation transform "
+        "The paper admits its sampling changed over the months before the competition, and gives one recipe it "
+        "verified to work very well afterwards: crops of {area_lo}–{area_hi}% of the image area with aspect "
+        "ratios between {aspect_lo} and {aspect_hi}, plus photometric distortions. Resize to 256 and a centre crop of 224 is the evaluation transform "
         "torchvision uses, not a training recipe."
     ),
     # ---------------------------------------------------------------- 7. timeline
@@ -198,7 +199,7 @@ EN = {
         "Computed: GoogLeNet as the paper describes it (the app's paper variant: {v1_params:,} parameters, "
         "{v1_macs:,} multiply-adds, auxiliary heads left out) and torchvision's Inception v3 built on the meta "
         "device ({v3_params:,} parameters without its auxiliary head, {v3_macs:,} multiply-adds at 299×299; the v3 "
-        "paper says about {v3_paper_macs:,} and fewer than {v3_paper_params:,} parameters). Cited: BN-Inception's "
+        "paper says about {v3_paper_macs:,} multiply-adds and fewer than {v3_paper_params:,} parameters). Cited: BN-Inception's "
         "{v2_params:,} parameters (its paper, which gives no multiply-add count); Inception v4's and "
         "Inception-ResNet-v2's costs from timm's model cards (their paper gives none). Accuracy: TF-slim's "
         "pretrained-models table (its Inception v1 is a re-implementation with BatchNorm, the one torchvision's "
@@ -367,7 +368,8 @@ ZH = {
     "history.train.app.schedule": "余弦衰减，在一次运行中从 {lr:g} 降到 0（中途为 {lr_middle:g}；默认 {epochs} 轮）",
     "history.train.app.averaging": "最后一步的权重",
     "history.train.note": (
-        "论文还列出了它的数据增强：裁剪图像面积的 {area_lo}%–{area_hi}%，长宽比在 {aspect_lo} 到 {aspect_hi} 之间，以及光度扭曲。"
+        "论文承认它的采样方式在比赛前的几个月里变过多次，并给出一个在比赛之后验证过效果很好的方案："
+        "裁剪图像面积的 {area_lo}%–{area_hi}%，长宽比在 {aspect_lo} 到 {aspect_hi} 之间，再加上光度扭曲。"
         "缩放到 256 再中心裁剪 224 是 torchvision 使用的评估变换，不是训练方案。"
     ),
     "history.timeline.title": "GoogLeNet 之后：v2、v3、v4 和 Inception-ResNet",
@@ -389,7 +391,7 @@ ZH = {
     "history.timeline.caption": (
         "计算：按论文描述的 GoogLeNet（本应用的论文版：{v1_params:,} 个参数、{v1_macs:,} 次乘加，不含辅助分类器），"
         "以及在 meta 设备上搭建的 torchvision Inception v3（不含辅助分类器 {v3_params:,} 个参数，在 299×299 上 {v3_macs:,} 次乘加；"
-        "v3 论文说约 {v3_paper_macs:,} 次、少于 {v3_paper_params:,} 个参数）。引用：BN-Inception 的 {v2_params:,} 个参数"
+        "v3 论文说约 {v3_paper_macs:,} 次乘加、少于 {v3_paper_params:,} 个参数）。引用：BN-Inception 的 {v2_params:,} 个参数"
         "（来自它的论文，论文没有给出乘加次数）；Inception v4 和 Inception-ResNet-v2 的代价取自 timm 的模型卡"
         "（它们的论文没有给出）。准确率：TF-slim 的预训练模型表（其中的 Inception v1 是带 BatchNorm 的重新实现，"
         "torchvision 的 GoogLeNet 权重就是从它移植的）。"
