@@ -43,6 +43,8 @@ EN = {
         " tensor, a depthwise 3x3 filters it, and a 1x1 projects it back through a linear bottleneck with no ReLU, so"
         " little information is lost; a shortcut joins the thin ends. Uses ReLU6."
     ),
+    # Howard et al. 2019 (arXiv 1905.02244), abstract: hardware-aware NAS and NetAdapt, "then subsequently improved
+    # through novel architecture advances" (section 6.1 redesigns the expensive layers by hand).
     "family.idea.mobilenet_v3_large": (
         "Its blocks were found by neural architecture search (NAS) under a phone latency budget, then refined by "
         "hand. It adds the cheap "

@@ -44,6 +44,7 @@ EN = {
     "glossary.def.activation": "A layer's output value, or the non-linear function (such as ReLU) that produces it.",
     "glossary.def.softmax": "Turns the 1000 class scores into probabilities that add up to 1.",
     "glossary.def.logit": "A class score before softmax.",
+    # Dropout before the last layer: 0.4 in the paper (section 5); torchvision's GoogLeNet(dropout=0.2).
     "glossary.def.dropout": "In training, set a random share of the values to zero (before GoogLeNet's last layer: 40% in the paper, "
     "20% in torchvision).",
     "glossary.def.batch_norm": "Normalise each channel over the batch, then scale and shift it with learned values.",

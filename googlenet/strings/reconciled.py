@@ -38,6 +38,8 @@ EN = {
     "reconciled.params.row.paper_aux": "Computed: paper variant with both auxiliary classifiers",
     "reconciled.params.row.paper_aux.what": "as trained in the paper",
     "reconciled.params.row.tv": "Computed: torchvision's architecture",
+    # torchvision's googlenet(weights=...) loads a state dict that has (untrained) aux heads, then drops them
+    # unless aux_logits=True; the metadata's num_params counts the network without them.
     "reconciled.params.row.tv.what": "BatchNorm, 3×3 in branch 3; no auxiliary classifiers (as googlenet(weights=…) builds it by default)",
     "reconciled.params.row.tv_meta": "torchvision: the weights' metadata (num_params)",
     "reconciled.params.row.tv_meta.what": "GoogLeNet_Weights.IMAGENET1K_V1",

@@ -174,8 +174,8 @@ EN = {
     "bug.metric.epoch": "one training epoch, fixed",
     "bug.print.first": "The first lines it printed:",
     "bug.print.explain": (
-        "Two lines per batch, every batch: {lines} lines for this short epoch, and as many again in every later epoch "
-        "and every use of the model. Written into memory, one line takes {us:.1f} µs (the fastest of {calls:,} "
+        "Two lines per batch, every batch: {lines} lines for this short epoch, and as many again in every later epoch, "
+        "then two more for every batch the model is used on. Written into memory, one line takes {us:.1f} µs (the fastest of {calls:,} "
         "calls), so the prints cost {ms:.2f} ms of an epoch of {epoch:.3f} s (the fastest of {n}), {share:.2%}. "
         "The cost to worry about is not the time but the flood of output that hides the messages that matter."
     ),
@@ -337,7 +337,7 @@ ZH = {
     "bug.metric.epoch": "训练一轮，已修正",
     "bug.print.first": "它打印的前几行：",
     "bug.print.explain": (
-        "每个批次两行，每一个批次都如此：这短短一轮就有 {lines} 行，之后的每一轮、每次使用模型都会再打印这么多。"
+        "每个批次两行，每一个批次都如此：这短短一轮就有 {lines} 行，之后的每一轮都会再打印这么多，之后使用模型时，每个批次还会再打印两行。"
         "写入内存时，一行用时 {us:.1f} 微秒（{calls:,} 次调用中最快的），所以在一轮 {epoch:.3f} 秒（{n} 次中最快的）中，"
         "print 占用 {ms:.2f} 毫秒，即 {share:.2%}。值得担心的不是时间，而是大量的输出淹没了真正重要的信息。"
     ),
