@@ -45,3 +45,21 @@ def test_answer_a_check_in_the_browser(streamlit_server, page, lang):
     assert first_line(mistake) not in body
     assert t("nav.inception_lab", lang=lang) in page.inner_text("h1")   # the page itself is still there
     expander.screenshot(path=f"tests/artifacts/concept_check_right_{lang}.png")
+
+
+def test_the_checks_stay_open_when_the_page_changes(streamlit_server, page):
+    """A student opens "Check yourself", then moves the architecture page's input-size slider: the page's
+    layout above changes, and the checks (a keyed expander) stay open with what was typed."""
+    from widget_driver import WIDGET_KINDS, act_and_settle, enabled_widgets, prepare
+
+    open_page(page, streamlit_server, "architecture", "en")
+    expander = page.locator('[data-testid="stExpander"]').filter(has_text=t("cc.title", lang="en")).last
+    expander.locator("summary").click()
+    field = expander.locator('[data-testid="stTextInput"] input').first
+    field.wait_for(timeout=30_000)
+    field.fill("123")
+    slider = enabled_widgets(page, WIDGET_KINDS[1])[0]
+    act_and_settle(page, prepare(page, WIDGET_KINDS[1], slider))
+    assert expander.locator("details[open]").count() == 1
+    assert expander.locator('[data-testid="stTextInput"] input').first.input_value() == "123"
+    assert_no_exception(page)

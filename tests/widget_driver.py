@@ -217,13 +217,15 @@ assert set(CHANGERS) == {kind.test_id for kind in WIDGET_KINDS}
 def change_every_widget(page, on_change=None) -> list[Change]:
     """Change each enabled widget in the main area once, waiting for the page to settle after each.
 
-    The widgets are counted once, before the first change; a widget a change removes is skipped.
+    The widgets are counted once, before the first change; a widget a change removes is skipped. An expander
+    a change redraws closed (a new element where the page's layout changed) is opened again before the next.
     `on_change(change)` is called after each one (a test checks the page there).
     """
     open_expanders(page)
     plan = [(kind, i) for kind in WIDGET_KINDS for i in range(len(enabled_widgets(page, kind)))]
     changes = []
     for kind, i in plan:
+        open_expanders(page)
         widgets = enabled_widgets(page, kind)
         if i >= len(widgets):
             continue

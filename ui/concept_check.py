@@ -22,7 +22,7 @@ def show_concept_checks(page: str) -> None:
     questions = concept_checks.page_questions(page or HOME)
     if not questions:
         return
-    with st.expander(t("cc.title"), icon=":material/quiz:"):
+    with st.expander(t("cc.title"), icon=":material/quiz:", key=f"{KEY_PREFIX}open_{page or HOME}"):
         st.caption(t("cc.intro"))
         for n, question in enumerate(questions):
             if n:
