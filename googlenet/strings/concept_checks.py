@@ -477,7 +477,7 @@ ZH = {
     "cc.arch_gap_weights.mistake.no_classes": "{value} 是输入的个数（{c}·{h}·{w}）；{classes} 个输出中的每一个都"
                                               "需要为每个输入配一个自己的权重。",
     "cc.arch_depth.q": "只数带参数的层（卷积和线性层），沿着从输入到输出最长的路径，GoogLeNet 有多少层深？",
-    "cc.arch_depth.explain": "{stem} 个主干卷积（conv1、conv2、conv3）+ {blocks} 个模块 × 2（一个 1×1 降维，再一个 "
+    "cc.arch_depth.explain": "开头（stem）的 {stem} 个卷积（conv1、conv2、conv3）+ {blocks} 个模块 × 2（一个 1×1 降维，再一个 "
                              "3×3 或 5×5；并行的分支是并排的，不是前后相接）+ 1 个线性层 = {layers}，由遍历模型得出。"
                              "算上池化层：{with_pools}。网络里共有 {convs} 个卷积。",
     "cc.arch_depth.mistake.with_pools": "{value} 把池化层也算进去了；“22 层”只数带参数的层。",
@@ -524,8 +524,8 @@ ZH = {
     "cc.bug_aux_softmax.opt.eval_only": "只有测试时的预测受影响。",
     "cc.bug_aux_softmax.explain": "用 {classes} 个类别计算：一个自信且正确的预测，在原始 logits 上的损失为 "
                                   "{loss_raw:.4f}，多做一次 softmax 后为 {loss_twice:.2f}；有这个错误时，无论网络多么"
-                                  "正确，损失都不会低于 {floor:.2f}。对一个自信但错误的预测，梯度小了 {shrink:.1e} "
-                                  "倍：这个分类头几乎学不到东西。应当返回原始 logits。",
+                                  "正确，损失都不会低于 {floor:.2f}。对一个自信但错误的预测，梯度只有原来的 "
+                                  "1/{shrink:.1e}：这个分类头几乎学不到东西。应当返回原始 logits。",
     "cc.bug_aux_softmax.mistake.fine": "CrossEntropyLoss 期望原始 logits，并自己做 log-softmax；给它概率，它就会再做"
                                        "一次 softmax。",
     "cc.bug_aux_softmax.mistake.crash": "不会报错：形状是对的，所以这个错误是无声的。这正是它危险的地方。",
