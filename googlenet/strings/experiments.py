@@ -46,7 +46,7 @@ EN = {
     "exp.abl.cut.ablated": "Ablated network's answer",
     "exp.abl.cut.answer": "{name} ({prob:.1%})",
     "exp.abl.cut.line": "{label}: **{answer}**",
-    "exp.abl.cut.same": "The ablated network's 1000 output scores (logits) for the two photos differ by at most {diff:g}: after {block} the network no longer looks at the picture.",
+    "exp.abl.cut.same": "The ablated network's 1000 output scores (logits) for the two photos differ by {diff:g} at the most (0 means identical): after {block} the network no longer looks at the picture.",
     # --- preprocessing
     "exp.pre.intro": "The network never sees your photo as it is. Before the first convolution it goes through these steps: torchvision's **evaluation** transform for these weights (the one their accuracy was measured with), then the model's own first step. The numbers show what each step does to the values.",
     "exp.pre.step.original": "1. Original",
@@ -167,7 +167,7 @@ ZH = {
     "exp.abl.cut.ablated": "消融后网络的答案",
     "exp.abl.cut.answer": "{name}（{prob:.1%}）",
     "exp.abl.cut.line": "{label}：**{answer}**",
-    "exp.abl.cut.same": "消融后网络对这两张照片给出的 1000 个输出分数（logit）最多相差 {diff:g}：在 {block} 之后，网络已经不再看图片了。",
+    "exp.abl.cut.same": "消融后网络对这两张照片给出的 1000 个输出分数（logit）之间的最大差值为 {diff:g}（0 表示完全相同）：在 {block} 之后，网络已经不再看图片了。",
     # --- preprocessing
     "exp.pre.intro": "网络从来不会直接看到你的照片。在第一次卷积之前，照片要经过下面这些步骤：torchvision 为这套权重规定的**评估**预处理（测量其准确率时用的就是它），然后是模型自己的第一步。表中的数字说明每一步对数值做了什么。",
     "exp.pre.step.original": "1. 原图",
