@@ -46,7 +46,7 @@ EN = {
     "exp.abl.cut.ablated": "Ablated network's answer",
     "exp.abl.cut.answer": "{name} ({prob:.1%})",
     "exp.abl.cut.line": "{label}: **{answer}**",
-    "exp.abl.cut.same": "The ablated network's 1000 output scores (logits) for the two photos differ by {diff:g} at the most (0 means identical): after {block} the network no longer looks at the picture.",
+    "exp.abl.cut.same": "The largest difference between the ablated network's 1000 output scores (logits) for the two photos is {diff:g} (0 means identical): after {block} the network no longer looks at the picture.",
     # --- preprocessing
     "exp.pre.intro": "The network never sees your photo as it is. Before the first convolution it goes through these steps: torchvision's **evaluation** transform for these weights (the one their accuracy was measured with), then the model's own first step. The numbers show what each step does to the values.",
     "exp.pre.step.original": "1. Original",
