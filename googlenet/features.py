@@ -1,9 +1,11 @@
 """What the network sees: per-branch activations from one forward pass, and numbers about them.
 
-An Inception block runs four branches on the same input and concatenates their outputs along the
-channel axis. ``capture_branches`` records each branch's output *and* the concatenated output in a
-single forward pass, so a page can show them side by side. The pictures made from the maps live in
-googlenet.viz; the branch names, block names and channel arithmetic in googlenet.model.
+An Inception block runs its branches on the same input and concatenates their outputs along the
+channel axis. ``capture_blocks`` records each branch's output *and* the concatenated output in a
+single forward pass, so a page can show them side by side; which modules those are is read from the
+network itself (googlenet.network_anatomy), so GoogLeNet and the training lab's networks share this code.
+``capture_branches`` does it by block name. The pictures made from the maps live in googlenet.viz;
+GoogLeNet's table of channel numbers in googlenet.model.
 
 Capturing uses forward hooks on a model that the app shares between all sessions. They are attached
 and removed inside ``googlenet.runtime.hooks.temporary_hooks`` (which holds the model's lock), and each hook
@@ -19,7 +21,8 @@ import torch
 from torch import nn
 
 from .costs import stage_shapes
-from .model import BLOCKS, BRANCHES, INCEPTION_CONFIG, INPUT_SIZE, STAGE_ORDER, STEM
+from .model import BLOCKS, INCEPTION_CONFIG, INPUT_SIZE, STAGE_ORDER, STEM
+from .network_anatomy import BlockAnatomy, blocks_by_name
 from .runtime.hooks import temporary_hooks
 from .viz import as_maps
 
@@ -80,27 +83,40 @@ def capture_modules(model: nn.Module, batch: torch.Tensor, names: Iterable[str],
     return {name: captured[name].clone() for name in names}
 
 
+def capture_blocks(model: nn.Module, batch: torch.Tensor, blocks: Sequence[BlockAnatomy | str],
+                   stop_early: bool = True) -> dict[str, dict[str, torch.Tensor]]:
+    """One forward pass; for every block read from the network (googlenet.network_anatomy.inception_blocks):
+    {"branch1", "branch2", ..., "output"} -> tensor (N, C, H, W), the branches in concatenation order.
+
+    Works for any network whose blocks concatenate their branches: GoogLeNet, the training lab's networks.
+    The concatenated "output" of a block equals torch.cat([branch1, branch2, ...], dim=1). A plain module
+    name instead of a block (e.g. GoogLeNet's stem "conv1") gets an entry with its "output" only.
+    """
+    names: list[str] = []
+    for block in blocks:
+        if isinstance(block, BlockAnatomy):
+            names += [b.module for b in block.branches]
+        names.append(getattr(block, "name", block))
+    flat = capture_modules(model, batch, names, stop_early=stop_early)
+    result: dict[str, dict[str, torch.Tensor]] = {}
+    for block in blocks:
+        branches = block.branches if isinstance(block, BlockAnatomy) else ()
+        name = getattr(block, "name", block)
+        result[name] = {**{b.name: flat[b.module] for b in branches}, "output": flat[name]}
+    return result
+
+
 def capture_branches(model: nn.Module, batch: torch.Tensor, blocks: Sequence[str] | None = None,
                      stop_early: bool = True) -> dict[str, dict[str, torch.Tensor]]:
     """One forward pass; for every Inception block: {"branch1".."branch4", "output"} -> tensor (N, C, H, W).
 
-    `blocks` defaults to all nine Inception blocks. Stem names ("conv1", "conv2", "conv3") may be
-    listed too; they have no branches, so their entry holds only "output". The concatenated
-    "output" of a block equals torch.cat([branch1, ..., branch4], dim=1).
+    `blocks` (module names) defaults to all the network's Inception blocks (GoogLeNet's nine). Other module
+    names (GoogLeNet's stem: "conv1", "conv2", "conv3") may be listed too; they have no branches, so their
+    entry holds only "output". The blocks and their branches are read from the network itself.
     """
-    blocks = list(BLOCKS if blocks is None else blocks)
-    names: list[str] = []
-    for block in blocks:
-        if block.startswith("inception"):
-            names += [f"{block}.{b}" for b in BRANCHES]
-        names.append(block)
-    flat = capture_modules(model, batch, names, stop_early=stop_early)
-    result: dict[str, dict[str, torch.Tensor]] = {}
-    for block in blocks:
-        entry = {b: flat[f"{block}.{b}"] for b in BRANCHES if f"{block}.{b}" in flat}
-        entry["output"] = flat[block]
-        result[block] = entry
-    return result
+    anatomy = blocks_by_name(model)
+    blocks = list(anatomy if blocks is None else blocks)
+    return capture_blocks(model, batch, [anatomy.get(b, b) for b in blocks], stop_early=stop_early)
 
 
 def capture_stages(model: nn.Module, batch: torch.Tensor, names: Sequence[str] = STEM,

@@ -41,12 +41,12 @@ def concat_figure(means: np.ndarray, slices: dict[str, slice], legend: Sequence[
                   ylabel: str) -> Figure:
     """Mean activation per channel of a concatenated output, coloured by branch, with the band strip below.
 
-    `slices` is {branch: its channels in the output}, in concatenation order (InceptionSpec.branch_slices());
-    `legend` one label per branch.
+    `slices` is {branch: its channels in the output}, in concatenation order (BlockAnatomy.branch_slices() or
+    InceptionSpec.branch_slices()); `legend` one label per branch. A fifth branch onwards is drawn grey.
     """
     fig, (bars, strip) = plt.subplots(2, 1, figsize=(10, 4.5), height_ratios=[5, 1], sharex=True)
     for (branch, channels), label in zip(slices.items(), legend):
-        bars.bar(np.arange(channels.start, channels.stop), means[channels], width=1.0, color=BRANCH_COLOURS[branch],
+        bars.bar(np.arange(channels.start, channels.stop), means[channels], width=1.0, color=BRANCH_COLOURS.get(branch, GRID_GREY),
                  label=label)
         bars.axvline(channels.stop - 0.5, color=GRID_GREY, lw=0.8, ls=":")
     bars.set_ylabel(ylabel)

@@ -1,0 +1,51 @@
+"""Real browser (Chromium): a network trained in the training lab, picked on the Feature maps page next to
+GoogLeNet, shows its own Inception blocks (short: a two-step run)."""
+from __future__ import annotations
+
+import re
+
+from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
+from googlenet.i18n import t
+from test_browser_training import set_max_steps
+
+
+def choose(page, label: str, option_start: str) -> None:
+    """Open the selectbox labelled `label` and take the option that starts with `option_start`."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    box.get_by_role("combobox").click()
+    option = page.locator('[role="listbox"] [role="option"]').filter(has_text=re.compile("^" + re.escape(option_start)))
+    option.first.wait_for(timeout=10_000)
+    option.first.click()
+    wait_idle(page)
+
+
+def test_a_trained_network_on_the_feature_maps_page(streamlit_server, page):
+    lang = "en"
+    open_page(page, streamlit_server, "training", lang)
+    page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
+    set_max_steps(page, lang, 2)
+    page.get_by_role("button", name=t("train.start", lang=lang)).click()
+    page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=90_000)
+    wait_idle(page)
+
+    # The same session (a click in the sidebar, not a new address): its run is offered next to GoogLeNet.
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(t("nav.feature_maps", lang=lang), exact=True).click()
+    page.get_by_role("heading", name=t("nav.feature_maps", lang=lang)).first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    choose(page, t("fmaps.network", lang=lang), t("fmaps.network.lab", lang=lang).split("{")[0] + "1")
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text(t("fmaps.lab.depth_note", lang=lang, n=1, blocks=3)).first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    text = main.inner_text()
+    assert "16 + 24 + 12 + 12" in text and t("fmaps.concat.title", lang=lang) in text
+    # Four branch grids, the digit the network sees, the enlarged channel, its overlay, the concatenation chart.
+    assert page.locator('[data-testid="stImage"]').count() >= 8
+
+    choose(page, t("fmaps.lab.block", lang=lang), t("fmaps.lab.block_label", lang=lang, n=3, name="inception3",
+                                                     kind="Inception", channels=64))
+    assert_no_exception(page)
+    assert t("fmaps.lab.block_label", lang=lang, n=3, name="inception3", kind="Inception", channels=64) \
+        in main.inner_text()
+    screenshot(page, "feature_maps_lab_run_en")
