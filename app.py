@@ -32,7 +32,7 @@ with st.sidebar:
 
 pages = [st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path,
                  default=p.path == "app_pages/home.py") for p in available_pages()]
-current = st.navigation(pages)
+current = st.navigation(pages, expanded=True)   # every page in the sidebar, no "View more"
 
 with st.sidebar:
     weights_panel()   # found, or missing: the command line and a download button
