@@ -240,8 +240,9 @@ def maps_view(model, pretrained: bool, picked) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ lab runs
-def lab_block_label(block: BlockAnatomy, n: int) -> str:
-    return t("fmaps.lab.block_label", n=n, name=block.name, kind=block.kind, channels=block.out_channels)
+def lab_block_label(block: BlockAnatomy) -> str:
+    """A block as its network's code names it, with its class: "inception2 (Inception)", "incep1 (InceptionA)"."""
+    return t("fmaps.lab.block_label", name=block.name, kind=block.kind)
 
 
 def cached_lab_maps(rec: RunRecord, picture_key: str, digit: np.ndarray) -> dict[str, dict[str, np.ndarray]]:
@@ -265,7 +266,7 @@ def lab_view(rec: RunRecord, picked) -> None:
         st.info(t("fmaps.lab.no_blocks", n=rec.number))
         return
     c1, c2, c3 = st.columns([2, 2, 3])
-    layer = c1.selectbox(t("fmaps.lab.block"), names, format_func=lambda b: lab_block_label(blocks[b], names.index(b) + 1),
+    layer = c1.selectbox(t("fmaps.lab.block"), names, format_func=lambda b: lab_block_label(blocks[b]),
                          help=t("fmaps.lab.block.help"), key=f"fm_block_run{rec.number}")
     top_k, normalize = grid_controls(c2, c3)
     if picked is None:
@@ -278,7 +279,7 @@ def lab_view(rec: RunRecord, picked) -> None:
     if not digit.any():
         note.warning(t("fmaps.lab.empty"))
     maps = cached_lab_maps(rec, picked.key, digit)[layer]
-    shown = Shown(layer, lab_block_label(blocks[layer], names.index(layer) + 1), blocks[layer],
+    shown = Shown(layer, lab_block_label(blocks[layer]), blocks[layer],
                   f"run{rec.number}_{layer}", rec.number)
     # The chart's cache is shared by all sessions, whose run numbers repeat: keyed by what it shows instead.
     shows = hashlib.sha1(channel_means(maps["output"]).tobytes()).hexdigest()
