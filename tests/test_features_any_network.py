@@ -6,6 +6,8 @@ lab's small GoogLeNet and on the seed articles' net with its Inception-A blocks 
 """
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 import pytest
 import torch
@@ -205,3 +207,24 @@ def test_a_lab_runs_maps_from_a_picture():
     assert all(np.array_equal(again[b]["output"], maps[b]["output"]) for b in maps)
     picture = digit_picture(digit, max_value(config), 224)
     assert picture.shape == (224, 224, 3) and picture.dtype == np.uint8 and picture.max() > 0
+
+
+MNIST_BUILDS = "dataset" in inspect.signature(build_model).parameters
+
+
+@pytest.mark.skipif(not MNIST_BUILDS, reason="the lab builds its networks for the 8x8 digits only")
+@pytest.mark.parametrize("preset", ["googlenet_small", "seed_mnist"])
+def test_the_lab_networks_built_for_mnist(preset):
+    """On 28x28 MNIST the small net's stem shrinks the picture first (a Sequential, not a block) and the seed
+    net runs at its published size: the finder still finds exactly the Inception blocks, hooks agree."""
+    model = build_model(preset, depth=2, aux=True, seed=0, dataset="mnist").eval()
+    blocks = inception_blocks(model)
+    assert [b.name for b in blocks] == (["inception1", "inception2"] if preset == "googlenet_small"
+                                        else ["incep1", "incep2"])
+    assert_slices_match_hooks(model, torch.rand(1, 1, 28, 28) * 255)
+    config = TrainConfig(preset=preset, depth=2, aux=True, dataset="mnist", max_steps=1)
+    digit = prepare_input(config, seven())
+    assert digit.shape == (28, 28) and max_value(config) == 255
+    maps = lab_maps(model, digit)
+    last = maps[blocks[-1].name]["output"]
+    assert last.shape == ((64, 7, 7) if preset == "googlenet_small" else (88, 4, 4))   # 88x4x4 = 1,408 features
