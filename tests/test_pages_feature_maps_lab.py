@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
+from googlenet.digits import TrainConfig, build_model, save_checkpoint
 from googlenet.i18n import t
 from googlenet.lab_network import dataset_of
 
@@ -98,3 +99,19 @@ def test_a_refused_picture_keeps_the_lab_networks_controls(with_weights):
     rerun(at)
     assert at.error and not at.dataframe
     assert at.selectbox(key="fm_block_run1").value == "inception1"
+
+
+def test_uploaded_weights_are_a_network_to_pick_too(with_weights):
+    """Weights saved earlier and loaded in the training lab join the history as a run: offered here as well."""
+    config = TrainConfig(depth=2, aux=False, max_steps=1)
+    blob = save_checkpoint(build_model(**config.model_config()), config)
+    at = goto(open_app("zh"), TRAIN)
+    at.file_uploader(key="train_weights_upload").set_value(("w.pt", blob, "application/octet-stream"))
+    rerun(at)
+    assert at.session_state["train_history"][-1].status == "loaded"
+    goto(at, FMAPS)
+    at.selectbox(key="fm_network").set_value("run1")
+    rerun(at)
+    assert at.selectbox(key="fm_block_run1").options == [
+        t("fmaps.lab.block_label", lang="zh", name=f"inception{i}", kind="Inception") for i in (1, 2)]
+    assert channel_column(at, "zh") == [16, 24, 12, 12, 64]
