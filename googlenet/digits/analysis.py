@@ -30,6 +30,7 @@ class RunCurves:
     grad_norms: list[dict[str, float]] = field(default_factory=list)
     epoch_steps: list[int] = field(default_factory=list)
     test_accuracies: list[float] = field(default_factory=list)
+    epoch_elapsed: list[float] = field(default_factory=list)   # the run's clock at each test measurement
     elapsed: float = 0.0
 
     def add(self, report: StepReport) -> None:
@@ -43,6 +44,7 @@ class RunCurves:
         if report.test_accuracy is not None:
             self.epoch_steps.append(report.step)
             self.test_accuracies.append(report.test_accuracy)
+            self.epoch_elapsed.append(report.elapsed)
 
     @property
     def last_step(self) -> int:

@@ -15,8 +15,9 @@ from dataclasses import fields
 import torch
 from torch import nn
 
-from ..errors import LocalisedError
+from ..errors import LocalisedError, Term
 from ..runtime.hooks import model_lock
+from .data import DATASET_NAMES, DEFAULT_DATASET
 from .nets import PRESETS, build_model
 from .trainer import TrainConfig
 
@@ -38,20 +39,39 @@ def save_checkpoint(model: nn.Module, config: TrainConfig, test_accuracy: float 
     return buffer.getvalue()
 
 
-def load_checkpoint(data: bytes) -> tuple[nn.Module, TrainConfig, float | None]:
-    """Untrusted bytes -> (model in eval mode, config, recorded test accuracy), or CheckpointError."""
+def load_checkpoint(data: bytes, dataset: str | None = None) -> tuple[nn.Module, TrainConfig, float | None]:
+    """Untrusted bytes -> (model in eval mode, config, recorded test accuracy), or CheckpointError.
+
+    A file saved before there were two data sets names none: it was trained on the 8x8 digits. With `dataset`
+    given ("digits" or "mnist"), a network built for the other data set is refused (a caller that feeds it
+    pictures of one kind needs a network for that kind)."""
     payload = _read_payload(data)
     config = _checked_config(payload.get("config"))
+    if dataset is not None and config.dataset != dataset:
+        raise CheckpointError("train.ckpt.wrong_data", saved=Term(f"train.data.{config.dataset}"),
+                              wanted=Term(f"train.data.{dataset}"))
     state = _checked_state(payload.get("state_dict"))
     model = build_model(**config.model_config(), seed=0)
-    try:
-        model.load_state_dict(state, strict=True)
-    except (RuntimeError, ValueError, TypeError):
-        raise CheckpointError("train.ckpt.mismatch") from None
+    if not _fits(model, state):
+        other = next((name for name in DATASET_NAMES if name != config.dataset
+                      and _fits(build_model(**config.with_(dataset=name).model_config(), seed=0), state)), None)
+        if other is not None:  # the settings name one data set, the weights were shaped for the other
+            raise CheckpointError("train.ckpt.other_data", saved=Term(f"train.data.{config.dataset}"),
+                                  fits=Term(f"train.data.{other}"))
+        raise CheckpointError("train.ckpt.mismatch")
     model.eval()
     accuracy = payload.get("test_accuracy")
     accuracy = float(accuracy) if isinstance(accuracy, (int, float)) and not isinstance(accuracy, bool) else None
     return model, config, accuracy
+
+
+def _fits(model: nn.Module, state: dict) -> bool:
+    """Load `state` into `model` if every name and shape matches; whether it did."""
+    try:
+        model.load_state_dict(state, strict=True)
+    except (RuntimeError, ValueError, TypeError):
+        return False
+    return True
 
 
 def _read_payload(data: bytes) -> dict:
@@ -92,7 +112,7 @@ def _well_typed(name: str, value) -> bool:
         return isinstance(value, int)
     if kind == "float":
         return isinstance(value, (int, float))
-    return value in PRESETS
+    return value in (DATASET_NAMES if name == "dataset" else PRESETS)
 
 
 def _accepted(name: str, value) -> bool:
@@ -108,6 +128,7 @@ def _checked_config(raw) -> TrainConfig:
     if not isinstance(raw, dict):
         raise CheckpointError("train.ckpt.not_ours")
     values = {name: value for name, value in raw.items() if name in _SETTING_TYPES}
+    values.setdefault("dataset", DEFAULT_DATASET)   # saved before MNIST came: the 8x8 digits
     bad = next((name for name, value in values.items() if not _well_typed(name, value)), None)
     if bad is None and any(name not in values for name in TrainConfig.MODEL_FIELDS):
         raise CheckpointError("train.ckpt.not_ours")

@@ -228,6 +228,8 @@ def mnist_from_image(image: Image.Image) -> np.ndarray:
     fit = MNIST_BOX * WORK_SCALE / max(h, w)
     size = (max(1, round(w * fit)), max(1, round(h * fit)))  # PIL sizes are (width, height)
     big = Image.fromarray(np.uint8(np.round(crop * 255)), mode="L").resize(size, Image.Resampling.BOX)
+    grey = np.asarray(big, dtype=np.float32)   # a hair-thin pen averages down to faint grey: full ink again
+    big = Image.fromarray(np.uint8(np.round(grey * (255 / grey.max()))), mode="L")
     for _ in range(4):  # each pass widens a stroke by 2 pixels of 80, half a pixel of the 20x20 box
         if stroke_width(np.asarray(big) > 127) >= MIN_STROKE * WORK_SCALE:
             break

@@ -1,9 +1,12 @@
-"""The training lab's networks for 8x8 digits (see ``googlenet.digits`` for the two presets).
+"""The training lab's networks for the 8x8 digits and for 28x28 MNIST (see ``googlenet.digits`` for the presets).
 
 * :class:`DigitsGoogLeNet` - GoogLeNet in miniature: a conv stem, ``depth`` Inception blocks built from the
   very same :class:`googlenet.blocks.Inception` class as the full network, global average pooling and one
   linear layer; optional auxiliary heads listen to intermediate blocks, like aux1/aux2 after 4a and 4d.
 * :class:`SeedMNISTNet` - the seed articles' MNIST network (../shared/reference/CONCEPTS.md 6b).
+
+Every model is built for one data set (``dataset``: "digits" or "mnist", see :mod:`.data`): its first step
+normalises that data set's pixel scale, and ``model.image_size`` is the picture size it takes.
 
 In train mode a model returns :class:`TrainOutput` (main logits and one logits tensor per auxiliary head);
 in eval mode it returns the main logits only. ``model.blocks()`` lists the trunk in forward order (for
@@ -20,14 +23,15 @@ from torch import nn
 import torch.nn.functional as F
 
 from ..blocks import ConvBlock, Inception
-from .data import MAX_VALUE, NUM_CLASSES
+from .data import DATASETS, DEFAULT_DATASET, NUM_CLASSES, DataSpec
 
 PRESETS = ("googlenet_small", "seed_mnist")
 MIN_DEPTH, MAX_DEPTH = 1, 10     # Inception blocks in the small net
 SEED_NET_DEPTH = 2               # the seed net always has two Inception-A blocks
 
-# Pixel statistics of the training digits (values / 16): the network's first step normalises with them.
-DIGITS_MEAN, DIGITS_STD = 0.305, 0.376
+# Pixel statistics of the 8x8 training digits (values / 16), as before MNIST came (googlenet.bug_hunt uses them).
+DIGITS_MEAN, DIGITS_STD = DATASETS["digits"].mean, DATASETS["digits"].std
+SEED_NET_SIZE = 28               # the seed net's published input size: 28 -> 24 -> 12 -> 8 -> 4
 
 # The small net's channel numbers, in the column order of the paper's Table 1:
 # #1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj  ->  16 + 24 + 12 + 12 = 64 channels out.
@@ -81,12 +85,15 @@ class TrainOutput(NamedTuple):
     aux: tuple[torch.Tensor, ...]
 
 
-def _normalise(x: torch.Tensor) -> torch.Tensor:
-    """0..16 pixel counts -> roughly zero mean, unit variance, stored channels-last.
+def _normalise(x: torch.Tensor, spec: DataSpec) -> torch.Tensor:
+    """Pixels in the data set's scale (0..16 or 0..255) -> roughly zero mean, unit variance, stored channels-last.
 
     Channels-last ("NHWC") is only a memory layout, the numbers are the same. On a CPU it makes these small
     convolutions and, above all, the 3x3 max pool of every Inception block several times faster."""
-    return ((x / MAX_VALUE - DIGITS_MEAN) / DIGITS_STD).contiguous(memory_format=torch.channels_last)
+    if x.shape[-1] != spec.image_size or x.shape[-2] != spec.image_size:
+        raise ValueError(f"this network takes {spec.image_size}x{spec.image_size} pictures, "
+                         f"not {x.shape[-2]}x{x.shape[-1]}")
+    return ((x / spec.max_value - spec.mean) / spec.std).contiguous(memory_format=torch.channels_last)
 
 
 def aux_taps(depth: int) -> tuple[int, ...]:
@@ -101,14 +108,38 @@ def can_have_aux(preset: str, depth: int) -> bool:
     return preset == "seed_mnist" or bool(aux_taps(depth))
 
 
-class DigitsGoogLeNet(nn.Module):
-    """GoogLeNet in miniature for 1x8x8 digits: stem conv 3x3 (32) -> `depth` Inception blocks (64 channels
-    each, all at 8x8) -> global average pooling -> dropout 20% -> linear 64 -> 10, plus optional aux heads."""
+def small_stem(image_size: int, batch_norm: bool) -> nn.Module:
+    """The small net's stem. 8x8 digits: one conv 3x3 (32), the blocks then work at 8x8. 28x28 MNIST: like
+    GoogLeNet's own stem (convolutions and max pools that shrink the picture before the first Inception
+    block), conv 3x3 (32) -> max pool 2 -> conv 3x3 (32) -> max pool 2: the blocks work at 7x7, about the
+    size they have on the 8x8 digits (so the same blocks and aux heads fit, at a similar cost)."""
+    if image_size == 8:
+        return ConvBlock(1, STEM_CHANNELS, batch_norm=batch_norm, kernel_size=3, padding=1)
+    if image_size == 28:
+        return nn.Sequential(ConvBlock(1, STEM_CHANNELS, batch_norm=batch_norm, kernel_size=3, padding=1),
+                             nn.MaxPool2d(2),
+                             ConvBlock(STEM_CHANNELS, STEM_CHANNELS, batch_norm=batch_norm, kernel_size=3, padding=1),
+                             nn.MaxPool2d(2))
+    raise ValueError(f"no stem for {image_size}x{image_size} pictures")
 
-    def __init__(self, depth: int = 3, aux: bool = True, batch_norm: bool = True, num_classes: int = NUM_CLASSES):
+
+def block_size(dataset: str) -> int:
+    """The side of the feature maps the small net's Inception blocks work on (8 for the digits, 7 for MNIST)."""
+    return 8 if DATASETS[dataset].image_size == 8 else DATASETS[dataset].image_size // 4
+
+
+class DigitsGoogLeNet(nn.Module):
+    """GoogLeNet in miniature: stem (see :func:`small_stem`) -> `depth` Inception blocks (64 channels each,
+    8x8 on the digits, 7x7 on MNIST) -> global average pooling -> dropout 20% -> linear 64 -> 10, plus optional
+    aux heads."""
+
+    def __init__(self, depth: int = 3, aux: bool = True, batch_norm: bool = True, num_classes: int = NUM_CLASSES,
+                 dataset: str = DEFAULT_DATASET):
         super().__init__()
         self.depth = depth
-        self.stem = ConvBlock(1, STEM_CHANNELS, batch_norm=batch_norm, kernel_size=3, padding=1)
+        self.dataset, self.spec = dataset, DATASETS[dataset]
+        self.image_size = self.spec.image_size
+        self.stem = small_stem(self.image_size, batch_norm)
         in_ch = STEM_CHANNELS
         for i in range(1, depth + 1):
             setattr(self, f"inception{i}", Inception(in_ch, *SMALL_INCEPTION, batch_norm=batch_norm))
@@ -126,7 +157,7 @@ class DigitsGoogLeNet(nn.Module):
                                          for i in range(1, self.depth + 1)] + [("fc", self.fc)])
 
     def forward(self, x: torch.Tensor):
-        x = self.stem(_normalise(x))
+        x = self.stem(_normalise(x, self.spec))
         aux_out = []
         for i in range(1, self.depth + 1):
             x = getattr(self, f"inception{i}")(x)
@@ -164,13 +195,16 @@ class InceptionA(nn.Module):
 
 
 class SeedMNISTNet(nn.Module):
-    """The seed articles' MNIST network on upsampled digits:
-    8x8 -> upsample 28x28 -> conv 1->10 5x5 (24x24) -> max pool 2 (12x12) -> ReLU -> Inception-A (88 ch)
-    -> conv 88->20 5x5 (8x8) -> max pool 2 (4x4) -> ReLU -> Inception-A (88 ch) -> flatten 88x4x4 = 1,408 -> linear 10.
+    """The seed articles' MNIST network, at its native 28x28 on MNIST:
+    28x28 -> conv 1->10 5x5 (24x24) -> max pool 2 (12x12) -> ReLU -> Inception-A (88 ch) -> conv 88->20 5x5 (8x8)
+    -> max pool 2 (4x4) -> ReLU -> Inception-A (88 ch) -> flatten 88x4x4 = 1,408 -> linear 10.
+    On the 8x8 digits the picture is first upsampled to 28x28, so the published sizes hold.
     With ``aux=True`` one auxiliary head listens after the first Inception-A block (not in the article)."""
 
-    def __init__(self, aux: bool = False, num_classes: int = NUM_CLASSES):
+    def __init__(self, aux: bool = False, num_classes: int = NUM_CLASSES, dataset: str = DEFAULT_DATASET):
         super().__init__()
+        self.dataset, self.spec = dataset, DATASETS[dataset]
+        self.image_size = self.spec.image_size
         self.conv1 = nn.Conv2d(1, 10, kernel_size=5)
         self.incep1 = InceptionA(10)
         self.conv2 = nn.Conv2d(88, 20, kernel_size=5)
@@ -182,8 +216,10 @@ class SeedMNISTNet(nn.Module):
         return [(name, getattr(self, name)) for name in ("conv1", "incep1", "conv2", "incep2", "fc")]
 
     def forward(self, x: torch.Tensor):
-        x = F.interpolate(_normalise(x), size=(28, 28), mode="bilinear", align_corners=False)
-        x = x.contiguous(memory_format=torch.channels_last)
+        x = _normalise(x, self.spec)
+        if self.image_size != SEED_NET_SIZE:
+            x = F.interpolate(x, size=(SEED_NET_SIZE, SEED_NET_SIZE), mode="bilinear", align_corners=False)
+            x = x.contiguous(memory_format=torch.channels_last)
         x = F.relu(F.max_pool2d(self.conv1(x), 2))
         x = self.incep1(x)
         aux_out = (self.aux_heads["aux1"](x),) if self.training and "aux1" in self.aux_heads else ()
@@ -208,12 +244,14 @@ def init_parameters(model: nn.Module, generator: torch.Generator) -> None:
 
 
 def build_model(preset: str = "googlenet_small", depth: int = 3, aux: bool = True, batch_norm: bool = True,
-                seed: int = 0) -> nn.Module:
-    """A fresh model for the given settings, initialised from `seed`."""
+                seed: int = 0, dataset: str = DEFAULT_DATASET) -> nn.Module:
+    """A fresh model for the given settings and data set, initialised from `seed`."""
+    if dataset not in DATASETS:
+        raise ValueError(f"dataset must be one of {tuple(DATASETS)}, not {dataset!r}")
     if preset == "seed_mnist":
-        model = SeedMNISTNet(aux=aux)
+        model = SeedMNISTNet(aux=aux, dataset=dataset)
     elif preset == "googlenet_small":
-        model = DigitsGoogLeNet(depth=depth, aux=aux, batch_norm=batch_norm)
+        model = DigitsGoogLeNet(depth=depth, aux=aux, batch_norm=batch_norm, dataset=dataset)
     else:
         raise ValueError(f"preset must be one of {PRESETS}, not {preset!r}")
     init_parameters(model, torch.Generator().manual_seed(seed))
@@ -225,7 +263,7 @@ def count_parameters(model: nn.Module, include_aux: bool = True) -> int:
 
 
 @lru_cache(maxsize=None)
-def settings_parameters(preset: str, depth: int, batch_norm: bool) -> int:
+def settings_parameters(preset: str, depth: int, batch_norm: bool, dataset: str = DEFAULT_DATASET) -> int:
     """The weights of the network these settings build, aux heads left out (what the settings form shows on
     every change): a model is built once per shape, not once per widget change."""
-    return count_parameters(build_model(preset, depth, aux=False, batch_norm=batch_norm))
+    return count_parameters(build_model(preset, depth, aux=False, batch_norm=batch_norm, dataset=dataset))
