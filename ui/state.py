@@ -20,7 +20,7 @@ KEPT_CHOICES = (
     "lab_preset", "lab_formula_branch", "lab_ex_answer", "lab_in_ch", "lab_size", "lab_n1x1", "lab_n3x3_reduce",
     "lab_n3x3", "lab_n5x5_reduce", "lab_n5x5", "lab_pool_proj",
     "*_sample", "*_camera_on",                       # the picture picker of every vision page
-    "fm_block", "fm_topk", "fm_norm", "fm_branch", "fm_channel_*",
+    "fm_block", "fm_topk", "fm_norm", "fm_branch", "fm_channel_*", "fm_network", "fm_block_run*",
     "rf_variant", "rf_stage", "rf_row_*", "rf_col_*",
     "abl_block", "abl_off_*", "abl_scan",
     "cam_any", "cam_class_*", "cam_block", "cam_opacity",
