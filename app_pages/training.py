@@ -3,9 +3,10 @@ classifiers; watch the loss, the accuracy and the gradient of every block; compa
 import streamlit as st
 
 from googlenet.digits import (
-    MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, TrainConfig, aux_taps, can_have_aux, load_digits_split,
+    MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, TrainConfig, aux_taps, can_have_aux, load_split,
     settings_parameters,
 )
+from googlenet.digits.nets import block_size
 from googlenet.i18n import get_language, set_language, t
 from ui.concept_check import stop_page
 from ui.training_runs import RunHistory
@@ -17,13 +18,15 @@ from ui.training_sections import (
 LEARNING_RATES = [0.0003, 0.001, 0.003, 0.01, 0.03]
 BATCH_SIZES = [32, 64, 128]
 BUTTONS_DRAWN_FOR = "train_buttons_aux"   # whether the buttons below the form were drawn with "compare" enabled
+DATA_CHOICES = ("mnist", "digits")          # the real thing first; the 8x8 digits train in a few seconds
+DEFAULT_DATA = {"seed_mnist": "mnist", "googlenet_small": "digits"}  # the seed net at its native 28x28
 
-data = load_digits_split()
 runs = RunHistory()
-stopped = runs.finish_interrupted(data)  # a Stop click reran the script in the middle of a run
+stopped = runs.finish_interrupted()  # a Stop click reran the script in the middle of a run
+mnist, digits = load_split("mnist"), load_split("digits")
 
 st.title(t("nav.training"))
-st.markdown(t("train.intro", n_train=data.sizes[0], n_test=data.sizes[1]))
+st.markdown(t("train.intro", n_mnist=sum(mnist.sizes), n_digits=sum(digits.sizes)))
 
 # ------------------------------------------------------------------------------------------------ settings
 @st.fragment
@@ -36,6 +39,12 @@ def settings_form() -> tuple[TrainConfig, bool]:
         preset = st.radio(t("train.preset"), PRESETS, key="train_preset", horizontal=True,
                           format_func=lambda p: t(f"train.preset.{p}"))
         seed_net = preset == "seed_mnist"
+        for other in PRESETS:  # each network keeps its own data-set choice while the other one is shown
+            if other != preset and f"train_data_{other}" in st.session_state:
+                st.session_state[f"train_data_{other}"] = st.session_state[f"train_data_{other}"]
+        dataset = st.radio(t("train.data"), DATA_CHOICES, index=DATA_CHOICES.index(DEFAULT_DATA[preset]),
+                           key=f"train_data_{preset}", horizontal=True, help=t("train.data.help"),
+                           format_func=lambda d: t(f"train.data.option.{d}", n=sum(load_split(d).sizes)))
         if seed_net:  # the seed net's shape is fixed: the widgets show what it is, the small net's choices wait
             for key in ("train_depth", "train_bn"):  # (kept while their widgets are not drawn)
                 if key in st.session_state:
@@ -67,15 +76,19 @@ def settings_form() -> tuple[TrainConfig, bool]:
                                         help=t("train.max_steps.help"))
 
     config = TrainConfig(preset=preset, depth=depth, aux=aux, batch_norm=batch_norm, epochs=epochs, lr=lr,
-                         batch_size=batch_size, seed=seed, max_steps=max_steps)
-    params = settings_parameters(preset, config.depth, config.batch_norm)
+                         batch_size=batch_size, seed=seed, max_steps=max_steps, dataset=dataset)
+    params = settings_parameters(preset, config.depth, config.batch_norm, dataset)
     if seed_net:
-        st.caption(t("train.preset.seed_mnist.caption", params=params))
-    elif aux_taps(depth):
-        st.caption(t("train.preset.googlenet_small.caption", depth=depth, params=params,
-                     taps=", ".join(str(i) for i in aux_taps(depth))))
+        st.caption(t(f"train.preset.seed_mnist.caption.{dataset}", params=params))
     else:
-        st.caption(t("train.preset.googlenet_small.caption_noaux", depth=depth, params=params))
+        size = block_size(dataset)
+        stem = t(f"train.stem.{dataset}")
+        if aux_taps(depth):
+            st.caption(t("train.preset.googlenet_small.caption", depth=depth, params=params, stem=stem, size=size,
+                         taps=", ".join(str(i) for i in aux_taps(depth))))
+        else:
+            st.caption(t("train.preset.googlenet_small.caption_noaux", depth=depth, params=params, stem=stem,
+                         size=size))
     if st.session_state.get(BUTTONS_DRAWN_FOR) not in (None, aux_possible):
         st.rerun()  # a form-only rerun that enables or disables the comparison: redraw the buttons too
     return config, aux_possible
@@ -98,14 +111,14 @@ for note in stopped:
 
 # ------------------------------------------------------------------------------------------------ training
 if start:
-    train_live(runs, config, data)
+    train_live(runs, config, load_split(config.dataset))
 elif both:
     for with_aux in (True, False):
-        train_live(runs, config.with_(aux=with_aux), data)
+        train_live(runs, config.with_(aux=with_aux), load_split(config.dataset))
 
 if not runs:
     st.info(t("train.none_yet"))
-    load_section(runs, data)
+    load_section(runs)
     stop_page("training")   # the page's concept checks, then st.stop()
 
 # ------------------------------------------------------------------------------------------------ results
@@ -118,7 +131,7 @@ gradient_section(chosen, comparison)
 confusion_section(chosen)
 
 st.header(t("train.try.title"))
-try_the_network(chosen, data)
+try_the_network(chosen, load_split(chosen.config.dataset))   # the run's own test digits
 
 save_section(chosen)
-load_section(runs, data)
+load_section(runs)

@@ -191,7 +191,7 @@ def main() -> None:
                   flush=True)
             print(line("settings, 2 runs", settings_changes(page, args.repeat), floor, empty), flush=True)
             results = measure(page, {"run picker": next_option(page, "train_pick"),
-                                     "try-it slider": slide(page, "train_test_index", +1)}, args.repeat)
+                                     "try-it slider": slide(page, "train_test_index_digits", +1)}, args.repeat)
             print(line("results widgets", results, floor, empty) + "   (run picker, try-it slider)", flush=True)
             loaded = load_checkpoint(page, Path(folder))
             print(f"{'checkpoint load':<22}      {loaded:6.0f} ms   "

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image, ImageDraw
 
 from apptest_helpers import assert_clean, assert_shows, goto, open_app, rerun, visible_text
-from googlenet.digits import (MAX_DEPTH, MIN_DEPTH, TrainConfig, Trainer, can_have_aux, load_digits_split,
-                              save_checkpoint)
+from googlenet.digits import (MAX_DEPTH, MIN_DEPTH, TrainConfig, Trainer, build_model, can_have_aux,
+                              load_split, save_checkpoint, settings_parameters)
 from googlenet.i18n import t
 from googlenet.images import ImageError, load_image
 from picture_corpus import awkward_pictures, broken_files
@@ -73,7 +73,7 @@ def test_short_training_run(lang):
     at.file_uploader(key="train_digit_upload").set_value(("d.png", digit_png(), "image/png"))
     rerun(at)
     captions = [c for image in at.get("image") for c in image.captions]
-    assert t("train.try.seen", lang=lang) in captions and t("train.try.yours", lang=lang) in captions
+    assert t("train.try.seen", lang=lang, size=8) in captions and t("train.try.yours", lang=lang) in captions
     assert visible_text(at).count(prefix("train.try.prediction", lang)) >= 2  # test digit + the upload
 
     # A garbage weights file: a friendly message, no traceback; still there on the next rerun.
@@ -84,6 +84,75 @@ def test_short_training_run(lang):
     rerun(at)
     assert [e.value for e in at.error] == [t("train.ckpt.not_checkpoint", lang=lang)]
     assert len(history(at)) == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_short_run_on_real_mnist_says_which_data_it_used(lang):
+    """The seed articles' net starts on real MNIST; the page says so for every run (label, history table, the
+    metrics), tries 28x28 test digits and prepares an upload like MNIST; a small net keeps the 8x8 digits."""
+    at = goto(open_app(lang), PAGE)
+    mnist, digits = load_split("mnist"), load_split("digits")
+    at.radio(key="train_preset").set_value("seed_mnist")
+    rerun(at)
+    data_radio = at.radio(key="train_data_seed_mnist")
+    assert data_radio.value == "mnist"
+    assert_shows(at, t("train.data.option.mnist", lang=lang, n=5000), t("train.data.option.digits", lang=lang, n=1797),
+                 t("train.preset.seed_mnist.caption.mnist", lang=lang,
+                   params=settings_parameters("seed_mnist", 2, False, "mnist")))
+    short_run(at, steps=3).button(key="train_start").click()
+    rerun(at)
+    run = history(at)[0]
+    assert run.config.dataset == "mnist" and run.status == "done" and run.evaluation.confusion.sum() == 1000
+    mnist_name = t("train.data.mnist", lang=lang)
+    assert mnist_name in at.selectbox(key="train_pick").options[0]                         # the run's label
+    assert list(at.dataframe[0].value[t("train.history.table.data", lang=lang)]) == [
+        t("train.data.sizes", lang=lang, data=mnist_name, n_train=4000, n_test=1000)]       # the history table
+    assert_shows(at, t("train.metric.data", lang=lang, n=1, data=mnist_name, n_train=4000, n_test=1000),
+                 t("train.try.caption", lang=lang, n=1, data=mnist_name, size=28, max="255"))
+    slider = at.slider(key="train_test_index_mnist")                   # the run's own 1,000 test digits
+    assert slider.max == mnist.sizes[1] - 1
+    slider.set_value(7)
+    rerun(at)
+    assert_shows(at, t("train.try.truth", lang=lang, label=int(mnist.y_test[7])))
+    at.file_uploader(key="train_digit_upload").set_value(("d.png", digit_png(), "image/png"))
+    rerun(at)
+    captions = [c for image in at.get("image") for c in image.captions]
+    assert t("train.try.seen", lang=lang, size=28) in captions
+    assert visible_text(at).count(prefix("train.try.prediction", lang)) >= 2
+
+    # A small net next: the 8x8 digits (its own default), and both runs say which data they used.
+    at.radio(key="train_preset").set_value("googlenet_small")
+    rerun(at)
+    assert at.radio(key="train_data_googlenet_small").value == "digits"
+    short_run(at, steps=2).button(key="train_start").click()
+    rerun(at)
+    assert [r.config.dataset for r in history(at)] == ["mnist", "digits"]
+    assert list(at.dataframe[0].value[t("train.history.table.data", lang=lang)]) == [
+        t("train.data.sizes", lang=lang, data=mnist_name, n_train=4000, n_test=1000),
+        t("train.data.sizes", lang=lang, data=t("train.data.digits", lang=lang), n_train=digits.sizes[0],
+          n_test=digits.sizes[1])]
+    assert at.slider(key="train_test_index_digits").max == digits.sizes[1] - 1
+    at.radio(key="train_preset").set_value("seed_mnist")                # the seed net kept its data choice
+    rerun(at)
+    assert at.radio(key="train_data_seed_mnist").value == "mnist"
+
+    # Weights whose settings name the 8x8 digits but whose shapes fit MNIST: a clear message, the runs stay.
+    small_mnist = TrainConfig(depth=2, aux=False, dataset="mnist")
+    forged = io.BytesIO()
+    torch.save({"format": "googlenet-explorer/digits-v1", "config": small_mnist.with_(dataset="digits").to_dict(),
+                "state_dict": build_model(**small_mnist.model_config()).state_dict()}, forged)
+    at.file_uploader(key="train_weights_upload").set_value(("x.pt", forged.getvalue(), "application/octet-stream"))
+    rerun(at)
+    assert [e.value for e in at.error] == [t("train.ckpt.other_data", lang=lang, saved=t("train.data.digits", lang=lang),
+                                             fits=mnist_name)]
+    assert len(history(at)) == 2
+    # Good MNIST weights load as an MNIST run, evaluated on MNIST's test digits.
+    good = save_checkpoint(build_model(**small_mnist.model_config()), small_mnist)
+    at.file_uploader(key="train_weights_upload").set_value(("ok.pt", good, "application/octet-stream"))
+    rerun(at)
+    assert not at.error and history(at)[-1].config.dataset == "mnist"
+    assert history(at)[-1].evaluation.confusion.sum() == 1000
+    assert_clean(at)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -240,13 +309,12 @@ def test_a_run_that_could_not_be_evaluated_never_breaks_the_page(monkeypatch):
 
 
 def test_run_record_ends_once_and_stops_changing():
-    data = load_digits_split()
     trainer = Trainer(TrainConfig(depth=2, aux=True, epochs=1, max_steps=5, batch_size=32))
     rec = RunRecord.start(1, trainer)
     steps = trainer.run()
     rec.update(next(steps))
-    assert rec.finish(data, status="stopped") and trainer.stopped
-    assert not rec.finish(data)  # the interrupted script run finishing too changes nothing
+    assert rec.finish(status="stopped") and trainer.stopped
+    assert not rec.finish()  # the interrupted script run finishing too changes nothing
     late = Trainer(TrainConfig(depth=2, aux=True, epochs=1, max_steps=5, batch_size=32))
     rec.update(next(late.run()))  # a report arriving after the end is not recorded
     assert rec.status == "stopped" and rec.curves.steps == [1] and rec.evaluation is not None
@@ -257,7 +325,7 @@ def test_run_record_ends_once_and_stops_changing():
     for _ in range(10):
         runs.start(Trainer(TrainConfig(depth=1, aux=False, max_steps=1)))
     assert [r.number for r in runs] == list(range(3, 11)) and state["train_pick_next"] == 10
-    notes = runs.finish_interrupted(data)
+    notes = runs.finish_interrupted()
     assert [n.number for n in notes] == list(range(3, 11)) and all(n.step == 0 and n.evaluated for n in notes)
     runs.clear()
     assert len(runs) == 0 and state["train_counter"] == 10
@@ -276,14 +344,15 @@ def test_the_seed_net_shows_its_fixed_shape_and_the_small_net_keeps_its_choices(
     assert at.toggle(key="train_bn_seed").value is False and at.toggle(key="train_bn_seed").disabled
     short_run(at, steps=1).button(key="train_start").click()
     rerun(at)
-    assert history(at)[-1].config.model_config() == dict(preset="seed_mnist", depth=2, aux=True, batch_norm=False)
+    assert history(at)[-1].config.model_config() == dict(preset="seed_mnist", depth=2, aux=True, batch_norm=False,
+                                                         dataset="mnist")   # the seed net: MNIST, its own data
     at.radio(key="train_preset").set_value("googlenet_small")
     rerun(at)
     assert at.slider(key="train_depth").value == 7 and at.toggle(key="train_bn").value is False
     short_run(at, steps=1).button(key="train_start").click()
     rerun(at)
     assert history(at)[-1].config.model_config() == dict(preset="googlenet_small", depth=7, aux=True,
-                                                         batch_norm=False)
+                                                         batch_norm=False, dataset="digits")
 
 
 _SETTINGS_APP = {}
@@ -328,7 +397,8 @@ def test_any_valid_settings_train_without_an_exception(preset, depth, aux, bn, e
     newest = history(at)[-1]
     expected = TrainConfig(preset=preset, depth=depth if preset == "googlenet_small" else 2,
                            aux=False if both else aux, batch_norm=bn if preset == "googlenet_small" else False,
-                           epochs=epochs, lr=lr, batch_size=batch, seed=seed, max_steps=max_steps)
+                           epochs=epochs, lr=lr, batch_size=batch, seed=seed, max_steps=max_steps,
+                           dataset="mnist" if preset == "seed_mnist" else "digits")
     assert newest.config == expected and newest.status == "done"
     assert newest.curves.steps == list(range(1, max_steps + 1))
     metrics = {m.label: m.value for m in at.metric}
@@ -352,7 +422,7 @@ def test_every_awkward_or_broken_picture_gets_a_result_or_a_clear_message(lang):
             continue
         assert not at.error, name
         captions = [c for image in at.get("image") for c in image.captions]
-        assert t("train.try.yours", lang=lang) in captions and t("train.try.seen", lang=lang) in captions, name
+        assert t("train.try.yours", lang=lang) in captions and t("train.try.seen", lang=lang, size=8) in captions, name
         shown = visible_text(at)
         assert (t("train.try.empty", lang=lang) in shown
                 or shown.count(prefix("train.try.prediction", lang)) >= 2), name

@@ -16,6 +16,7 @@ from torch import nn
 
 from googlenet.digits import (
     CheckpointError, DigitsData, Evaluation, RunCurves, StepReport, TrainConfig, Trainer, evaluate, load_checkpoint,
+    load_split,
 )
 from googlenet.i18n import t
 
@@ -49,13 +50,20 @@ class RunRecord:
             if self.status == "running":
                 self.curves.add(report)
 
-    def finish(self, data: DigitsData, status: str = "done") -> bool:
-        """End the run (done, stopped, loaded) and evaluate what the model has learnt so far. Only the first
-        call counts (a rerun and the interrupted script run may both try); returns whether this one did."""
+    @property
+    def data(self) -> DigitsData:
+        """The run's own data set (the one its network was built for): its trainer's, or the full split."""
+        return self.trainer.data if self.trainer is not None else load_split(self.config.dataset)
+
+    def finish(self, status: str = "done") -> bool:
+        """End the run (done, stopped, loaded) and evaluate what the model has learnt so far on the test set of
+        its own data set. Only the first call counts (a rerun and the interrupted script run may both try);
+        returns whether this one did."""
         with self._lock:
             if self.status != "running":
                 return False
             self.status = status
+            data = self.data
             if self.trainer is not None:
                 self.trainer.stop()  # the interrupted run's generator takes no further step
                 self.trainer = None  # and its optimiser state is no longer kept
@@ -87,10 +95,22 @@ def on_off(flag: bool) -> str:
     return t("train.on") if flag else t("train.off")
 
 
+def data_name(dataset: str) -> str:
+    """The data set's short name, e.g. "MNIST 28×28"."""
+    return t(f"train.data.{dataset}")
+
+
 def settings_label(cfg: TrainConfig) -> str:
     if cfg.preset == "seed_mnist":
-        return t("train.label.seed", aux=on_off(cfg.aux))
-    return t("train.label.small", depth=cfg.depth, aux=on_off(cfg.aux), bn=on_off(cfg.batch_norm))
+        return t("train.label.seed", aux=on_off(cfg.aux), data=data_name(cfg.dataset))
+    return t("train.label.small", depth=cfg.depth, aux=on_off(cfg.aux), bn=on_off(cfg.batch_norm),
+             data=data_name(cfg.dataset))
+
+
+def data_sizes_label(dataset: str) -> str:
+    """Which pictures, and how many: "MNIST 28×28 · 4,000 training / 1,000 test"."""
+    n_train, n_test = load_split(dataset).sizes
+    return t("train.data.sizes", data=data_name(dataset), n_train=n_train, n_test=n_test)
 
 
 def status_label(rec: RunRecord) -> str:
@@ -142,14 +162,14 @@ class RunHistory:
         """A new run, in the history from its first step on (so a stopped run keeps its curves)."""
         return self.add(RunRecord.start(self._next_number(), trainer))
 
-    def finish_interrupted(self, data: DigitsData) -> list[StopNote]:
+    def finish_interrupted(self) -> list[StopNote]:
         """Runs still marked "running" were interrupted: Stop (or any other click) reran the script. Stop their
         training, keep their curves and evaluate what they learnt so far."""
         notes = []
         for rec in self:
             if rec.status == "running" and rec.curves.complete:
-                rec.finish(data)  # every step was taken: only the final evaluation was interrupted
-            elif rec.status == "running" and rec.finish(data, status="stopped"):
+                rec.finish()  # every step was taken: only the final evaluation was interrupted
+            elif rec.status == "running" and rec.finish(status="stopped"):
                 notes.append(StopNote(rec.number, rec.curves.last_step, rec.curves.total_steps,
                                       rec.evaluation is not None))
         return notes
@@ -164,10 +184,11 @@ class RunHistory:
         runs.clear()
         self.state.pop("train_pick", None)
 
-    def load_upload(self, file_id: str, blob: bytes, data: DigitsData) -> tuple[RunRecord | None, bool]:
+    def load_upload(self, file_id: str, blob: bytes) -> tuple[RunRecord | None, bool]:
         """An uploaded weights file as a run of its own, read once per upload: (its run, whether it is new).
         The run is None when the history was cleared since. Raises CheckpointError for a file that cannot be
-        used (every rerun, while the file stays in the uploader, without reading it again)."""
+        used (every rerun, while the file stays in the uploader, without reading it again). The run is
+        evaluated on the test set of the data set its file names."""
         loaded = self.state.setdefault("train_loaded_files", {})
         if file_id in loaded:  # a run number, or the reason the file was refused (shown again, not re-read)
             if isinstance(loaded[file_id], CheckpointError):
@@ -179,7 +200,7 @@ class RunHistory:
             loaded[file_id] = err
             raise
         rec = RunRecord(self._next_number(), config, model)
-        rec.finish(data, status="loaded")
+        rec.finish(status="loaded")
         loaded[file_id] = rec.number
         return self.add(rec), True
 

@@ -10,14 +10,16 @@ import streamlit as st
 
 from googlenet.digits import (
     SAME_THRESHOLD_PP, AuxComparison, CheckpointError, DigitsData, GradientVerdict, TrainConfig, Trainer,
-    compare_aux, count_parameters, digit_from_image, digit_to_picture, gradient_verdict, predict_proba,
+    compare_aux, count_parameters, digit_to_picture, gradient_verdict, predict_proba, prepare_image,
     save_checkpoint, worst_confusion,
 )
 from googlenet.i18n import get_language, set_language, t
 from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
 from googlenet.viz import letterbox
 from ui.charts_training import confusion_chart, digit_probabilities_chart, draw_live, show_gradients, show_history
-from ui.training_runs import RunHistory, RunRecord, percent, run_label, settings_label, status_label
+from ui.training_runs import (
+    RunHistory, RunRecord, data_name, data_sizes_label, percent, run_label, settings_label, status_label,
+)
 
 DRAW_EVERY_S = 0.5                # live charts are redrawn at most twice a second
 PICTURE_BOX = (340, 340)          # the user's picture, letterboxed, shown at half that width
@@ -25,7 +27,8 @@ PICTURE_BOX = (340, 340)          # the user's picture, letterboxed, shown at ha
 
 # ------------------------------------------------------------------------------------------------ training
 def train_live(runs: RunHistory, cfg: TrainConfig, data: DigitsData) -> RunRecord:
-    """Train one run here, with a progress bar and live curves; it joins the history at its first step."""
+    """Train one run here on `data` (the split of cfg.dataset), with a progress bar and live curves; it joins
+    the history at its first step."""
     trainer = Trainer(cfg, data)
     rec = runs.start(trainer)
     st.subheader(t("train.live.title", n=rec.number, label=settings_label(cfg)))
@@ -41,7 +44,7 @@ def train_live(runs: RunHistory, cfg: TrainConfig, data: DigitsData) -> RunRecor
                                 loss=report.loss, elapsed=report.elapsed))
             draw_live(box, rec.curves)
             last_draw = now
-    if rec.finish(data):  # False: a newer script run stopped this one meanwhile and has finished it
+    if rec.finish():  # False: a newer script run stopped this one meanwhile and has finished it
         box.empty()  # the finished run's curves are drawn below, with all the others
         bar.progress(1.0, text=t("train.live.done", n=rec.number, acc=percent(rec.test_accuracy),
                                  elapsed=rec.curves.elapsed))
@@ -51,6 +54,9 @@ def train_live(runs: RunHistory, cfg: TrainConfig, data: DigitsData) -> RunRecor
 # ------------------------------------------------------------------------------------------------ results
 def metrics_row(rec: RunRecord) -> None:
     c = rec.curves
+    n_train, n_test = rec.data.sizes
+    st.markdown(t("train.metric.data", n=rec.number, data=data_name(rec.config.dataset), n_train=n_train,
+                  n_test=n_test))
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(t("train.metric.test_acc"), percent(rec.test_accuracy))
     m2.metric(t("train.metric.time"), f"{c.elapsed:.1f} s" if c.steps else "–")
@@ -69,6 +75,7 @@ def history_section(runs: RunHistory) -> None:
     table = pd.DataFrame({
         t("train.history.table.run"): [f"#{r.number}" for r in runs],
         t("train.history.table.settings"): [settings_label(r.config) for r in runs],
+        t("train.history.table.data"): [data_sizes_label(r.config.dataset) for r in runs],
         t("train.history.table.acc"): [percent(r.test_accuracy) for r in runs],
         t("train.history.table.time"): [f"{r.curves.elapsed:.1f}" if r.trained_here else "–" for r in runs],
         t("train.history.table.status"): [status_label(r) for r in runs],
@@ -139,6 +146,7 @@ def confusion_section(rec: RunRecord) -> None:
 
 # ------------------------------------------------------------------------------------------------ try it
 def show_prediction(rec: RunRecord, digit: np.ndarray) -> None:
+    """`digit` in the run's data set's size and scale (8x8 in 0..16, or 28x28 in 0..255)."""
     probs = predict_proba(rec.model, digit)[0]
     best = int(probs.argmax())
     st.markdown(t("train.try.prediction", label=best, p=float(probs[best])))
@@ -147,18 +155,18 @@ def show_prediction(rec: RunRecord, digit: np.ndarray) -> None:
 
 
 def _test_digit(rec: RunRecord, data: DigitsData) -> None:
-    index = st.slider(t("train.try.index"), 0, data.sizes[1] - 1, 0, key="train_test_index")
+    index = st.slider(t("train.try.index"), 0, data.sizes[1] - 1, 0, key=f"train_test_index_{data.name}")
     digit = data.x_test[index, 0].numpy()
     p1, p2 = st.columns([1, 2])
-    p1.image(digit_to_picture(digit), width=170)
+    p1.image(digit_to_picture(digit, data.max_value), width=170)
     p1.markdown(t("train.try.truth", label=int(data.y_test[index])))
     with p2:
         show_prediction(rec, digit)
 
 
-def _uploaded_digit(rec: RunRecord) -> None:
+def _uploaded_digit(rec: RunRecord, data: DigitsData) -> None:
     picture = st.file_uploader(t("train.try.upload"), type=list(ACCEPTED_EXTENSIONS), key="train_digit_upload",
-                               help=t("train.try.upload.help"))
+                               help=t(f"train.try.upload.help.{data.name}"))
     if picture is None:
         return
     try:
@@ -166,10 +174,11 @@ def _uploaded_digit(rec: RunRecord) -> None:
     except ImageError as err:
         st.error(err.message())
         return
-    digit = digit_from_image(image)
+    digit = prepare_image(data.name, image)   # prepared like the run's own data set
     u1, u2, u3 = st.columns([1, 1, 2])
     u1.image(letterbox(image, PICTURE_BOX), caption=t("train.try.yours"), width=PICTURE_BOX[0] // 2)
-    u2.image(digit_to_picture(digit), caption=t("train.try.seen"), width=PICTURE_BOX[0] // 2)
+    u2.image(digit_to_picture(digit, data.max_value), caption=t("train.try.seen", size=data.image_size),
+             width=PICTURE_BOX[0] // 2)
     with u3:
         if digit.max() == 0:
             st.warning(t("train.try.empty"))
@@ -179,10 +188,14 @@ def _uploaded_digit(rec: RunRecord) -> None:
 
 @st.fragment
 def try_the_network(rec: RunRecord, data: DigitsData) -> None:
-    """A test digit or the user's own picture through the chosen network. A fragment: moving the slider
-    reruns only this part, not the charts above."""
+    """A test digit or the user's own picture through the chosen network; `data` is the run's own data set
+    (its test digits, its picture size and scale). A fragment: moving the slider reruns only this part, not the
+    charts above."""
     set_language(st.session_state.get("lang", get_language()))  # a fragment rerun starts a fresh context
-    st.caption(t("train.try.caption", n=rec.number))
+    if data.name != rec.config.dataset:  # a network takes only pictures of the kind it was built for
+        data = rec.data
+    st.caption(t("train.try.caption", n=rec.number, data=data_name(data.name), size=data.image_size,
+                 max=f"{data.max_value:g}"))
     if rec.evaluation is None:
         st.info(t("train.not_evaluated", n=rec.number))
         return
@@ -190,7 +203,7 @@ def try_the_network(rec: RunRecord, data: DigitsData) -> None:
     with tab_test:
         _test_digit(rec, data)
     with tab_upload:
-        _uploaded_digit(rec)
+        _uploaded_digit(rec, data)
 
 
 # ------------------------------------------------------------------------------------------------ weights
@@ -198,31 +211,32 @@ def save_section(rec: RunRecord) -> None:
     st.header(t("train.save.title"))
     st.download_button(t("train.save.download", n=rec.number),  # the file is written only when clicked
                        data=lambda: save_checkpoint(rec.model, rec.config, rec.test_accuracy),
-                       file_name=f"digits_{rec.config.preset}_run{rec.number}.pt", mime="application/octet-stream",
+                       file_name=f"{rec.config.dataset}_{rec.config.preset}_run{rec.number}.pt",
+                       mime="application/octet-stream",
                        key="train_download", on_click="ignore")
     st.caption(t("train.save.caption"))
 
 
-def _read_uploaded_weights(data: DigitsData) -> None:
+def _read_uploaded_weights() -> None:
     """The weights uploader's callback: the file becomes a run before the page is drawn, so the page is drawn
     once, with the new run selected (not drawn, read the file, and drawn all over again)."""
     upload = st.session_state.get("train_weights_upload")
     if upload is not None:
         try:
-            RunHistory().load_upload(upload.file_id, upload.getvalue(), data)
+            RunHistory().load_upload(upload.file_id, upload.getvalue())
         except CheckpointError:
             pass  # remembered with the file: load_section shows why it was refused
 
 
-def load_section(runs: RunHistory, data: DigitsData) -> None:
+def load_section(runs: RunHistory) -> None:
     """Upload weights downloaded earlier: they join the history as a run of their own."""
     st.subheader(t("train.load"))
     upload = st.file_uploader(t("train.load.upload"), type=["pt", "pth"], key="train_weights_upload",
-                              on_change=_read_uploaded_weights, args=(data,))
+                              on_change=_read_uploaded_weights)
     if upload is None:
         return
     try:
-        rec, new = runs.load_upload(upload.file_id, upload.getvalue(), data)  # read once, in the callback
+        rec, new = runs.load_upload(upload.file_id, upload.getvalue())  # read once, in the callback
     except CheckpointError as err:
         st.error(err.message())
         return

@@ -6,26 +6,42 @@ EN = {
         "weight 0.3. The paper gives three reasons: the middle layers should already tell the classes apart, "
         "extra gradient should reach the middle of a deep network (against **vanishing gradients**), and the "
         "heads regularise. "
-        "Does that help? Find out yourself: train a small Inception network on {n_train:,} handwritten digits "
-        "(8×8 pixels, scikit-learn's *digits*; {n_test} more are kept for testing), once with and once without "
-        "auxiliary heads, right here on the computer that runs this app."),
+        "Does that help? Find out yourself: train a small Inception network on handwritten digits — {n_mnist:,} real "
+        "**MNIST** digits (28×28 pixels, the data set of the seed articles) or scikit-learn's {n_digits:,} *digits* "
+        "(8×8 pixels, quick) — once with and once without auxiliary heads, right here on the computer that runs "
+        "this app. Each data set keeps a fifth of its digits aside for testing."),
     # settings
     "train.settings": "1 · Settings",
     "train.preset": "Network",
     "train.preset.googlenet_small": "Small GoogLeNet",
     "train.preset.seed_mnist": "The seed articles' MNIST net",
     "train.preset.googlenet_small.caption": (
-        "Stem conv 3×3 (32 channels) → {depth} Inception block(s) (same `Inception` class as GoogLeNet, 64 channels "
-        "each, 8×8) → global average pooling → linear layer. {params:,} parameters in the trunk; auxiliary heads after "
+        "{stem} → {depth} Inception block(s) (same `Inception` class as GoogLeNet, 64 channels "
+        "each, {size}×{size}) → global average pooling → linear layer. {params:,} parameters in the trunk; auxiliary heads after "
         "block(s) {taps}."),
     "train.preset.googlenet_small.caption_noaux": (
-        "Stem conv 3×3 (32 channels) → {depth} Inception block(s) (same `Inception` class as GoogLeNet, 64 channels "
-        "each, 8×8) → global average pooling → linear layer. {params:,} parameters in the trunk; with one block there is "
+        "{stem} → {depth} Inception block(s) (same `Inception` class as GoogLeNet, 64 channels "
+        "each, {size}×{size}) → global average pooling → linear layer. {params:,} parameters in the trunk; with one block there is "
         "no middle for an auxiliary head to listen to."),
-    "train.preset.seed_mnist.caption": (
+    "train.stem.digits": "Stem conv 3×3 (32 channels)",
+    "train.stem.mnist": "Stem conv 3×3 (32 channels) → max pool → conv 3×3 (32) → max pool (28×28 → 7×7, like GoogLeNet's stem)",
+    "train.preset.seed_mnist.caption.mnist": (
+        "As published, on MNIST's own 28×28 pictures: conv 5×5 (10) → 24×24 → max pool → 12×12 → Inception-A (88 "
+        "channels) → conv 5×5 (20) → 8×8 → max pool → 4×4 → Inception-A → flatten 88×4×4 = 1,408 → linear 10. No "
+        "BatchNorm. {params:,} parameters; the optional auxiliary head listens after the first Inception-A block."),
+    "train.preset.seed_mnist.caption.digits": (
         "As published: conv 5×5 (10) → max pool → Inception-A (88 channels) → conv 5×5 (20) → max pool → Inception-A "
         "→ flatten 88×4×4 = 1,408 → linear 10, on digits upsampled from 8×8 to 28×28. No BatchNorm. {params:,} "
         "parameters; the optional auxiliary head listens after the first Inception-A block."),
+    "train.data": "Data set",
+    "train.data.help": (
+        "Real MNIST: the handwritten digits the seed articles train on, 28×28 grey pictures. The 8×8 digits are "
+        "far smaller pictures, so a run takes a few seconds."),
+    "train.data.option.mnist": "Real MNIST ({n:,} digits, 28×28)",
+    "train.data.option.digits": "8×8 digits (quick, {n:,} digits)",
+    "train.data.mnist": "MNIST 28×28",
+    "train.data.digits": "8×8 digits",
+    "train.data.sizes": "{data} · {n_train:,} training / {n_test:,} test",
     "train.depth": "Inception blocks (depth)",
     "train.depth.help": "More blocks = a deeper network. Try 8 blocks without BatchNorm to see gradients vanish.",
     "train.depth.seed_help": "The seed articles' network always has two Inception-A blocks and no BatchNorm.",
@@ -74,6 +90,8 @@ EN = {
     # results
     "train.results": "2 · Results",
     "train.pick": "Run to inspect",
+    "train.metric.data": (
+        "Run #{n}: trained on **{n_train:,}** pictures of **{data}**, tested on **{n_test:,}** others it never saw."),
     "train.metric.test_acc": "Test accuracy",
     "train.metric.time": "Training time",
     "train.metric.steps": "Steps",
@@ -86,8 +104,8 @@ EN = {
     "train.status.stopped": "stopped early",
     "train.status.loaded": "loaded from file",
     "train.status.not_evaluated": "not evaluated",
-    "train.label.small": "{depth} block(s) · aux {aux} · BN {bn}",
-    "train.label.seed": "seed MNIST net · aux {aux}",
+    "train.label.small": "{depth} block(s) · aux {aux} · BN {bn} · {data}",
+    "train.label.seed": "seed MNIST net · aux {aux} · {data}",
     "train.label.stat": "{acc} · {status}",
     "train.on": "on",
     "train.off": "off",
@@ -102,6 +120,7 @@ EN = {
     "train.chart.run": "run",
     "train.history.table.run": "Run",
     "train.history.table.settings": "Settings",
+    "train.history.table.data": "Data (images)",
     "train.history.table.acc": "Test accuracy",
     "train.history.table.time": "Time (s)",
     "train.history.table.status": "Status",
@@ -182,7 +201,9 @@ EN = {
     "train.confusion.perfect": "No mistakes on the {n} test digits.",
     # try it
     "train.try.title": "3 · Try the trained network",
-    "train.try.caption": "With run #{n}. The network sees the 8×8 picture shown beside the prediction, in the data set's 0–16 scale.",
+    "train.try.caption": (
+        "With run #{n} ({data}). The network sees the {size}×{size} picture shown beside the prediction, in the data "
+        "set's 0–{max} scale."),
     "train.try.test_tab": "A digit from the test set",
     "train.try.upload_tab": "Your own picture",
     "train.try.index": "Test digit number",
@@ -190,11 +211,14 @@ EN = {
     "train.try.prediction": "Prediction: **{label}** ({p:.0%} sure)",
     "train.try.probs": "Probability of each digit",
     "train.try.upload": "A picture of one digit (dark on light or light on dark)",
-    "train.try.upload.help": (
+    "train.try.upload.help.digits": (
         "Cropped to the ink, scaled to 32×32, then every 4×4 block counted — the same recipe as the data "
         "set."),
+    "train.try.upload.help.mnist": (
+        "Cropped to the ink, scaled to fit a 20×20 box (aspect ratio kept), then placed in 28×28 with its centre of "
+        "mass in the middle — MNIST's own recipe."),
     "train.try.yours": "Your picture",
-    "train.try.seen": "What the network sees (8×8)",
+    "train.try.seen": "What the network sees ({size}×{size})",
     "train.try.empty": "No digit found in this picture (it is one flat colour).",
     # weights
     "train.save.title": "4 · Save and load weights",
@@ -220,29 +244,46 @@ EN = {
     "train.ckpt.bad_config": "The settings stored in this weights file are invalid (field \u201c{field}\u201d).",
     "train.ckpt.not_finite": "The weights in this file contain invalid numbers (NaN or infinity).",
     "train.ckpt.mismatch": "The weights in this file do not fit the network its settings describe.",
+    "train.ckpt.wrong_data": "These weights belong to a network for {saved}; here a network for {wanted} is needed.",
+    "train.ckpt.other_data": (
+        "This weights file says its network is for {saved}, but its weights fit the network for {fits}: the file "
+        "does not hold together, so it is refused."),
 }
 
 ZH = {
     "train.intro": (
         "论文在 GoogLeNet 的中间部位接了两个**辅助分类器**，把它们的损失乘以 0.3 加进总损失。论文给出三个理由："
         "让中间层本身就能区分各个类别；给深层网络的中间部分补充梯度（对抗**梯度消失**）；起正则化作用。"
-        "这样做真的有用吗？自己动手试一试：就在运行本应用的这台电脑上，用 {n_train:,} 张手写数字"
-        "（8×8 像素，scikit-learn 的 *digits* 数据集；另外 {n_test} 张留作测试）训练一个小型 Inception 网络，"
-        "一次带辅助分类器，一次不带。"),
+        "这样做真的有用吗？自己动手试一试：就在运行本应用的这台电脑上，用手写数字——{n_mnist:,} 张真实的 **MNIST** "
+        "数字（28×28 像素，参考文章使用的数据集），或 scikit-learn 的 {n_digits:,} 张 *digits*（8×8 像素，训练快）——"
+        "训练一个小型 Inception 网络，一次带辅助分类器，一次不带。每个数据集都留出五分之一的数字用于测试。"),
     "train.settings": "1 · 设置",
     "train.preset": "网络",
     "train.preset.googlenet_small": "小型 GoogLeNet",
     "train.preset.seed_mnist": "参考文章中的 MNIST 网络",
     "train.preset.googlenet_small.caption": (
-        "开头的卷积 3×3（32 个通道）→ {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
-        "8×8）→ 全局平均池化 → 全连接层。主干共 {params:,} 个参数；辅助分类器接在第 {taps} 个模块之后。"),
+        "{stem} → {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
+        "{size}×{size}）→ 全局平均池化 → 全连接层。主干共 {params:,} 个参数；辅助分类器接在第 {taps} 个模块之后。"),
     "train.preset.googlenet_small.caption_noaux": (
-        "开头的卷积 3×3（32 个通道）→ {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
-        "8×8）→ 全局平均池化 → 全连接层。主干共 {params:,} 个参数；只有一个模块时没有“中间”，无处接辅助分类器。"),
-    "train.preset.seed_mnist.caption": (
+        "{stem} → {depth} 个 Inception 模块（与 GoogLeNet 使用同一个 `Inception` 类，每个 64 个通道，"
+        "{size}×{size}）→ 全局平均池化 → 全连接层。主干共 {params:,} 个参数；只有一个模块时没有“中间”，无处接辅助分类器。"),
+    "train.stem.digits": "开头的卷积 3×3（32 个通道）",
+    "train.stem.mnist": "开头的卷积 3×3（32 个通道）→ 最大池化 → 卷积 3×3（32）→ 最大池化（28×28 → 7×7，与 GoogLeNet 的开头（stem）相似）",
+    "train.preset.seed_mnist.caption.mnist": (
+        "与原文一致，直接用 MNIST 原本的 28×28 图片：卷积 5×5（10）→ 24×24 → 最大池化 → 12×12 → Inception-A（88 个通道）→ "
+        "卷积 5×5（20）→ 8×8 → 最大池化 → 4×4 → Inception-A → 展平 88×4×4 = 1,408 → 全连接 10。没有 BatchNorm。"
+        "共 {params:,} 个参数；可选的辅助分类器接在第一个 Inception-A 模块之后。"),
+    "train.preset.seed_mnist.caption.digits": (
         "与原文一致：卷积 5×5（10）→ 最大池化 → Inception-A（88 个通道）→ 卷积 5×5（20）→ 最大池化 → Inception-A → "
         "展平 88×4×4 = 1,408 → 全连接 10；数字先从 8×8 放大到 28×28。没有 BatchNorm。共 {params:,} 个参数；"
         "可选的辅助分类器接在第一个 Inception-A 模块之后。"),
+    "train.data": "数据集",
+    "train.data.help": "真实 MNIST：参考文章训练用的手写数字，28×28 的灰度图片。8×8 数字的图片小得多，训练一次只要几秒。",
+    "train.data.option.mnist": "真实 MNIST（{n:,} 个数字，28×28）",
+    "train.data.option.digits": "8×8 数字（快速，{n:,} 个数字）",
+    "train.data.mnist": "MNIST 28×28",
+    "train.data.digits": "8×8 数字",
+    "train.data.sizes": "{data} · 训练 {n_train:,} 张 / 测试 {n_test:,} 张",
     "train.depth": "Inception 模块数（深度）",
     "train.depth.help": "模块越多，网络越深。关掉 BatchNorm、设为 8 个模块，就能看到梯度消失。",
     "train.depth.seed_help": "参考文章中的网络固定有两个 Inception-A 模块，没有 BatchNorm。",
@@ -283,6 +324,7 @@ ZH = {
     "train.not_evaluated": "第 {n} 次训练在测试集上评估之前就被停止了：这里没有可显示的内容。",
     "train.results": "2 · 结果",
     "train.pick": "查看哪一次训练",
+    "train.metric.data": "第 {n} 次训练：用 **{data}** 的 **{n_train:,}** 张图片训练，在另外 **{n_test:,}** 张从未见过的图片上测试。",
     "train.metric.test_acc": "测试准确率",
     "train.metric.time": "训练用时",
     "train.metric.steps": "步数",
@@ -293,8 +335,8 @@ ZH = {
     "train.status.stopped": "提前停止",
     "train.status.loaded": "从文件加载",
     "train.status.not_evaluated": "未评估",
-    "train.label.small": "{depth} 个模块 · 辅助分类器{aux} · BN {bn}",
-    "train.label.seed": "参考文章 MNIST 网络 · 辅助分类器{aux}",
+    "train.label.small": "{depth} 个模块 · 辅助分类器{aux} · BN {bn} · {data}",
+    "train.label.seed": "参考文章 MNIST 网络 · 辅助分类器{aux} · {data}",
     "train.label.stat": "{acc} · {status}",
     "train.on": "开",
     "train.off": "关",
@@ -309,6 +351,7 @@ ZH = {
     "train.chart.run": "训练",
     "train.history.table.run": "训练",
     "train.history.table.settings": "设置",
+    "train.history.table.data": "数据（图片数）",
     "train.history.table.acc": "测试准确率",
     "train.history.table.time": "用时（秒）",
     "train.history.table.status": "状态",
@@ -356,7 +399,7 @@ ZH = {
     "train.confusion.worst": "最常见的错误：把 {true} 认成 {pred}（{count} 次）。",
     "train.confusion.perfect": "{n} 张测试图片全部认对。",
     "train.try.title": "3 · 试一试训练好的网络",
-    "train.try.caption": "使用第 {n} 次训练的网络。网络看到的是预测结果旁边这张 8×8 的图，取值范围与数据集相同（0–16）。",
+    "train.try.caption": "使用第 {n} 次训练的网络（{data}）。网络看到的是预测结果旁边这张 {size}×{size} 的图，取值范围与数据集相同（0–{max}）。",
     "train.try.test_tab": "测试集中的数字",
     "train.try.upload_tab": "你自己的图片",
     "train.try.index": "测试图片编号",
@@ -364,9 +407,10 @@ ZH = {
     "train.try.prediction": "预测：**{label}**（把握 {p:.0%}）",
     "train.try.probs": "每个数字的概率",
     "train.try.upload": "一张只有一个数字的图片（浅底深字或深底浅字都可以）",
-    "train.try.upload.help": "先裁剪到笔迹，缩放到 32×32，再数每个 4×4 小块里的笔迹像素——与数据集的做法相同。",
+    "train.try.upload.help.digits": "先裁剪到笔迹，缩放到 32×32，再数每个 4×4 小块里的笔迹像素——与数据集的做法相同。",
+    "train.try.upload.help.mnist": "先裁剪到笔迹，缩放到能放进 20×20 的方框（保持长宽比），再放进 28×28，使笔迹的质心位于正中——MNIST 自己的做法。",
     "train.try.yours": "你的图片",
-    "train.try.seen": "网络看到的（8×8）",
+    "train.try.seen": "网络看到的（{size}×{size}）",
     "train.try.empty": "这张图片里找不到数字（整张图是同一种颜色）。",
     "train.save.title": "4 · 保存与加载权重",
     "train.save.download": "下载第 {n} 次训练的权重（.pt）",
@@ -380,4 +424,6 @@ ZH = {
     "train.ckpt.bad_config": "这个权重文件里保存的设置无效（字段“{field}”）。",
     "train.ckpt.not_finite": "这个文件中的权重含有无效数值（NaN 或无穷大）。",
     "train.ckpt.mismatch": "这个文件中的权重与其设置所描述的网络不匹配。",
+    "train.ckpt.wrong_data": "这些权重属于用于{saved}的网络；这里需要用于{wanted}的网络。",
+    "train.ckpt.other_data": "这个权重文件说它的网络用于{saved}，但其中的权重符合用于{fits}的网络：文件前后矛盾，因此拒绝加载。",
 }
