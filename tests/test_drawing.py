@@ -11,7 +11,7 @@ from googlenet.digits.data import MNIST_BOX, MNIST_SIZE, mnist_from_image
 from googlenet.digits.drawing import (
     MAX_DIGIT_COVERAGE, MNIST_MAX_COVERAGE, MNIST_MIN_COVERAGE, coverage, ink_from_rgba, prepare_drawing, top_k,
 )
-from googlenet.i18n import placeholders
+from googlenet.i18n import placeholders, t
 from googlenet.strings import draw_digit as strings
 from ui.draw_digit import STROKE_PX, classify_drawing
 
@@ -219,3 +219,19 @@ def test_classify_drawing_passes_the_prepared_digit_to_the_network():
     assert top_k(answer.probabilities, 1)[0][0] == 7
     assert classify_drawing(drawn([]), predict) is None and len(seen) == 1   # empty: the network is not asked
 
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_panel_starts_empty_in_apptest(lang):
+    """Through Streamlit's AppTest (which registers the canvas component like a running server does): no
+    prediction before a drawing, the 'draw a digit' message and the clear button, in the page's language."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("pages/draw_digit_demo.py", default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("draw.empty", lang=lang)]
+    assert not at.error and not at.warning
+    at.button(key="demo_draw_clear").click().run()     # clearing an empty canvas keeps it empty and quiet
+    assert not at.exception and [i.value for i in at.info] == [t("draw.empty", lang=lang)]
