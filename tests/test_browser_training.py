@@ -1,4 +1,5 @@
-"""The training lab in a real browser, both languages: a short run, live charts while it trains, the results."""
+"""The training lab in a real browser, both languages: a short run, live charts while it trains, the results;
+a short run of the seed articles' net on real MNIST."""
 from __future__ import annotations
 
 import pytest
@@ -55,7 +56,7 @@ def test_short_training_run_in_a_real_browser(streamlit_server, page, lang, tmp_
     page.get_by_role("tab", name=t("train.try.upload_tab", lang=lang)).click()
     upload(page, tmp_path / name, index=0)
     assert_no_exception(page)
-    page.get_by_text(t("train.try.seen", lang=lang)).first.wait_for(timeout=30_000)
+    page.get_by_text(t("train.try.seen", lang=lang, size=8)).first.wait_for(timeout=30_000)
     screenshot(page, f"training_upload_{lang}")
 
     # Both runs, with and without auxiliary classifiers, and the verdict computed from them.
@@ -142,3 +143,34 @@ def test_stop_in_the_middle_of_a_run_with_aux_heads(streamlit_server, page):
     page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=60_000)
     wait_idle(page)
     assert_no_exception(page)
+
+
+def test_a_short_run_of_the_seed_net_on_real_mnist(streamlit_server, page):
+    """The seed articles' network picks real MNIST by itself; the run says which data it used and how many
+    images, and "Try the network" shows the run's own 28x28 test digits."""
+    lang = "zh"
+    open_page(page, streamlit_server, "training", lang)
+    page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
+    page.locator(".st-key-train_preset").get_by_text(t("train.preset.seed_mnist", lang=lang), exact=True).click()
+    page.locator(".st-key-train_data_seed_mnist").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    mnist_option = page.locator(".st-key-train_data_seed_mnist").get_by_role("radio").first
+    assert mnist_option.is_checked()
+    set_max_steps(page, lang, 15)
+    page.get_by_role("button", name=t("train.start", lang=lang)).click()
+    page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=120_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    body = page.inner_text("body")
+    mnist = t("train.data.mnist", lang=lang)
+    assert t("train.metric.data", lang=lang, n=1, data=mnist, n_train=4000, n_test=1000).replace("**", "") in body
+    assert t("train.try.caption", lang=lang, n=1, data=mnist, size=28, max="255") in body
+    screenshot(page, f"training_mnist_{lang}")
+    slider = page.locator(".st-key-train_test_index_mnist")
+    thumb = slider.get_by_role("slider")
+    thumb.focus()
+    thumb.press("End")                                         # the last of the run's own 1,000 MNIST test digits
+    page.wait_for_timeout(500)
+    wait_idle(page)
+    assert_no_exception(page)
+    assert slider.locator('[data-testid="stSliderThumbValue"]').inner_text().strip() == "999"
