@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pandas as pd
 import pytest
 import torch
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -12,7 +13,7 @@ from PIL import Image, ImageDraw
 
 from apptest_helpers import assert_clean, assert_shows, goto, open_app, rerun, visible_text
 from googlenet.digits import (MAX_DEPTH, MIN_DEPTH, TrainConfig, Trainer, build_model, can_have_aux,
-                              load_split, save_checkpoint, settings_parameters)
+                              load_split, runs_csv, save_checkpoint, settings_parameters)
 from googlenet.i18n import t
 from googlenet.images import ImageError, load_image
 from picture_corpus import awkward_pictures, broken_files
@@ -132,6 +133,11 @@ def test_a_short_run_on_real_mnist_says_which_data_it_used(lang):
         t("train.data.sizes", lang=lang, data=t("train.data.digits", lang=lang), n_train=digits.sizes[0],
           n_test=digits.sizes[1])]
     assert at.slider(key="train_test_index_digits").max == digits.sizes[1] - 1
+    # Every run downloadable as one CSV: settings (the data set too), curves, final accuracy.
+    assert t("train.history.csv", lang=lang) in [b.proto.label for b in at.get("download_button")]
+    table = pd.read_csv(io.BytesIO(runs_csv(history(at))))
+    assert table.groupby("run").dataset.first().tolist() == ["mnist", "digits"]
+    assert table.groupby("run").step.max().tolist() == [3, 2]
     at.radio(key="train_preset").set_value("seed_mnist")                # the seed net kept its data choice
     rerun(at)
     assert at.radio(key="train_data_seed_mnist").value == "mnist"

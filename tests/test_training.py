@@ -484,3 +484,33 @@ def test_a_one_block_net_has_no_aux_heads_and_never_poses_as_aux_on():
     one = TrainConfig(depth=1, aux=True)
     assert one.aux is False and one == TrainConfig(depth=1, aux=False)
     assert TrainConfig(depth=3, aux=True).aux is True
+
+
+# ---------------------------------------------------------------- every run as one table (CSV)
+
+def test_every_runs_settings_curves_and_final_accuracy_as_one_csv(tiny):
+    import pandas as pd
+
+    from googlenet.digits import runs_csv, runs_table
+
+    class Numbered:
+        def __init__(self, number, finished):
+            self.number, self.config, self.curves = number, finished.config, finished.curves
+            self.test_accuracy = finished.test_accuracy
+
+    cfg = TrainConfig(depth=2, aux=True, epochs=2, batch_size=64)
+    a = Numbered(1, train_to_end(Trainer(cfg, tiny)))
+    b = Numbered(2, train_to_end(Trainer(cfg.with_(aux=False, lr=0.01), tiny)))
+    loaded = Numbered(3, FinishedRun(cfg, RunCurves(), 0.5))          # loaded from a file: no curves
+    table = pd.read_csv(io.BytesIO(runs_csv([a, b, loaded])))
+    assert list(table.columns[:3]) == ["run", "preset", "depth"] and "dataset" in table.columns
+    assert len(table) == len(a.curves.steps) + len(b.curves.steps) + 1 == len(runs_table([a, b, loaded]))
+    first = table[table.run == 1]
+    assert first.step.tolist() == a.curves.steps and np.allclose(first.loss, a.curves.losses)
+    assert set(first.aux) == {True} and set(table[table.run == 2].lr) == {0.01}
+    assert set(first.dataset) == {"digits"} and np.allclose(first.final_test_accuracy, a.test_accuracy)
+    measured = first.dropna(subset=["test_accuracy"])
+    assert measured.step.tolist() == a.curves.epoch_steps and np.allclose(measured.test_accuracy,
+                                                                          a.curves.test_accuracies)
+    last = table[table.run == 3]
+    assert len(last) == 1 and last.step.isna().all() and float(last.final_test_accuracy.iloc[0]) == 0.5

@@ -10,7 +10,7 @@ import streamlit as st
 
 from googlenet.digits import (
     SAME_THRESHOLD_PP, AuxComparison, CheckpointError, DigitsData, GradientVerdict, TrainConfig, Trainer,
-    compare_aux, count_parameters, digit_to_picture, gradient_verdict, predict_proba, prepare_image,
+    compare_aux, count_parameters, digit_to_picture, gradient_verdict, predict_proba, prepare_image, runs_csv,
     save_checkpoint, worst_confusion,
 )
 from googlenet.i18n import get_language, set_language, t
@@ -81,7 +81,11 @@ def history_section(runs: RunHistory) -> None:
         t("train.history.table.status"): [status_label(r) for r in runs],
     })
     st.dataframe(table, hide_index=True, width="stretch")
-    st.button(t("train.history.clear"), key="train_clear", on_click=runs.clear)
+    c1, c2 = st.columns([1, 3])
+    c1.button(t("train.history.clear"), key="train_clear", on_click=runs.clear)
+    c2.download_button(t("train.history.csv"), data=lambda: runs_csv(list(runs)),  # written only when clicked
+                       file_name="training_runs.csv", mime="text/csv", key="train_csv", on_click="ignore",
+                       help=t("train.history.csv.help"))
 
 
 def verdict_section(runs: RunHistory) -> AuxComparison | None:

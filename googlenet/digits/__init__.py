@@ -9,11 +9,13 @@ with or without auxiliary classifiers, and watch where the gradients go.
 * :mod:`.trainer` - the settings, the paper's loss (main + 0.3 x each auxiliary loss), a run as a generator
   of step reports that can be stopped from another thread, evaluation;
 * :mod:`.checkpoint` - trained weights to bytes and untrusted bytes back, safely;
-* :mod:`.analysis` - what a run's numbers say (gradient verdict, worst confusion, the aux comparison).
+* :mod:`.analysis` - what a run's numbers say (gradient verdict, worst confusion, the aux comparison), and
+  every run's settings and curves as one table (CSV).
 """
 from .analysis import (
     PHASES, SAME_THRESHOLD_PP, VANISH_FACTOR, AuxComparison, Confusion, FinishedRun, GradientVerdict, RunCurves,
-    compare_aux, gradient_verdict, mean_grad_norms, smooth, tail_mean, train_to_end, worst_confusion,
+    compare_aux, gradient_verdict, mean_grad_norms, runs_csv, runs_table, smooth, tail_mean, train_to_end,
+    worst_confusion,
 )
 from .checkpoint import CheckpointError, load_checkpoint, save_checkpoint
 from .data import (
@@ -31,7 +33,8 @@ from .trainer import (
 
 __all__ = [
     "PHASES", "SAME_THRESHOLD_PP", "VANISH_FACTOR", "AuxComparison", "Confusion", "FinishedRun", "GradientVerdict",
-    "RunCurves", "compare_aux", "gradient_verdict", "mean_grad_norms", "smooth", "tail_mean", "train_to_end",
+    "RunCurves", "compare_aux", "gradient_verdict", "mean_grad_norms", "runs_csv", "runs_table", "smooth",
+    "tail_mean", "train_to_end",
     "worst_confusion",
     "CheckpointError", "load_checkpoint", "save_checkpoint",
     "DATASET_NAMES", "DATASETS", "DEFAULT_DATASET", "IMAGE_SIZE", "MAX_VALUE", "NUM_CLASSES", "DataSpec",

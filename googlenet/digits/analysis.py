@@ -248,3 +248,42 @@ def _compared(with_aux: ComparableRun, without: ComparableRun) -> AuxComparison:
     verdict = "same" if abs(gain) < SAME_THRESHOLD_PP else ("aux_better" if gain > 0 else "aux_worse")
     return AuxComparison(with_aux, without, gain, with_aux.curves.final_loss, without.curves.final_loss,
                          first, ratio, verdict)
+
+
+# --------------------------------------------------------------------------------------------
+# Runs a class can compare: every run's settings, curves and final accuracy as one table (CSV)
+# --------------------------------------------------------------------------------------------
+
+class NumberedRun(ComparableRun, Protocol):
+    number: int
+
+
+def runs_table(runs: Sequence[NumberedRun]) -> "pd.DataFrame":
+    """One row per training step of every run: the run's number and settings, the step's losses and batch
+    accuracy, the test accuracy where it was measured (epoch ends), and the run's final test accuracy.
+    A run without steps (loaded from a file) gets one row with its settings and final accuracy."""
+    import pandas as pd
+
+    frames = []
+    for run in runs:
+        c = run.curves
+        test = dict(zip(c.epoch_steps, c.test_accuracies))
+        steps = c.steps or [None]
+        frame = pd.DataFrame({
+            "step": pd.array(steps, dtype="Int64"),
+            "loss": c.losses or [float("nan")],
+            "main_loss": c.main_losses or [float("nan")],
+            "batch_accuracy": c.accuracies or [float("nan")],
+            "test_accuracy": [test.get(s, float("nan")) for s in steps],
+        })
+        settings = {"run": run.number, **run.config.to_dict(),
+                    "final_test_accuracy": run.test_accuracy if run.test_accuracy is not None else float("nan")}
+        for i, (name, value) in enumerate(settings.items()):
+            frame.insert(i, name, value)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def runs_csv(runs: Sequence[NumberedRun]) -> bytes:
+    """runs_table as UTF-8 CSV bytes (for a download button)."""
+    return runs_table(runs).to_csv(index=False).encode("utf-8")

@@ -112,6 +112,10 @@ EN = {
     "train.history.title": "All runs of this session",
     "train.history.caption": "Curves of every run, for comparison. Dashed lines: runs with auxiliary classifiers.",
     "train.history.clear": "Clear history",
+    "train.history.csv": "Download every run (CSV)",
+    "train.history.csv.help": (
+        "One row per training step of every run: its settings (network, data set, learning rate, seed ...), the "
+        "losses, the batch accuracy, the test accuracy at each epoch's end and the final test accuracy."),
     "train.chart.loss": "Main loss (smoothed)",
     "train.chart.test_acc": "Test accuracy",
     "train.chart.step": "training step",
@@ -343,6 +347,8 @@ ZH = {
     "train.history.title": "本次会话的全部训练",
     "train.history.caption": "所有训练的曲线，便于对比。虚线：带辅助分类器的训练。",
     "train.history.clear": "清空记录",
+    "train.history.csv": "下载全部训练（CSV）",
+    "train.history.csv.help": "每次训练的每一步一行：它的设置（网络、数据集、学习率、种子……）、损失、批次准确率、每轮结束时的测试准确率和最终测试准确率。",
     "train.chart.loss": "主损失（平滑后）",
     "train.chart.test_acc": "测试准确率",
     "train.chart.step": "训练步数",
