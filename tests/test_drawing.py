@@ -150,8 +150,6 @@ def test_a_real_mnist_digit_passes_through_nearly_unchanged():
         assert alike(digit, again) > 0.8
 
 
-@pytest.mark.xfail(strict=True, reason="googlenet/digits/data.py centres the mass on (13.5, 13.5); MNIST's digits "
-                   "have it on (14, 14): their centre should be MNIST_SIZE / 2 (then drop this mark)")
 def test_prepared_digits_are_centred_where_mnist_centres_them():
     x, _ = mnist()
     again = np.array([centre_of_mass(mnist_from_image(Image.fromarray(np.uint8(d), mode="L"))) for d in x[:300]])
