@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
 from googlenet.i18n import t
 from test_browser_training import set_max_steps
@@ -12,9 +14,18 @@ from test_browser_training import set_max_steps
 def choose(page, label: str, option_start: str) -> None:
     """Open the selectbox labelled `label` and take the option that starts with `option_start`."""
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
-    box.get_by_role("combobox").click()
     option = page.locator('[role="listbox"] [role="option"]').filter(has_text=re.compile("^" + re.escape(option_start)))
-    option.first.wait_for(timeout=10_000)
+    for attempt in range(3):  # a rerun still drawing the page may close the list while it opens: open it again
+        wait_idle(page)
+        box.get_by_role("combobox").click()
+        try:
+            option.first.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                screenshot(page, "feature_maps_lab_choose_failed")
+                raise
+            page.keyboard.press("Escape")
     option.first.click()
     wait_idle(page)
 
@@ -26,6 +37,7 @@ def test_a_trained_network_on_the_feature_maps_page(streamlit_server, page):
     set_max_steps(page, lang, 2)
     page.get_by_role("button", name=t("train.start", lang=lang)).click()
     page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=90_000)
+    # (The results are drawn once the run has finished: the page offers finished runs only.)
     wait_idle(page)
 
     # The same session (a click in the sidebar, not a new address): its run is offered next to GoogLeNet.
