@@ -11,9 +11,10 @@ from googlenet.i18n import get_language, set_language, t
 from ui.concept_check import stop_page
 from ui.training_runs import RunHistory
 from ui.training_sections import (
-    confusion_section, gradient_section, history_section, load_section, metrics_row, save_section, train_live,
-    try_the_network, verdict_section,
+    confusion_section, gradient_section, history_section, metrics_row, train_live, verdict_section,
 )
+from ui.training_try import try_the_network
+from ui.training_weights import load_section, save_section
 
 LEARNING_RATES = [0.0003, 0.001, 0.003, 0.01, 0.03]
 BATCH_SIZES = [32, 64, 128]

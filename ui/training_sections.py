@@ -9,20 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.digits import (
-    SAME_THRESHOLD_PP, AuxComparison, CheckpointError, DigitsData, GradientVerdict, TrainConfig, Trainer,
-    compare_aux, count_parameters, digit_to_picture, gradient_verdict, predict_proba, prepare_image, runs_csv,
-    save_checkpoint, worst_confusion,
+    SAME_THRESHOLD_PP, AuxComparison, DigitsData, GradientVerdict, TrainConfig, Trainer, compare_aux,
+    count_parameters, gradient_verdict, worst_confusion,
 )
-from googlenet.i18n import get_language, set_language, t
-from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
-from googlenet.viz import letterbox
-from ui.charts_training import confusion_chart, digit_probabilities_chart, draw_live, show_gradients, show_history
-from ui.training_runs import (
-    RunHistory, RunRecord, data_name, data_sizes_label, percent, run_label, settings_label, status_label,
-)
+from googlenet.i18n import t
+from ui.charts_training import confusion_chart, draw_live, show_gradients, show_history
+from ui.training_downloads import downloads_row
+from ui.training_runs import RunHistory, RunRecord, data_name, data_sizes_label, percent, settings_label, status_label
 
 DRAW_EVERY_S = 0.5                # live charts are redrawn at most twice a second
-PICTURE_BOX = (340, 340)          # the user's picture, letterboxed, shown at half that width
 
 
 # ------------------------------------------------------------------------------------------------ training
@@ -83,9 +78,8 @@ def history_section(runs: RunHistory) -> None:
     st.dataframe(table, hide_index=True, width="stretch")
     c1, c2 = st.columns([1, 3])
     c1.button(t("train.history.clear"), key="train_clear", on_click=runs.clear)
-    c2.download_button(t("train.history.csv"), data=lambda: runs_csv(list(runs)),  # written only when clicked
-                       file_name="training_runs.csv", mime="text/csv", key="train_csv", on_click="ignore",
-                       help=t("train.history.csv.help"))
+    with c2:
+        downloads_row(runs)
 
 
 def verdict_section(runs: RunHistory) -> AuxComparison | None:
@@ -146,105 +140,3 @@ def confusion_section(rec: RunRecord) -> None:
             st.markdown(t("train.confusion.perfect", n=int(rec.evaluation.confusion.sum())))
         else:
             st.markdown(t("train.confusion.worst", true=worst.true, pred=worst.predicted, count=worst.count))
-
-
-# ------------------------------------------------------------------------------------------------ try it
-def show_prediction(rec: RunRecord, digit: np.ndarray) -> None:
-    """`digit` in the run's data set's size and scale (8x8 in 0..16, or 28x28 in 0..255)."""
-    probs = predict_proba(rec.model, digit)[0]
-    best = int(probs.argmax())
-    st.markdown(t("train.try.prediction", label=best, p=float(probs[best])))
-    st.vega_lite_chart(digit_probabilities_chart(probs, t("train.try.probs"), t("train.confusion.pred"), "%"),
-                       width="stretch")
-
-
-def _test_digit(rec: RunRecord, data: DigitsData) -> None:
-    index = st.slider(t("train.try.index"), 0, data.sizes[1] - 1, 0, key=f"train_test_index_{data.name}")
-    digit = data.x_test[index, 0].numpy()
-    p1, p2 = st.columns([1, 2])
-    p1.image(digit_to_picture(digit, data.max_value), width=170)
-    p1.markdown(t("train.try.truth", label=int(data.y_test[index])))
-    with p2:
-        show_prediction(rec, digit)
-
-
-def _uploaded_digit(rec: RunRecord, data: DigitsData) -> None:
-    picture = st.file_uploader(t("train.try.upload"), type=list(ACCEPTED_EXTENSIONS), key="train_digit_upload",
-                               help=t(f"train.try.upload.help.{data.name}"))
-    if picture is None:
-        return
-    try:
-        image = load_image(picture.getvalue())
-    except ImageError as err:
-        st.error(err.message())
-        return
-    digit = prepare_image(data.name, image)   # prepared like the run's own data set
-    u1, u2, u3 = st.columns([1, 1, 2])
-    u1.image(letterbox(image, PICTURE_BOX), caption=t("train.try.yours"), width=PICTURE_BOX[0] // 2)
-    u2.image(digit_to_picture(digit, data.max_value), caption=t("train.try.seen", size=data.image_size),
-             width=PICTURE_BOX[0] // 2)
-    with u3:
-        if digit.max() == 0:
-            st.warning(t("train.try.empty"))
-        else:
-            show_prediction(rec, digit)
-
-
-@st.fragment
-def try_the_network(rec: RunRecord, data: DigitsData) -> None:
-    """A test digit or the user's own picture through the chosen network; `data` is the run's own data set
-    (its test digits, its picture size and scale). A fragment: moving the slider reruns only this part, not the
-    charts above."""
-    set_language(st.session_state.get("lang", get_language()))  # a fragment rerun starts a fresh context
-    if data.name != rec.config.dataset:  # a network takes only pictures of the kind it was built for
-        data = rec.data
-    st.caption(t("train.try.caption", n=rec.number, data=data_name(data.name), size=data.image_size,
-                 max=f"{data.max_value:g}"))
-    if rec.evaluation is None:
-        st.info(t("train.not_evaluated", n=rec.number))
-        return
-    tab_test, tab_upload = st.tabs([t("train.try.test_tab"), t("train.try.upload_tab")])
-    with tab_test:
-        _test_digit(rec, data)
-    with tab_upload:
-        _uploaded_digit(rec, data)
-
-
-# ------------------------------------------------------------------------------------------------ weights
-def save_section(rec: RunRecord) -> None:
-    st.header(t("train.save.title"))
-    st.download_button(t("train.save.download", n=rec.number),  # the file is written only when clicked
-                       data=lambda: save_checkpoint(rec.model, rec.config, rec.test_accuracy),
-                       file_name=f"{rec.config.dataset}_{rec.config.preset}_run{rec.number}.pt",
-                       mime="application/octet-stream",
-                       key="train_download", on_click="ignore")
-    st.caption(t("train.save.caption"))
-
-
-def _read_uploaded_weights() -> None:
-    """The weights uploader's callback: the file becomes a run before the page is drawn, so the page is drawn
-    once, with the new run selected (not drawn, read the file, and drawn all over again)."""
-    upload = st.session_state.get("train_weights_upload")
-    if upload is not None:
-        try:
-            RunHistory().load_upload(upload.file_id, upload.getvalue())
-        except CheckpointError:
-            pass  # remembered with the file: load_section shows why it was refused
-
-
-def load_section(runs: RunHistory) -> None:
-    """Upload weights downloaded earlier: they join the history as a run of their own."""
-    st.subheader(t("train.load"))
-    upload = st.file_uploader(t("train.load.upload"), type=["pt", "pth"], key="train_weights_upload",
-                              on_change=_read_uploaded_weights)
-    if upload is None:
-        return
-    try:
-        rec, new = runs.load_upload(upload.file_id, upload.getvalue())  # read once, in the callback
-    except CheckpointError as err:
-        st.error(err.message())
-        return
-    if new:
-        st.rerun()  # draw the page again with the loaded network selected
-    if rec is not None:
-        st.success(t("train.load.ok", n=rec.number, label=run_label(rec, stat=False), acc=percent(rec.test_accuracy)))
