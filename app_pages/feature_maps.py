@@ -27,14 +27,13 @@ from ui.charts_vision import concat_figure
 from ui.image_input import pick_image
 from ui.labels import block_label
 from ui.models import model_for_pictures
-from ui.training_runs import RunHistory, RunRecord, percent, settings_label
+from ui.network_choice import choose_network
+from ui.training_runs import RunRecord
 
 TOP_K_OPTIONS = (4, 9, 16, 25, 36, 64)
 PICK_PX = 300            # the enlarged channel and its overlay
-GOOGLENET = "googlenet"  # the "Network" choice's value for GoogLeNet; a lab run's is "run<number>"
 LAB_CACHE_KEY = "fm_lab_maps"   # session state: {(run number, picture key): every block's maps}
 LAB_CACHE_SIZE = 8
-FINISHED = ("done", "stopped", "loaded")   # a running run's weights still change: it is not offered
 
 
 @st.cache_data(show_spinner=False, max_entries=24, ttl=3600)
@@ -287,32 +286,10 @@ def lab_view(rec: RunRecord, picked) -> None:
     st.info(t("fmaps.lab.depth_note", n=rec.number, blocks=len(blocks)))
 
 
-def network_label(choice: str, runs: dict[str, RunRecord]) -> str:
-    if choice == GOOGLENET:
-        return t("fmaps.network.googlenet")
-    rec = runs[choice]
-    return t("fmaps.network.lab", n=rec.number, settings=settings_label(rec.config), acc=percent(rec.test_accuracy))
-
-
-def choose_network() -> RunRecord | None:
-    """The "Network" choice (drawn only when this session has finished lab runs): None means GoogLeNet."""
-    runs = {f"run{r.number}": r for r in RunHistory() if r.status in FINISHED}
-    if not runs:
-        st.session_state.pop("fm_network", None)
-        st.caption(t("fmaps.network.none"))
-        return None
-    options = [GOOGLENET, *runs]
-    if st.session_state.get("fm_network") not in options:   # e.g. the history was cleared since
-        st.session_state["fm_network"] = GOOGLENET
-    choice = st.selectbox(t("fmaps.network"), options, key="fm_network", help=t("fmaps.network.help"),
-                          format_func=lambda c: network_label(c, runs))
-    return runs.get(choice)
-
-
 st.title(t("nav.feature_maps"))
 st.markdown(t("fmaps.intro"))
 
-lab_run = choose_network()
+lab_run = choose_network("fm_network", "fmaps.network.help", "fmaps.network.none")
 if lab_run is None:
     model, pretrained = model_for_pictures()   # the untrained stand-in (with a banner) when weights are missing
     picked = pick_image("fm")
