@@ -11,6 +11,7 @@ from typing import NamedTuple, Protocol, Sequence
 
 import numpy as np
 
+from .data import NUM_CLASSES
 from .trainer import StepReport, TrainConfig, Trainer, evaluate
 
 TAIL = 10                          # "final loss" = mean over the last 10 steps (one batch is noisy)
@@ -115,11 +116,14 @@ def mean_grad_norms(rows: Sequence[dict[str, float]]) -> dict[str, float]:
 # Vanishing gradients
 # --------------------------------------------------------------------------------------------
 
+COMPARED_PREFIXES = ("incep", "res", "rblock")   # Inception blocks; the residual nets' blocks
+
+
 def compared_blocks(names: Sequence[str]) -> list[str] | None:
-    """The blocks a verdict compares, input side first: every Inception block (they have the same size, so
-    their gradient norms are comparable), or, with only one, the block before it and that block. None when
-    there is no Inception block at all."""
-    inceptions = [n for n in names if n.startswith("incep")]
+    """The blocks a verdict compares, input side first: every Inception (or residual) block (they have the same
+    size, so their gradient norms are comparable), or, with only one, the block before it and that block. None
+    when there is no such block at all."""
+    inceptions = [n for n in names if n.startswith(COMPARED_PREFIXES)]
     if len(inceptions) >= 2:
         return inceptions
     if inceptions and names[0] != inceptions[0]:
@@ -287,3 +291,150 @@ def runs_table(runs: Sequence[NumberedRun]) -> "pd.DataFrame":
 def runs_csv(runs: Sequence[NumberedRun]) -> bytes:
     """runs_table as UTF-8 CSV bytes (for a download button)."""
     return runs_table(runs).to_csv(index=False).encode("utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# Softmax before CrossEntropyLoss (the seed articles' bug)
+# --------------------------------------------------------------------------------------------
+
+class SoftmaxLossRange(NamedTuple):
+    """What CrossEntropyLoss can return for a softmax output (probabilities in 0..1): computed, not typed."""
+    floor: float       # all probability on the right class: the lowest loss the buggy run can ever reach
+    uniform: float     # every class equally likely (= ln C): where both runs start
+    ceiling: float     # all probability on one wrong class: the highest
+
+
+def softmax_loss_range(num_classes: int = NUM_CLASSES) -> SoftmaxLossRange:
+    """F.cross_entropy of the extreme probability vectors, i.e. log(e + C - 1) - 1 at best (1.461 for C = 10)."""
+    import torch
+    import torch.nn.functional as F
+
+    label = torch.tensor([0])
+    right, wrong = torch.eye(num_classes)[[0]], torch.eye(num_classes)[[1]]
+    uniform = torch.full((1, num_classes), 1.0 / num_classes)
+    return SoftmaxLossRange(*(float(F.cross_entropy(p, label)) for p in (right, uniform, wrong)))
+
+
+class SoftmaxComparison(NamedTuple):
+    correct: ComparableRun
+    buggy: ComparableRun
+    floor: float                   # the lowest loss the buggy run could reach
+    loss_correct: float            # final main loss (mean of the last TAIL steps)
+    loss_buggy: float
+    lowest_buggy: float            # the buggy run's lowest single-batch loss (never below `floor`)
+    accuracy_gap: float            # final test accuracy, percentage points, correct minus buggy
+    first_test_gap: float          # test accuracy at the first measurement (first epoch's end), points; nan if none
+    first_test_correct: float      # ... of the correct run, 0..1 (nan if none)
+    first_test_buggy: float
+    grad_ratio: float              # mean gradient norm over all blocks in the first fifth, correct / buggy
+    verdict: str                   # "buggy_worse" | "buggy_slower" | "same"
+
+    def partner_of(self, run) -> ComparableRun | None:
+        if run is self.correct:
+            return self.buggy
+        return self.correct if run is self.buggy else None
+
+
+def _pair(runs: Sequence[ComparableRun], differ: str, ignore: tuple[str, ...] = ("seed",)):
+    """The newest two complete, evaluated runs whose settings differ in `differ` only (`ignore` aside):
+    (run with `differ` False, run with it True), or None."""
+    finished = [r for r in runs if r.curves.complete and r.test_accuracy is not None]
+    for newest in reversed(finished):
+        partner = next((r for r in reversed(finished)
+                        if r is not newest and getattr(r.config, differ) != getattr(newest.config, differ)
+                        and r.config.same_except(newest.config, differ, *ignore)), None)
+        if partner is not None:
+            return (partner, newest) if getattr(newest.config, differ) else (newest, partner)
+    return None
+
+
+def _first_test(run: ComparableRun) -> float:
+    return run.curves.test_accuracies[0] if run.curves.test_accuracies else float("nan")
+
+
+def _mean_early_grad(run: ComparableRun) -> float:
+    norms = run.curves.phase_grad_norms("early")
+    return float(np.mean(list(norms.values()))) if norms else float("nan")
+
+
+def compare_softmax(runs: Sequence[ComparableRun]) -> SoftmaxComparison | None:
+    """The newest pair of complete, evaluated runs that differ only in the softmax bug (None if none)."""
+    pair = _pair(runs, "softmax_bug")
+    if pair is None:
+        return None
+    correct, buggy = pair
+    gap = 100 * (correct.test_accuracy - buggy.test_accuracy)
+    first_c, first_b = _first_test(correct), _first_test(buggy)
+    first_gap = 100 * (first_c - first_b)
+    g_b = _mean_early_grad(buggy)
+    ratio = _mean_early_grad(correct) / g_b if g_b else float("nan")
+    if gap >= SAME_THRESHOLD_PP:
+        verdict = "buggy_worse"
+    elif np.isfinite(first_gap) and first_gap >= SAME_THRESHOLD_PP:
+        verdict = "buggy_slower"
+    else:
+        verdict = "same"
+    return SoftmaxComparison(correct, buggy, softmax_loss_range().floor, correct.curves.final_loss,
+                             buggy.curves.final_loss, float(min(buggy.curves.main_losses)), gap, first_gap,
+                             first_c, first_b, ratio, verdict)
+
+
+# --------------------------------------------------------------------------------------------
+# Plain vs residual (degradation, He et al. 2015)
+# --------------------------------------------------------------------------------------------
+
+DEGRADATION_MARGIN = 0.05          # final training losses closer than this (nats) count as equal
+
+
+class ResidualComparison(NamedTuple):
+    plain: ComparableRun           # the deep plain net
+    residual: ComparableRun        # the same net with identity shortcuts
+    shallow: ComparableRun | None  # a shallower plain net (None: none trained with these settings)
+    loss_plain: float              # final training loss (main loss, mean of the last TAIL steps)
+    loss_residual: float
+    loss_shallow: float            # nan without a shallow run
+    degradation: bool | None       # the deep plain net ended with a clearly higher training loss than the
+    #                                shallow one (None: no shallow run to compare with)
+    removed: bool | None           # degradation, and the residual net's loss is no longer clearly above the
+    #                                shallow one's (None when there was no degradation to remove)
+    residual_better: bool          # the shortcuts lowered the deep net's training loss clearly
+    plain_grad_ratio: float        # deep plain net, first fifth: gradient at its last block / at its first block
+
+    def runs(self) -> list[ComparableRun]:
+        return [r for r in (self.plain, self.residual, self.shallow) if r is not None]
+
+
+def _block_ratio(run: ComparableRun) -> float:
+    """First fifth of the run: mean gradient norm of the last compared block over the first one's."""
+    if not run.curves.grad_norms:
+        return float("nan")
+    path = compared_blocks(list(run.curves.grad_norms[0]))
+    if path is None or len(path) < 2:
+        return float("nan")
+    norms = run.curves.phase_grad_norms("early")
+    return norms[path[-1]] / norms[path[0]] if norms[path[0]] > 0 else float("inf")
+
+
+def compare_residual(runs: Sequence[ComparableRun]) -> ResidualComparison | None:
+    """The newest deep plain / deep residual pair (same settings but the shortcuts) and, if trained, the newest
+    shallower plain net with the same settings; None without such a pair."""
+    pair = _pair(runs, "shortcuts")
+    if pair is None:
+        return None
+    plain, residual = pair
+    finished = [r for r in runs if r.curves.complete and r.test_accuracy is not None]
+    shallow = next((r for r in reversed(finished) if not r.config.shortcuts and r.config.depth < plain.config.depth
+                    and r.config.same_except(plain.config, "depth", "seed")), None)
+    lp, lr_ = plain.curves.final_loss, residual.curves.final_loss
+    ls = shallow.curves.final_loss if shallow is not None else float("nan")
+    degradation = None if shallow is None else bool(lp > ls + DEGRADATION_MARGIN)
+    removed = None if not degradation else bool(lr_ <= ls + DEGRADATION_MARGIN)
+    return ResidualComparison(plain, residual, shallow, lp, lr_, ls, degradation, removed,
+                              bool(lr_ < lp - DEGRADATION_MARGIN), _block_ratio(plain))
+
+
+def grad_norm_series(curves: RunCurves, k: int = TAIL) -> dict[str, np.ndarray]:
+    """Every block's gradient norm at every step (smoothed over the last k steps), in the blocks' order."""
+    if not curves.grad_norms:
+        return {}
+    return {name: smooth([row[name] for row in curves.grad_norms], k) for name in curves.grad_norms[0]}

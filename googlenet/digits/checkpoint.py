@@ -18,7 +18,7 @@ from torch import nn
 from ..errors import LocalisedError, Term
 from ..runtime.hooks import model_lock
 from .data import DATASET_NAMES, DEFAULT_DATASET
-from .nets import PRESETS, build_model
+from .nets import PRESETS, RESIDUAL_PRESETS, build_model
 from .trainer import TrainConfig
 
 CHECKPOINT_FORMAT = "googlenet-explorer/digits-v1"
@@ -129,6 +129,8 @@ def _checked_config(raw) -> TrainConfig:
         raise CheckpointError("train.ckpt.not_ours")
     values = {name: value for name, value in raw.items() if name in _SETTING_TYPES}
     values.setdefault("dataset", DEFAULT_DATASET)   # saved before MNIST came: the 8x8 digits
+    if values.get("preset") not in RESIDUAL_PRESETS:
+        values.setdefault("shortcuts", False)       # saved before the residual nets came: none to switch
     bad = next((name for name, value in values.items() if not _well_typed(name, value)), None)
     if bad is None and any(name not in values for name in TrainConfig.MODEL_FIELDS):
         raise CheckpointError("train.ckpt.not_ours")

@@ -25,9 +25,12 @@ import torch.nn.functional as F
 from ..blocks import ConvBlock, Inception
 from .data import DATASETS, DEFAULT_DATASET, NUM_CLASSES, DataSpec
 
-PRESETS = ("googlenet_small", "seed_mnist")
+PRESETS = ("googlenet_small", "seed_mnist", "resnet_small", "seed_resnet")
+RESIDUAL_PRESETS = ("resnet_small", "seed_resnet")   # googlenet.digits.residual: the shortcut switch, no aux heads
+SEED_PRESETS = ("seed_mnist", "seed_resnet")          # the seed articles' nets: fixed shape, no BatchNorm
 MIN_DEPTH, MAX_DEPTH = 1, 10     # Inception blocks in the small net
-SEED_NET_DEPTH = 2               # the seed net always has two Inception-A blocks
+RESNET_MAX_DEPTH = 20            # residual blocks in the small residual net
+SEED_NET_DEPTH = 2               # the seed nets always have two Inception-A (or residual) blocks
 
 # Pixel statistics of the 8x8 training digits (values / 16), as before MNIST came (googlenet.bug_hunt uses them).
 DIGITS_MEAN, DIGITS_STD = DATASETS["digits"].mean, DATASETS["digits"].std
@@ -104,8 +107,16 @@ def aux_taps(depth: int) -> tuple[int, ...]:
 
 
 def can_have_aux(preset: str, depth: int) -> bool:
-    """Whether the network has a block for an auxiliary head to listen to (a one-block small net has none)."""
+    """Whether the network has a block for an auxiliary head to listen to (a one-block small net has none;
+    the residual nets have no auxiliary heads at all)."""
+    if preset in RESIDUAL_PRESETS:
+        return False
     return preset == "seed_mnist" or bool(aux_taps(depth))
+
+
+def max_depth(preset: str) -> int:
+    """The largest `depth` setting a preset takes (the seed nets ignore it: their depth is fixed)."""
+    return RESNET_MAX_DEPTH if preset == "resnet_small" else MAX_DEPTH
 
 
 def small_stem(image_size: int, batch_norm: bool) -> nn.Module:
@@ -244,14 +255,21 @@ def init_parameters(model: nn.Module, generator: torch.Generator) -> None:
 
 
 def build_model(preset: str = "googlenet_small", depth: int = 3, aux: bool = True, batch_norm: bool = True,
-                seed: int = 0, dataset: str = DEFAULT_DATASET) -> nn.Module:
-    """A fresh model for the given settings and data set, initialised from `seed`."""
+                seed: int = 0, dataset: str = DEFAULT_DATASET, shortcuts: bool = True) -> nn.Module:
+    """A fresh model for the given settings and data set, initialised from `seed`. `shortcuts` concerns the
+    residual presets only (googlenet.digits.residual), `aux` and `batch_norm` the Inception ones only."""
+    from .residual import SeedResNet, SmallResNet   # (residual builds on this module's TrainOutput)
+
     if dataset not in DATASETS:
         raise ValueError(f"dataset must be one of {tuple(DATASETS)}, not {dataset!r}")
     if preset == "seed_mnist":
         model = SeedMNISTNet(aux=aux, dataset=dataset)
     elif preset == "googlenet_small":
         model = DigitsGoogLeNet(depth=depth, aux=aux, batch_norm=batch_norm, dataset=dataset)
+    elif preset == "resnet_small":
+        model = SmallResNet(depth=depth, shortcuts=shortcuts, dataset=dataset)
+    elif preset == "seed_resnet":
+        model = SeedResNet(shortcuts=shortcuts, dataset=dataset)
     else:
         raise ValueError(f"preset must be one of {PRESETS}, not {preset!r}")
     init_parameters(model, torch.Generator().manual_seed(seed))
@@ -265,5 +283,5 @@ def count_parameters(model: nn.Module, include_aux: bool = True) -> int:
 @lru_cache(maxsize=None)
 def settings_parameters(preset: str, depth: int, batch_norm: bool, dataset: str = DEFAULT_DATASET) -> int:
     """The weights of the network these settings build, aux heads left out (what the settings form shows on
-    every change): a model is built once per shape, not once per widget change."""
+    every change): a model is built once per shape, not once per widget change. (Shortcuts add no weights.)"""
     return count_parameters(build_model(preset, depth, aux=False, batch_norm=batch_norm, dataset=dataset))

@@ -27,7 +27,7 @@ import torch.nn.functional as F
 from ..runtime.hooks import model_lock
 from ..runtime.serving import torch_threads
 from .data import DATASET_NAMES, DEFAULT_DATASET, NUM_CLASSES, DigitsData, load_split
-from .nets import MAX_DEPTH, MIN_DEPTH, PRESETS, SeededDropout, build_model, can_have_aux
+from .nets import MIN_DEPTH, PRESETS, RESIDUAL_PRESETS, SeededDropout, build_model, can_have_aux, max_depth
 
 # One thread per run. These convolutions are tiny (8x8 maps); on a 2-core laptop two OpenMP threads gain
 # little when the machine is idle and lose 10x or more as soon as anything else runs (threads spin-wait
@@ -40,10 +40,11 @@ AUX_WEIGHT = 0.3                 # the paper: "their loss is added to the total 
 class TrainConfig:
     """Everything that defines a run. MODEL_FIELDS define the model (they go into checkpoints)."""
     preset: str = "googlenet_small"
-    depth: int = 3               # Inception blocks (small net only; the seed net always has two)
-    aux: bool = True             # auxiliary classifiers on intermediate blocks
-    batch_norm: bool = True      # small net only; the seed net is published without BatchNorm
+    depth: int = 3               # Inception (or residual) blocks of the small nets; the seed nets always have two
+    aux: bool = True             # auxiliary classifiers on intermediate blocks (Inception nets only)
+    batch_norm: bool = True      # small GoogLeNet only; the seed nets and the residual nets have no BatchNorm
     dataset: str = DEFAULT_DATASET  # "digits" (8x8) or "mnist" (28x28): the network is built for its pictures
+    shortcuts: bool = True       # residual nets only: y = relu(F(x) + x); off: the plain net y = relu(F(x))
     # 8 epochs at 3e-3 suit both data sets. On MNIST (benchmarks/mnist_run.py, busy 2-core CPU) the seed net ends
     # at 97.5-97.7% in 34-38 s, passing 97% after about 19 s; 6 epochs end at 97.1-97.9%, too close to call.
     epochs: int = 8
@@ -51,21 +52,29 @@ class TrainConfig:
     batch_size: int = 64
     seed: int = 0
     max_steps: int = 0           # 0 = no limit; a positive number stops early (quick demos, tests)
+    # The seed articles' bug (../shared/reference/CONCEPTS.md 6): a softmax applied to every head's logits before
+    # CrossEntropyLoss, which applies (log-)softmax itself. Part of the training, not of the network: the
+    # weights are the same kind either way.
+    softmax_bug: bool = False
 
-    MODEL_FIELDS = ("preset", "depth", "aux", "batch_norm", "dataset")
+    MODEL_FIELDS = ("preset", "depth", "aux", "batch_norm", "dataset", "shortcuts")
 
     def __post_init__(self):
         if self.preset not in PRESETS:
             raise ValueError(f"preset must be one of {PRESETS}, not {self.preset!r}")
         if self.dataset not in DATASET_NAMES:
             raise ValueError(f"dataset must be one of {DATASET_NAMES}, not {self.dataset!r}")
-        if not MIN_DEPTH <= self.depth <= MAX_DEPTH:
-            raise ValueError(f"depth must be {MIN_DEPTH}..{MAX_DEPTH}, not {self.depth}")
+        if not MIN_DEPTH <= self.depth <= max_depth(self.preset):
+            raise ValueError(f"depth must be {MIN_DEPTH}..{max_depth(self.preset)}, not {self.depth}")
         if self.epochs < 1 or self.batch_size < 1 or self.max_steps < 0 or not self.lr > 0:
             raise ValueError("epochs and batch_size must be positive, max_steps >= 0, lr > 0")
         if self.aux and not can_have_aux(self.preset, self.depth):
             # No block to listen to: such a run has no aux heads, and says so (it never poses as "aux on").
             object.__setattr__(self, "aux", False)
+        if self.preset in RESIDUAL_PRESETS:   # built without BatchNorm; the label never says "BN on"
+            object.__setattr__(self, "batch_norm", False)
+        else:                                 # no shortcuts to switch: an Inception net never poses as residual
+            object.__setattr__(self, "shortcuts", False)
 
     def model_config(self) -> dict:
         return {name: getattr(self, name) for name in self.MODEL_FIELDS}
@@ -78,8 +87,11 @@ class TrainConfig:
 
     def same_except_aux(self, other: "TrainConfig") -> bool:
         """Same experiment apart from the auxiliary heads (the seed may differ)."""
-        ignore = {"aux", "seed"}
-        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self) if f.name not in ignore)
+        return self.same_except(other, "aux", "seed")
+
+    def same_except(self, other: "TrainConfig", *names: str) -> bool:
+        """Every setting equal apart from `names`."""
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self) if f.name not in names)
 
 
 # --------------------------------------------------------------------------------------------
@@ -92,11 +104,18 @@ class LossParts(NamedTuple):
     aux: tuple[torch.Tensor, ...]
 
 
+def head_loss(logits: torch.Tensor, targets: torch.Tensor, softmax_bug: bool = False) -> torch.Tensor:
+    """Cross-entropy of one head: on its raw logits (right), or - the seed articles' bug - on the softmax of its
+    logits, so that F.cross_entropy takes a second softmax of numbers that are already probabilities in 0..1."""
+    return F.cross_entropy(torch.softmax(logits, dim=1) if softmax_bug else logits, targets)
+
+
 def paper_loss(logits: torch.Tensor, aux_logits: tuple[torch.Tensor, ...] | list, targets: torch.Tensor,
-               aux_weight: float = AUX_WEIGHT) -> LossParts:
-    """total = main + 0.3 x (aux1 + aux2 + ...), each a cross-entropy on raw logits."""
-    main = F.cross_entropy(logits, targets)
-    aux = tuple(F.cross_entropy(a, targets) for a in aux_logits)
+               aux_weight: float = AUX_WEIGHT, softmax_bug: bool = False) -> LossParts:
+    """total = main + 0.3 x (aux1 + aux2 + ...), each a cross-entropy on raw logits (with ``softmax_bug``: on
+    their softmax, see :func:`head_loss`)."""
+    main = head_loss(logits, targets, softmax_bug)
+    aux = tuple(head_loss(a, targets, softmax_bug) for a in aux_logits)
     total = main + aux_weight * sum(aux) if aux else main
     return LossParts(total, main, aux)
 
@@ -203,7 +222,7 @@ class Trainer:
             group["lr"] = self.learning_rate(step)
         model.train()
         out = model(x)
-        parts = paper_loss(out.logits, out.aux, y)
+        parts = paper_loss(out.logits, out.aux, y, softmax_bug=self.config.softmax_bug)
         self.optimizer.zero_grad(set_to_none=True)
         parts.total.backward()
         norms = block_grad_norms(model)
