@@ -1,4 +1,5 @@
-"""Branch ablation: switch branches of Inception blocks off and watch the pretrained network's answer change.
+"""Branch ablation: switch branches of Inception blocks off and watch the network's answer change: the pretrained
+GoogLeNet on a photo, or a network trained in the training lab in this session on a digit (ui/ablation_lab.py).
 
 Every widget is drawn before the picture is checked, so a bad upload (which stops the page) never drops
 their state: what the switches show is always what the page computes.
@@ -18,9 +19,11 @@ from googlenet.weights import looks_untrained
 from ui.charts import show_figure
 from ui.charts_experiments import block_label, branch_label, comparison_figure, scan_figure
 from ui.concept_check import stop_page
+from ui.ablation_lab import headline, lab_ablation_view
 from ui.image_input import PickedImage, other_sample, pick_image
 from ui.labels import class_name, percent_column
 from ui.models import pretrained_model
+from ui.network_choice import choose_network
 
 
 @st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
@@ -60,26 +63,6 @@ def switch_controls() -> tuple[str, list[str]]:
                      detail=" + ".join(str(w) for w in count.widths)))
     st.caption(t("exp.abl.try"))
     return block, branches
-
-
-def headline(result: Ablation) -> None:
-    """Three numbers: the intact answer, its probability after ablation, the ablated answer."""
-    if looks_untrained(result.intact):
-        st.warning(t("exp.abl.untrained", prob=float(result.intact.max())))
-    top, new_top = result.top_class, result.ablated_top_class
-    m1, m2, m3 = st.columns(3)
-    m1.metric(t("exp.abl.metric.top"), class_name(top), f"{float(result.intact[top]):.1%}", delta_color="off",
-              delta_arrow="off")
-    flat = round(result.shift * 100, 1) == 0  # no visible change: no green or red arrow, and no "-0.0"
-    m2.metric(t("exp.abl.metric.prob"), f"{float(result.ablated[top]):.1%}",
-              t("exp.abl.shift", pp=0.0 if flat else result.shift * 100),
-              help=t("exp.abl.metric.prob.help"), delta_color="off" if flat else "normal",
-              delta_arrow="off" if flat else "auto")
-    same = result.same_top_class
-    # "changed" is a word, not a number: red when the answer changed, but no arrow (up or down would mean nothing).
-    m3.metric(t("exp.abl.metric.new_top"), class_name(new_top),
-              t("exp.abl.metric.same") if same else t("exp.abl.metric.changed"),
-              delta_color="off" if same else "inverse", delta_arrow="off")
 
 
 def same_for_every_photo(model, picked: PickedImage, model_key: str, off: tuple, block: str) -> None:
@@ -132,6 +115,11 @@ def scan_chart(shifts: dict[str, float], top: int, block: str, key: tuple) -> No
 
 st.title(t("nav.ablation"))
 st.markdown(t("exp.abl.intro"))
+lab_run = choose_network("abl_network", "exp.abl.network.help", "exp.abl.network.none")
+if lab_run is not None:
+    lab_ablation_view(lab_run)
+    stop_page("ablation")   # its concept checks, then st.stop()
+
 model = pretrained_model()   # None after a notice with the fetch command
 if model is None:
     st.info(t("exp.abl.no_weights"))
@@ -160,7 +148,9 @@ def ablation_view(model, picked) -> None:
     with st.spinner(t("exp.abl.running")):
         result = run_ablation(img, model_key, off, model, picked.image)
     with numbers:
-        headline(result)
+        if looks_untrained(result.intact):
+            st.warning(t("exp.abl.untrained", prob=float(result.intact.max())))
+        headline(result, class_name)
     blocked = cut_block(dict(off))
     if blocked is not None:
         with cut:

@@ -27,6 +27,7 @@ from ui.charts_vision import concat_figure
 from ui.image_input import pick_image
 from ui.labels import block_label
 from ui.models import model_for_pictures
+from ui.lab_network_view import lab_block_label, steps_text
 from ui.network_choice import choose_network
 from ui.training_runs import RunRecord
 
@@ -58,11 +59,6 @@ def layer_label(layer: str) -> str:
     if layer in STEM:
         return t(f"fmaps.block.{layer}")
     return block_label(layer)
-
-
-def steps_text(block: BlockAnatomy, part: str) -> str:
-    """A branch's layers as the network has them, e.g. "1×1 conv → 5×5 conv"."""
-    return t("fmaps.lab.step.sep").join(t(f"fmaps.lab.step.{s.kind}", k=s.kernel) for s in block.branch(part).steps)
 
 
 def part_label(shown: Shown, part: str) -> str:
@@ -239,11 +235,6 @@ def maps_view(model, pretrained: bool, picked) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ lab runs
-def lab_block_label(block: BlockAnatomy) -> str:
-    """A block as its network's code names it, with its class: "inception2 (Inception)", "incep1 (InceptionA)"."""
-    return t("fmaps.lab.block_label", name=block.name, kind=block.kind)
-
-
 def cached_lab_maps(rec: RunRecord, picture_key: str, digit: np.ndarray) -> dict[str, dict[str, np.ndarray]]:
     """Every block's maps for one run and one picture, computed once: kept in this session (run numbers are
     the session's own, so a cache shared between sessions could mix two students' run #1)."""

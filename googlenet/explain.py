@@ -9,7 +9,12 @@ gradient over the map gives one weight per channel, alpha_k; the heat map is
 — the feature maps that push the class up, added together, keeping only the positive evidence. At
 inception5b the map is 7x7: one cell per 32x32 input pixels, stretched back over the picture.
 
-The model is shared between sessions, so nothing here may touch its parameters: the layer's output
+The same code explains GoogLeNet and a network trained in the training lab: `layer` is any module of the
+network, by default its last Inception block as read from the network itself (googlenet.network_anatomy).
+
+The model may be shared (GoogLeNet between sessions, a lab network with the training page), so the pass holds
+the model's lock with the model in eval mode, its mode restored afterwards (googlenet.network_pass.eval_pass),
+and nothing here may touch its parameters: the layer's output
 is captured by a forward hook that swaps it for a detached copy that requires grad (inside
 googlenet.runtime.hooks.temporary_hooks), and ``torch.autograd.grad(score, activation)`` asks for that one
 gradient only. No parameter's ``.grad`` is ever written.
@@ -23,9 +28,19 @@ import numpy as np
 import torch
 from torch import nn
 
+from .network_anatomy import inception_blocks
+from .network_pass import eval_pass
 from .runtime.hooks import temporary_hooks
 
-DEFAULT_LAYER = "inception5b"
+DEFAULT_LAYER = "inception5b"   # GoogLeNet's last Inception block
+
+
+def last_block(model: nn.Module) -> str:
+    """The network's last Inception block (GoogLeNet: inception5b), where Grad-CAM is most class-specific."""
+    blocks = inception_blocks(model)
+    if not blocks:
+        raise ValueError("the network has no Inception block")
+    return blocks[-1].name
 
 
 @dataclass
@@ -58,13 +73,16 @@ class GradCam:
 
 
 def grad_cam(model: nn.Module, batch: torch.Tensor, class_index: int | None = None,
-             layer: str = DEFAULT_LAYER) -> GradCam:
-    """Grad-CAM of `class_index` (default: the top class) at module `layer` (a dotted module name) for one image.
+             layer: str | None = DEFAULT_LAYER) -> GradCam:
+    """Grad-CAM of `class_index` (default: the top class) at module `layer` (a dotted module name; None: the
+    network's last Inception block) for one image.
 
     `model(batch)` must return logits (N, classes); `batch` holds exactly one image.
     """
     if batch.dim() != 4 or batch.shape[0] != 1:
         raise ValueError(f"grad_cam() takes a batch of one image, shape (1, C, H, W); got {tuple(batch.shape)}")
+    if layer is None:
+        layer = last_block(model)
     captured: dict[str, torch.Tensor] = {}
 
     def capture(_module, _inputs, output):
@@ -73,7 +91,7 @@ def grad_cam(model: nn.Module, batch: torch.Tensor, class_index: int | None = No
         captured["a"] = activation
         return activation.clone()  # the net goes on with a copy, so a later in-place op cannot hit the leaf
 
-    with temporary_hooks(model, {layer: capture}), torch.enable_grad():
+    with eval_pass(model), temporary_hooks(model, {layer: capture}), torch.enable_grad():
         logits = model(batch.detach())
         if "a" not in captured:
             raise RuntimeError(f"module {layer!r} was not used in the forward pass")

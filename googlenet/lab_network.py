@@ -13,11 +13,13 @@ import torch
 from PIL import Image
 from torch import nn
 
+from .ablation import Ablation, Switches, blind_logits, branch_scan, compare, plain_logits
 from .digits import TRAIN_THREADS
 from .digits import data as digit_data
+from .explain import GradCam, grad_cam
 from .features import capture_blocks
 from .network_anatomy import inception_blocks
-from .runtime.hooks import model_lock
+from .network_pass import eval_pass
 from .runtime.serving import torch_threads
 from .viz import as_maps
 
@@ -55,14 +57,49 @@ def lab_maps(model: nn.Module, digit: np.ndarray) -> dict[str, dict[str, np.ndar
 
     Holds the model's lock from switching it to eval mode (BatchNorm uses its running statistics, dropout is
     off) to the end of the pass, and leaves the mode as it found it, like googlenet.digits.predict_proba."""
-    side = digit.shape[-1]
-    batch = torch.as_tensor(np.asarray(digit, np.float32)).reshape(1, 1, side, side)
     blocks = inception_blocks(model)
-    with torch_threads(TRAIN_THREADS), model_lock(model):
-        was_training = model.training
-        model.eval()
-        try:
-            captured = capture_blocks(model, batch, blocks, stop_early=False)
-        finally:
-            model.train(was_training)
+    with torch_threads(TRAIN_THREADS), eval_pass(model):
+        captured = capture_blocks(model, digit_batch(digit), blocks, stop_early=False)
     return {name: {part: as_maps(x) for part, x in entry.items()} for name, entry in captured.items()}
+
+
+def digit_batch(digit: np.ndarray) -> torch.Tensor:
+    """One digit (S, S), in its data set's scale -> the batch (1, 1, S, S) the lab networks take."""
+    side = np.shape(digit)[-1]
+    return torch.as_tensor(np.asarray(digit, np.float32)).reshape(1, 1, side, side)
+
+
+# The explainers' own code (googlenet.ablation, googlenet.explain) on one digit, on the training threads. Every
+# pass there holds the model's lock in eval mode and restores its mode (googlenet.network_pass.eval_pass).
+
+def lab_logits(model: nn.Module, digit: np.ndarray) -> torch.Tensor:
+    """The intact network's logits (1, classes) for one digit."""
+    with torch_threads(TRAIN_THREADS):
+        return plain_logits(model, digit_batch(digit))
+
+
+def lab_ablation(model: nn.Module, digit: np.ndarray, off: Switches,
+                 intact_logits: torch.Tensor | None = None) -> Ablation:
+    """The digit's probabilities from the intact network and with the branches `off` switched off."""
+    with torch_threads(TRAIN_THREADS):
+        return compare(model, digit_batch(digit), off, intact_logits=intact_logits)
+
+
+def lab_blind_logits(model: nn.Module, digits, off: Switches) -> list[torch.Tensor]:
+    """The ablated network's logits (classes,) for each digit, each in its own pass (googlenet.ablation.blind_logits)."""
+    with torch_threads(TRAIN_THREADS):
+        return blind_logits(model, [digit_batch(d) for d in digits], off)
+
+
+def lab_branch_scan(model: nn.Module, digit: np.ndarray, block: str,
+                    intact_logits: torch.Tensor | None = None) -> dict[str, float]:
+    """Each branch of `block` (or of every block) switched off alone: the change of the top digit's probability."""
+    with torch_threads(TRAIN_THREADS):
+        return branch_scan(model, digit_batch(digit), block, intact_logits)
+
+
+def lab_grad_cam(model: nn.Module, digit: np.ndarray, layer: str | None = None,
+                 class_index: int | None = None) -> GradCam:
+    """Grad-CAM for one digit at `layer` (default: the network's last Inception block)."""
+    with torch_threads(TRAIN_THREADS):
+        return grad_cam(model, digit_batch(digit), class_index, layer)

@@ -148,3 +148,91 @@ def test_branch_scan_is_each_branch_alone(model):
     assert every["branch4"] == pytest.approx(
         compare(model, small, dict(switches(ALL_BLOCKS, ["branch4"])), intact_logits=intact).shift, abs=1e-6)
     assert not has_hooks(model)
+
+
+# ------------------------------------------------------------------------------ any network: the training lab's
+# The blocks, branches and channel slices come from the network itself (googlenet.network_anatomy).
+
+def lab_net(preset: str):
+    from googlenet.digits import build_model
+    torch.manual_seed(0)
+    return build_model(preset, depth=3, aux=True, seed=3)
+
+
+def lab_digits(model, n: int = 2) -> torch.Tensor:
+    side = model.image_size if hasattr(model, "image_size") else 8
+    torch.manual_seed(2)
+    return torch.rand(n, 1, side, side) * 16
+
+
+def concat_zeroed(model, batch, block: str, channels: slice) -> torch.Tensor:
+    """Our own mechanism: a plain hook on the block that zeroes those channels of the concatenation."""
+    def zero(_m, _i, out):
+        out = out.clone()
+        out[:, channels] = 0
+        return out
+    handle = dict(model.named_modules())[block].register_forward_hook(zero)
+    try:
+        with torch.no_grad():
+            return model.eval()(batch)
+    finally:
+        handle.remove()
+
+
+@pytest.mark.parametrize("preset", ["googlenet_small", "seed_mnist"])
+def test_zeroing_a_branch_of_a_lab_network_is_zeroing_its_channels_of_the_concatenation(preset):
+    from googlenet.network_anatomy import inception_blocks
+    model = lab_net(preset).eval()
+    batch = lab_digits(model)
+    blocks = inception_blocks(model)
+    assert len(blocks) == (3 if preset == "googlenet_small" else 2)
+    intact = plain_logits(model, batch)
+    for block in blocks:
+        for branch, channels in block.branch_slices().items():
+            ablated = ablated_logits(model, batch, {block.name: [branch]})
+            torch.testing.assert_close(ablated, concat_zeroed(model, batch, block.name, channels), rtol=0, atol=0)
+            assert not torch.equal(ablated, intact), (block.name, branch)
+            # And a third mechanism: the branch's own last module gives zeros.
+            module = block.branch(branch).module
+            with torch.no_grad(), temporary_hooks(model, {module: lambda m, i, o: torch.zeros_like(o)}):
+                torch.testing.assert_close(ablated, model(batch))
+    assert not has_hooks(model)
+
+
+def test_the_seed_nets_counts_and_names_come_from_the_network():
+    from googlenet.ablation import branch_names, cut_block
+    from googlenet.network_anatomy import inception_blocks
+    blocks = inception_blocks(lab_net("seed_mnist"))
+    assert channels_off("incep1", ["branch2"], blocks) == (24, 88, (24,))
+    assert channels_off(ALL_BLOCKS, ["branch1", "branch4"], blocks) == (2 * (16 + 24), 176, ())
+    assert branch_names(blocks) == ("branch1", "branch2", "branch3", "branch4")
+    assert switches(ALL_BLOCKS, ["branch3"], blocks) == (("incep1", ("branch3",)), ("incep2", ("branch3",)))
+    assert cut_block(dict(switches("incep2", branch_names(blocks), blocks)), blocks) == "incep2"
+    with pytest.raises(KeyError):
+        switches("inception4a", ["branch1"], blocks)       # GoogLeNet's block is not the seed net's
+    with pytest.raises(KeyError):
+        channels_off("incep1", ["branch5"], blocks)
+
+
+def test_a_lab_networks_mode_is_restored_and_its_lock_held():
+    """A lab network may still be in train mode (the training page holds it): the ablation runs it in eval mode,
+    gives it back in the mode it found, and waits while another thread holds the model's lock."""
+    import threading
+
+    from googlenet.runtime.hooks import model_lock
+    model = lab_net("googlenet_small").train()
+    batch = lab_digits(model, 1)
+    off = {"inception2": ["branch3"]}
+    result = ablated_logits(model, batch, off)
+    assert model.training and isinstance(result, torch.Tensor) and result.shape == (1, 10)
+    model.eval()
+    torch.testing.assert_close(result, ablated_logits(model, batch, off))
+    assert not model.training
+    model.train()
+    done = threading.Event()
+    with model_lock(model):
+        worker = threading.Thread(target=lambda: (compare(model, batch, off), done.set()))
+        worker.start()
+        assert not done.wait(0.5)       # the ablation waits for the lock
+    worker.join(10)
+    assert done.is_set() and model.training

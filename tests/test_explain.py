@@ -118,3 +118,38 @@ def test_ranking_of_the_classes():
     cam = grad_cam(model, x, layer="features")
     assert cam.top_classes(3) == [1, 0, 2] and cam.top_classes(1) == [cam.class_index]
     assert cam.ranks().tolist() == [2, 1, 3]
+
+
+# ------------------------------------------------------------------------------ any network: the training lab's
+
+@pytest.mark.parametrize("preset", ["googlenet_small", "seed_mnist"])
+def test_grad_cam_at_every_block_of_a_lab_network(preset):
+    """The heat map has the block's map size (its height and width, read by our own hook), is non-negative and
+    scaled to a peak of 1; the network's mode is restored and no parameter gets a gradient."""
+    from googlenet.digits import build_model
+    from googlenet.explain import last_block
+    from googlenet.network_anatomy import inception_blocks
+    model = build_model(preset, depth=3, aux=True, seed=4).train()
+    side = getattr(model, "image_size", 8)
+    torch.manual_seed(5)
+    digit = torch.rand(1, 1, side, side) * 16
+    blocks = inception_blocks(model)
+    assert last_block(model) == blocks[-1].name
+    sizes = {}
+    handles = [dict(model.named_modules())[b.name].register_forward_hook(
+        lambda _m, _i, out, name=b.name: sizes.__setitem__(name, tuple(out.shape[2:]))) for b in blocks]
+    with torch.no_grad():
+        model.eval()(digit)
+    for h in handles:
+        h.remove()
+    model.train()
+    for block in blocks:
+        cam = grad_cam(model, digit, layer=block.name)
+        assert cam.heatmap.shape == sizes[block.name]
+        assert (cam.heatmap >= 0).all()
+        assert np.isclose(cam.heatmap.max(), 1.0) if cam.raw_max > 0 else not cam.heatmap.any()
+        assert cam.channel_weights.shape == (block.out_channels,) and cam.logits.shape == (10,)
+    default = grad_cam(model, digit, layer=None)
+    assert default.layer == blocks[-1].name
+    assert model.training and not has_hooks(model)
+    assert all(p.grad is None for p in model.parameters())
