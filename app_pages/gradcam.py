@@ -1,4 +1,5 @@
-"""Grad-CAM: which part of the photo made the pretrained network choose a class?"""
+"""Grad-CAM: which part of the picture made the network choose a class? The pretrained GoogLeNet on a photo, or a
+network trained in the training lab in this session on a digit (ui/gradcam_lab.py), by the same code."""
 from __future__ import annotations
 
 import streamlit as st
@@ -14,9 +15,11 @@ from googlenet.weights import looks_untrained
 from ui.charts import show_figure
 from ui.charts_vision import heatmap_figure
 from ui.concept_check import stop_page
+from ui.gradcam_lab import lab_gradcam_view
 from ui.image_input import pick_image, show_picture
 from ui.labels import block_label, class_name
 from ui.models import pretrained_model
+from ui.network_choice import choose_network
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
@@ -58,6 +61,10 @@ def numbers(top_cam: GradCam, cam: GradCam, name: str, side: int) -> None:
 
 st.title(t("nav.gradcam"))
 st.markdown(t("gradcam.intro"))
+lab_run = choose_network("cam_network", "gradcam.network.help", "gradcam.network.none")
+if lab_run is not None:
+    lab_gradcam_view(lab_run)
+    stop_page("gradcam")   # its concept checks, then st.stop()
 
 model = pretrained_model()   # None after a notice with the fetch command
 picked = pick_image("cam")

@@ -138,3 +138,69 @@ def test_ablation_of_the_seed_net_on_an_uploaded_digit(with_weights):
     rerun(at)
     assert at.error and not at.dataframe
     assert at.checkbox(key="abl_off_run1_branch1").value and at.selectbox(key="abl_block_run1").value == "all"
+
+
+# ----------------------------------------------------------------------------------------------- Grad-CAM
+def test_without_lab_runs_gradcam_is_googlenets(with_weights):
+    at = goto(open_app("zh"), GRADCAM)
+    assert_shows(at, t("gradcam.network.none", lang="zh"))
+    assert not [s for s in at.selectbox if s.key == "cam_network"]
+    assert at.selectbox(key="cam_block").value == "inception5b"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gradcam_of_a_lab_run(lang, with_weights):
+    at = train_tiny_run(open_app(lang))
+    rec = last_run(at)
+    mode = rec.model.training
+    goto(at, GRADCAM)
+    pick_run(at, "cam_network")
+    assert not [s for s in at.selectbox if s.key == "cam_block"]            # GoogLeNet's blocks are gone
+    block = at.selectbox(key="cam_block_run1")
+    assert block.options == [t("fmaps.lab.block_label", lang=lang, name=f"inception{i}", kind="Inception")
+                             for i in (1, 2, 3)]
+    assert block.value == "inception3"                                      # the last block by default
+
+    digit = nth_test_digit(rec, 0)
+    cam = grad_cam(rec.model, digit_batch(digit), None, "inception3")
+    top, probs = cam.class_index, cam.probabilities
+    h, w = cam.heatmap.shape
+    assert metric_values(at) == [str(top), f"{float(probs[top]):.1%}", f"{h}×{w}"]
+    assert_shows(at, t("gradcam.lab.heading", lang=lang, d=top, prob=float(probs[top])),
+                 t("gradcam.lab.names", lang=lang, n=1, k=3),
+                 t("fmaps.digit.truth", lang=lang, label=int(rec.data.y_test[0])))
+
+    # Another digit to explain and an earlier block: the same numbers as the package's.
+    other = cam.top_classes(2)[1]
+    at.selectbox(key=f"cam_class_run1_test{dataset_of(rec.config)}0").set_value(other)
+    at.selectbox(key="cam_block_run1").set_value("inception1")
+    rerun(at)
+    early = grad_cam(rec.model, digit_batch(digit), other, "inception1")
+    assert metric_values(at) == [str(top), f"{float(probs[other]):.1%}", "×".join(map(str, early.heatmap.shape))]
+    assert at.metric[1].label == t("gradcam.lab.metric.prob", lang=lang, d=other)
+    assert rec.model.training == mode          # the page's passes gave the network back in the mode it found
+
+
+def test_gradcam_of_the_seed_net_on_uploads(with_weights):
+    at = train_tiny_run(open_app("en"), preset="seed_mnist", steps=1)
+    rec = last_run(at)
+    goto(at, GRADCAM)
+    pick_run(at, "cam_network")
+    assert at.selectbox(key="cam_block_run1").options == ["incep1 (InceptionA)", "incep2 (InceptionA)"]
+    assert metric_values(at)[2] == "4×4"          # incep2: 88×4×4, the article's 1,408 features
+    at.selectbox(key="cam_block_run1").set_value("incep1")
+    rerun(at)
+    assert metric_values(at)[2] == "12×12"
+
+    at.radio(key="cam_lab_source").set_value("upload")
+    rerun(at)
+    at.file_uploader(key="cam_lab_upload").set_value(("one.png", digit_png(), "image/png"))
+    rerun(at)
+    digit = prepare_input(rec.config, Image.open(io.BytesIO(digit_png())).convert("RGB"))
+    cam = grad_cam(rec.model, digit_batch(digit), None, "incep2")
+    assert metric_values(at)[:2] == [str(cam.class_index), f"{float(cam.probabilities[cam.class_index]):.1%}"]
+
+    at.file_uploader(key="cam_lab_upload").set_value(("broken.png", b"\x89PNG\r\n\x1a\n-garbage", "image/png"))
+    rerun(at)
+    assert at.error and not at.metric
+    assert at.selectbox(key="cam_block_run1").value == "incep1"
