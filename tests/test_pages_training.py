@@ -351,14 +351,14 @@ def test_the_seed_net_shows_its_fixed_shape_and_the_small_net_keeps_its_choices(
     short_run(at, steps=1).button(key="train_start").click()
     rerun(at)
     assert history(at)[-1].config.model_config() == dict(preset="seed_mnist", depth=2, aux=True, batch_norm=False,
-                                                         dataset="mnist")   # the seed net: MNIST, its own data
+                                                         dataset="mnist", shortcuts=False)   # the seed net: MNIST, its own data
     at.radio(key="train_preset").set_value("googlenet_small")
     rerun(at)
     assert at.slider(key="train_depth").value == 7 and at.toggle(key="train_bn").value is False
     short_run(at, steps=1).button(key="train_start").click()
     rerun(at)
     assert history(at)[-1].config.model_config() == dict(preset="googlenet_small", depth=7, aux=True,
-                                                         batch_norm=False, dataset="digits")
+                                                         batch_norm=False, dataset="digits", shortcuts=False)
 
 
 _SETTINGS_APP = {}
