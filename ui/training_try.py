@@ -1,4 +1,5 @@
-"""The training lab's "try the network" section: a test digit or the user's own picture through a trained run."""
+"""The training lab's "try the network" section: a test digit, the user's own picture or a digit drawn on a
+canvas, through a trained run."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,8 +8,11 @@ import streamlit as st
 from googlenet.digits import DigitsData, digit_to_picture, predict_proba, prepare_image
 from googlenet.i18n import get_language, set_language, t
 from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image
+from googlenet.lab_network import lab_maps
+from googlenet.network_anatomy import inception_blocks
 from googlenet.viz import letterbox
 from ui.charts_training import digit_probabilities_chart
+from ui.draw_digit import draw_digit_panel
 from ui.training_runs import RunRecord, data_name
 
 PICTURE_BOX = (340, 340)          # the user's picture, letterboxed, shown at half that width
@@ -55,11 +59,28 @@ def _uploaded_digit(rec: RunRecord, data: DigitsData) -> None:
             show_prediction(rec, digit)
 
 
+def _drawn_digit(rec: RunRecord, data: DigitsData) -> None:
+    """A digit drawn on the canvas, prepared like the run's own data set (28x28 MNIST or 8x8 digits), classified
+    after every stroke; the feature maps of the network's Inception blocks below (if it has any)."""
+    model = rec.model
+    feature_maps = None
+    if inception_blocks(model):
+        def feature_maps(x: np.ndarray) -> dict[str, np.ndarray]:
+            return {name: parts["output"] for name, parts in lab_maps(model, x).items()}
+    answer = draw_digit_panel(lambda x: predict_proba(model, x)[0], key="train_draw", feature_maps=feature_maps,
+                              dataset=data.name)
+    if answer is not None and feature_maps is None:
+        st.caption(t("draw.maps.none"))
+
+
 @st.fragment
 def try_the_network(rec: RunRecord, data: DigitsData) -> None:
-    """A test digit or the user's own picture through the chosen network; `data` is the run's own data set
-    (its test digits, its picture size and scale). A fragment: moving the slider reruns only this part, not the
-    charts above."""
+    """A test digit, the user's own picture or a drawing through the chosen network; `data` is the run's own data
+    set (its test digits, its picture size and scale, how a picture or a drawing is prepared). A fragment: moving
+    the slider, or a stroke on the canvas, reruns only this part, not the charts above.
+
+    The tabs keep one order for both data sets: the network on its own test digits first (it works), then a
+    picture, then a drawing of the student's own (where it may not)."""
     set_language(st.session_state.get("lang", get_language()))  # a fragment rerun starts a fresh context
     if data.name != rec.config.dataset:  # a network takes only pictures of the kind it was built for
         data = rec.data
@@ -68,10 +89,13 @@ def try_the_network(rec: RunRecord, data: DigitsData) -> None:
     if rec.evaluation is None:
         st.info(t("train.not_evaluated", n=rec.number))
         return
-    tab_test, tab_upload = st.tabs([t("train.try.test_tab"), t("train.try.upload_tab")])
+    tab_test, tab_upload, tab_draw = st.tabs([t("train.try.test_tab"), t("train.try.upload_tab"),
+                                              t("train_draw.tab")])
     with tab_test:
         _test_digit(rec, data)
     with tab_upload:
         _uploaded_digit(rec, data)
+    with tab_draw:
+        _drawn_digit(rec, data)
 
 

@@ -38,8 +38,10 @@ def load_section(runs: RunHistory) -> None:
         return
     try:
         rec, new = runs.load_upload(upload.file_id, upload.getvalue())  # read once, in the callback
-    except CheckpointError as err:
+    except CheckpointError as err:  # another network's weights, a damaged file, no weights at all: say why
         st.error(err.message())
+        if len(runs):                # ... and that nothing else was lost
+            st.caption(t("train_weights.kept", n=len(runs)))
         return
     if new:
         st.rerun()  # draw the page again with the loaded network selected

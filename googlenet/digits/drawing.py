@@ -1,10 +1,16 @@
 """A digit drawn on a canvas, turned into what a network trained on MNIST expects to see.
 
 The canvas hands back a picture (RGBA). :func:`ink_from_rgba` reads the ink from it, knowing the canvas's paper
-colour (so a dark pen on white and a white pen on black both work, and a transparent canvas too); the MNIST
-recipe itself is :func:`googlenet.digits.data.mnist_from_image` (20x20 box, centre of mass in the middle of
-28x28), the same code that prepares an uploaded picture. The result is float32 (28, 28) on MNIST's 0..255
-scale with the ink bright and the paper black, like every MNIST picture.
+colour (so a dark pen on white and a white pen on black both work, and a transparent canvas too); the recipes
+themselves are the ones that prepare an uploaded picture (googlenet.digits.data.prepare_image):
+
+* ``"mnist"``: :func:`~googlenet.digits.data.mnist_from_image` (20x20 box, centre of mass in the middle of
+  28x28): float32 (28, 28) on MNIST's 0..255 scale, ink bright on black, like every MNIST picture;
+* ``"digits"``: :func:`~googlenet.digits.data.digit_from_image` (cut to the ink, centred in a square, 32x32
+  black and white, each 4x4 block counted): float32 (8, 8) in 0..16, like scikit-learn's 8x8 digits.
+
+Whatever the network takes, the scribble rule below is measured on the drawing prepared like MNIST (the data
+set the rule was measured on), so a drawing is flagged or not whichever network reads it.
 """
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageColor
 
-from .data import DATASETS, mnist_from_image
+from .data import DATASETS, mnist_from_image, prepare_image
 
 MNIST_MAX = DATASETS["mnist"].max_value   # 255: MNIST's grey levels are bytes, 0 = paper, 255 = full ink
 FULL_INK = 0.5             # a pixel at least half inked counts as "ink" for the coverage below
@@ -29,16 +35,32 @@ MNIST_MAX_COVERAGE = 0.306    # a thick, round 0
 # reason: a "1" is thin.
 MAX_DIGIT_COVERAGE = 0.35
 
+# The "unsure" rule: below this top probability the network gives the other nine digits together more
+# probability than the digit it picked, so its answer is closer to a guess than to a decision. The page still
+# shows the answer, with a note and the runner-up.
+UNSURE_BELOW = 0.5
+
 
 @dataclass(frozen=True)
 class PreparedDrawing:
     """What the network gets from a drawing, and what the page may say about it."""
-    digit: np.ndarray        # float32 (28, 28), 0..255, ink bright on black: MNIST's form
-    coverage: float          # share of the 28x28 pixels that are at least half ink
+    digit: np.ndarray        # what the network takes: float32 (28, 28) in 0..255 (MNIST) or (8, 8) in 0..16
+    coverage: float          # share of the 28x28 pixels that are at least half ink, prepared like MNIST
+    dataset: str = "mnist"   # whose preparation `digit` got: "mnist" or "digits"
 
     @property
     def looks_like_digit(self) -> bool:
         return self.coverage <= MAX_DIGIT_COVERAGE
+
+    @property
+    def size(self) -> int:
+        """The side of the picture the network sees: 28 or 8."""
+        return DATASETS[self.dataset].image_size
+
+    @property
+    def max_value(self) -> float:
+        """The top of its pixel scale: 255 or 16."""
+        return DATASETS[self.dataset].max_value
 
 
 def _grey(colour: str) -> float:
@@ -80,14 +102,28 @@ def coverage(digit: np.ndarray) -> float:
     return float((digit >= FULL_INK * MNIST_MAX).mean())
 
 
-def prepare_drawing(rgba: np.ndarray | None, background: str = "#ffffff") -> PreparedDrawing | None:
-    """The canvas's picture -> what the network sees, or None for an empty canvas (or no picture yet)."""
+def prepare_drawing(rgba: np.ndarray | None, background: str = "#ffffff",
+                    dataset: str = "mnist") -> PreparedDrawing | None:
+    """The canvas's picture -> what a network trained on `dataset` ("mnist" or "digits") sees, or None for an
+    empty canvas (or no picture yet)."""
     if rgba is None:
         return None
-    digit = mnist_from_image(ink_picture(ink_from_rgba(rgba, background)))
-    if not digit.any():   # mnist_from_image found no ink
+    if dataset not in DATASETS:
+        raise ValueError(f"dataset must be one of {tuple(DATASETS)}, not {dataset!r}")
+    picture = ink_picture(ink_from_rgba(rgba, background))
+    mnist = mnist_from_image(picture)
+    if not mnist.any():   # mnist_from_image found no ink
         return None
-    return PreparedDrawing(np.asarray(digit, dtype=np.float32), coverage(digit))
+    digit = mnist if dataset == "mnist" else prepare_image(dataset, picture)
+    if not np.any(digit):
+        return None
+    return PreparedDrawing(np.asarray(digit, dtype=np.float32), coverage(mnist), dataset)
+
+
+def unsure(probabilities) -> bool:
+    """Whether the network's top probability is below UNSURE_BELOW (the page then says so)."""
+    p = np.asarray(probabilities, dtype=np.float64).reshape(-1)
+    return bool(p.size) and float(p.max()) < UNSURE_BELOW
 
 
 def top_k(probabilities, k: int = 3) -> list[tuple[int, float]]:
