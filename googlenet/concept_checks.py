@@ -783,3 +783,18 @@ def _glossary_word() -> Solution:
 
 
 _ask(Question("glossary_word", "glossary", CHOICE, _glossary_word, options=GLOSSARY_OPTIONS, prompt=_glossary_words))
+
+
+# Pages added later keep their questions in modules of their own, googlenet/concept_checks_<page>.py, which
+# call _ask when imported: every such module found next to this one is loaded here, once.
+def _load_page_modules() -> None:
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if info.name.startswith("concept_checks_"):
+            importlib.import_module(f"{__package__}.{info.name}")
+
+
+_load_page_modules()

@@ -20,7 +20,7 @@ class PageInfo:
 
 
 # The guided path, in teaching order: why -> structure -> cost -> bugs in real code -> comparison -> pictures
-# -> training; the glossary last.
+# -> inside the network -> training; the glossary, then the teacher's pages (lessons, class photo) last.
 # Pictures: the answer, what the network is fed, what its blocks see and how far, what each branch is
 # worth, where it looked.
 ALL_PAGES = (
@@ -37,8 +37,12 @@ ALL_PAGES = (
              ":material/center_focus_strong:"),
     PageInfo("app_pages/ablation.py", "nav.ablation", "nav.ablation.blurb", ":material/science:"),
     PageInfo("app_pages/gradcam.py", "nav.gradcam", "nav.gradcam.blurb", ":material/local_fire_department:"),
+    PageInfo("app_pages/channel_vis.py", "nav.channel_vis", "nav.channel_vis.blurb", ":material/visibility:"),
+    PageInfo("app_pages/branch_vote.py", "nav.branch_vote", "nav.branch_vote.blurb", ":material/how_to_vote:"),
     PageInfo("app_pages/training.py", "nav.training", "nav.training.blurb", ":material/model_training:"),
     PageInfo("app_pages/glossary.py", "nav.glossary", "nav.glossary.blurb", ":material/translate:"),
+    PageInfo("app_pages/lessons.py", "nav.lessons", "nav.lessons.blurb", ":material/school:"),
+    PageInfo("app_pages/classroom.py", "nav.classroom", "nav.classroom.blurb", ":material/co_present:"),
 )
 
 

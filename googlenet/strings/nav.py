@@ -27,6 +27,14 @@ EN = {
     "nav.gradcam.blurb": "Where in the image is the evidence the network used for this class?",
     "nav.training": "Training lab",
     "nav.training.blurb": "Train a small Inception network on handwritten digits, with and without auxiliary classifiers.",
+    "nav.channel_vis": "What a channel wants to see",
+    "nav.channel_vis.blurb": "Optimise a picture that excites one channel of one branch, beside the real photo patches that excite it most.",
+    "nav.branch_vote": "Which branch voted",
+    "nav.branch_vote.blurb": "How much each block and branch contributed to the prediction, by two methods, and a sanity check with scrambled weights.",
+    "nav.lessons": "Lessons",
+    "nav.lessons.blurb": "Step through a ready lesson across the pages, with a teacher's note and a question for the class at each step.",
+    "nav.classroom": "Classroom",
+    "nav.classroom.blurb": "A teacher publishes one photo under a class code; every student who opens the class link sees it.",
 }
 ZH = {
     "nav.home": "首页",
@@ -57,4 +65,12 @@ ZH = {
     "nav.gradcam.blurb": "网络为这个类别所用的证据在图像的哪里？",
     "nav.training": "训练实验室",
     "nav.training.blurb": "在手写数字上训练一个小型 Inception 网络，对比有无辅助分类器。",
+    "nav.channel_vis": "通道想看到什么",
+    "nav.channel_vis.blurb": "为某个分支的某个通道优化出一幅最能激活它的图像，并列出真实照片中最能激活它的图块。",
+    "nav.branch_vote": "哪个分支投了票",
+    "nav.branch_vote.blurb": "用两种方法看每个模块、每个分支对预测贡献了多少，并用打乱的权重做合理性检验。",
+    "nav.lessons": "课程",
+    "nav.lessons.blurb": "按步骤走完一节现成的课，跨越各个页面，每一步都有教师提示和一道课堂提问。",
+    "nav.classroom": "课堂",
+    "nav.classroom.blurb": "教师用一个班级代码发布一张照片；打开班级链接的每个学生都能看到它。",
 }
