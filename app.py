@@ -3,6 +3,8 @@
 Imports here stay light (no torch, torchvision or matplotlib): each page imports what it draws, so the
 first page after start-up waits only for what it shows.
 """
+from pathlib import Path
+
 import streamlit as st
 
 import ui.language  # noqa: F401  (fragment reruns and callbacks speak the session's language)
@@ -12,7 +14,9 @@ from ui.nav import available_pages
 from ui.state import keep_choices
 from ui.weights_panel import weights_panel
 
-st.set_page_config(page_title="GoogLeNet Explorer", page_icon=":material/hub:", layout="wide")
+# The tab's icon is a file of ours, served by the app (a Material icon would be fetched from a font server).
+FAVICON = str(Path(__file__).resolve().parent / "assets" / "favicon.png")
+st.set_page_config(page_title="GoogLeNet Explorer", page_icon=FAVICON, layout="wide")
 
 # Language: ?lang=en|zh in the address wins (handy for sharing a link with a class), then the
 # choice made in this session, then the browser's language, then Chinese.
