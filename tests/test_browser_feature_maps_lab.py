@@ -1,9 +1,10 @@
 """Real browser (Chromium): a network trained in the training lab, picked on the Feature maps page next to
-GoogLeNet, shows its own Inception blocks (short: a two-step run)."""
+GoogLeNet, shows its own Inception blocks (short: a two-step run), in both languages."""
 from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
@@ -30,8 +31,8 @@ def choose(page, label: str, option_start: str) -> None:
     wait_idle(page)
 
 
-def test_a_trained_network_on_the_feature_maps_page(streamlit_server, page):
-    lang = "en"
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_trained_network_on_the_feature_maps_page(streamlit_server, page, lang):
     open_page(page, streamlit_server, "training", lang)
     page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
     set_max_steps(page, lang, 2)
@@ -58,5 +59,6 @@ def test_a_trained_network_on_the_feature_maps_page(streamlit_server, page):
     third = t("fmaps.lab.block_label", lang=lang, name="inception3", kind="Inception")
     choose(page, t("fmaps.lab.block", lang=lang), third)
     assert_no_exception(page)
-    assert f"{third}: " in main.inner_text()   # the summary line names the block picked
-    screenshot(page, "feature_maps_lab_run_en")
+    colon = "：" if lang == "zh" else ": "
+    assert f"{third}{colon}" in main.inner_text()   # the summary line names the block picked
+    screenshot(page, f"feature_maps_lab_run_{lang}")
