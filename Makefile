@@ -30,7 +30,7 @@ dev: $(STAMP) app-deps
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: $(STAMP) system-deps
-	$(PY) -m pytest -n 2 --durations=15   # both cores; the slowest tests listed at the end
+	$(PY) -m pytest -n 2 --dist worksteal --durations=15   # both cores (an idle worker takes tests from the busy one); the slowest tests listed at the end
 
 weights: $(STAMP)
 	$(PY) -m googlenet.weights download
