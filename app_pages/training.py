@@ -3,8 +3,8 @@ classifiers; watch the loss, the accuracy and the gradient of every block; compa
 import streamlit as st
 
 from googlenet.digits import (
-    MAX_DEPTH, MIN_DEPTH, PRESETS, SEED_NET_DEPTH, TrainConfig, aux_taps, can_have_aux, load_split,
-    settings_parameters,
+    MAX_DEPTH, MIN_DEPTH, PRESETS, RESIDUAL_DEEP, RESIDUAL_PRESETS, RESNET_MAX_DEPTH, SEED_NET_DEPTH, SEED_PRESETS,
+    TrainConfig, aux_taps, can_have_aux, load_split, settings_parameters, softmax_loss_range,
 )
 from googlenet.digits.nets import block_size
 from googlenet.i18n import get_language, set_language, t
@@ -20,7 +20,10 @@ LEARNING_RATES = [0.0003, 0.001, 0.003, 0.01, 0.03]
 BATCH_SIZES = [32, 64, 128]
 BUTTONS_DRAWN_FOR = "train_buttons_aux"   # whether the buttons below the form were drawn with "compare" enabled
 DATA_CHOICES = ("mnist", "digits")          # the real thing first; the 8x8 digits train in a few seconds
-DEFAULT_DATA = {"seed_mnist": "mnist", "googlenet_small": "digits"}  # the seed net at its native 28x28
+# The seed nets at their native 28x28; the small nets on the quick 8x8 digits (the residual trio in seconds).
+DEFAULT_DATA = {"googlenet_small": "digits", "seed_mnist": "mnist", "resnet_small": "digits", "seed_resnet": "mnist"}
+DEPTH_KEYS = {"googlenet_small": "train_depth", "resnet_small": "train_depth_resnet"}  # the small nets' own sliders
+SEED_DEPTH_KEYS = {"seed_mnist": "train_depth_seed", "seed_resnet": "train_depth_seed_resnet"}  # fixed, disabled
 
 runs = RunHistory()
 stopped = runs.finish_interrupted()  # a Stop click reran the script in the middle of a run
@@ -30,6 +33,71 @@ st.title(t("nav.training"))
 st.markdown(t("train.intro", n_mnist=sum(mnist.sizes), n_digits=sum(digits.sizes)))
 
 # ------------------------------------------------------------------------------------------------ settings
+def keep(*keys: str) -> None:
+    """Keep the choices of widgets not drawn in this run (Streamlit forgets an undrawn widget's value)."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def depth_slider(preset: str) -> int:
+    """The depth: the small nets' own sliders (each keeps its choice while the other preset is shown); the seed
+    nets' fixed two blocks, shown on a disabled slider."""
+    keep(*(key for p, key in DEPTH_KEYS.items() if p != preset))
+    if preset in SEED_PRESETS:
+        return st.slider(t("train.depth.resnet" if preset == "seed_resnet" else "train.depth"), MIN_DEPTH,
+                         MAX_DEPTH, SEED_NET_DEPTH, key=SEED_DEPTH_KEYS[preset], disabled=True,
+                         help=t("train.depth.seed_resnet_help" if preset == "seed_resnet" else "train.depth.seed_help"))
+    if preset == "resnet_small":
+        return st.slider(t("train.depth.resnet"), MIN_DEPTH, RESNET_MAX_DEPTH, RESIDUAL_DEEP, key=DEPTH_KEYS[preset],
+                         help=t("train.depth.resnet_help"))
+    return st.slider(t("train.depth"), MIN_DEPTH, MAX_DEPTH, 3, key=DEPTH_KEYS[preset], help=t("train.depth.help"))
+
+
+def network_switches(preset: str, depth: int) -> tuple[bool, bool, bool, bool]:
+    """The aux, BatchNorm and shortcuts switches: (aux, batch_norm, shortcuts, whether aux heads are possible).
+    A switch that does not apply to this network is drawn disabled, with the reason in its help."""
+    c1, c2, c3 = st.columns(3)
+    aux_possible = can_have_aux(preset, depth)
+    if aux_possible:
+        aux = c1.toggle(t("train.aux"), True, key="train_aux", help=t("train.aux.help"))
+    else:  # nowhere to attach a head (one block, or a residual net): the toggle says why, the choice waits
+        keep("train_aux")
+        reason = "train.aux.residual_help" if preset in RESIDUAL_PRESETS else "train.aux.none_help"
+        key = "train_aux_resnet" if preset in RESIDUAL_PRESETS else "train_aux_none"
+        aux = c1.toggle(t("train.aux"), False, key=key, disabled=True, help=t(reason))
+    if preset == "googlenet_small":
+        batch_norm = c2.toggle(t("train.bn"), True, key="train_bn", help=t("train.bn.help"))
+    else:  # the seed nets and the residual nets are built without BatchNorm
+        keep("train_bn")
+        residual = preset in RESIDUAL_PRESETS
+        batch_norm = c2.toggle(t("train.bn"), False, key="train_bn_resnet" if residual else "train_bn_seed",
+                               disabled=True, help=t("train.bn.residual_help" if residual else "train.bn.help"))
+    if preset in RESIDUAL_PRESETS:
+        shortcuts = c3.toggle(t("train.shortcuts"), True, key="train_shortcuts", help=t("train.shortcuts.help"))
+    else:
+        keep("train_shortcuts")
+        shortcuts = False
+    return aux, batch_norm, shortcuts, aux_possible
+
+
+def preset_caption(config: TrainConfig) -> str:
+    """What the chosen network is, with its parameter count computed from the network these settings build."""
+    preset, depth, dataset = config.preset, config.depth, config.dataset
+    params = settings_parameters(preset, depth, config.batch_norm, dataset)
+    if preset in SEED_PRESETS:
+        return t(f"train.preset.{preset}.caption.{dataset}", params=params)
+    size = block_size(dataset)
+    if preset == "resnet_small":
+        return t("train.preset.resnet_small.caption", depth=depth, params=params, size=size,
+                 stem=t(f"train.resnet_stem.{dataset}"))
+    stem = t(f"train.stem.{dataset}")
+    if aux_taps(depth):
+        return t("train.preset.googlenet_small.caption", depth=depth, params=params, stem=stem, size=size,
+                 taps=", ".join(str(i) for i in aux_taps(depth)))
+    return t("train.preset.googlenet_small.caption_noaux", depth=depth, params=params, stem=stem, size=size)
+
+
 @st.fragment
 def settings_form() -> tuple[TrainConfig, bool]:
     """The settings widgets: (the run they describe, whether it can have aux heads). A fragment: moving one
@@ -39,36 +107,17 @@ def settings_form() -> tuple[TrainConfig, bool]:
     with left:
         preset = st.radio(t("train.preset"), PRESETS, key="train_preset", horizontal=True,
                           format_func=lambda p: t(f"train.preset.{p}"))
-        seed_net = preset == "seed_mnist"
-        for other in PRESETS:  # each network keeps its own data-set choice while the other one is shown
-            if other != preset and f"train_data_{other}" in st.session_state:
-                st.session_state[f"train_data_{other}"] = st.session_state[f"train_data_{other}"]
+        keep(*(f"train_data_{other}" for other in PRESETS if other != preset))  # each network keeps its data
         dataset = st.radio(t("train.data"), DATA_CHOICES, index=DATA_CHOICES.index(DEFAULT_DATA[preset]),
                            key=f"train_data_{preset}", horizontal=True, help=t("train.data.help"),
                            format_func=lambda d: t(f"train.data.option.{d}", n=sum(load_split(d).sizes)))
-        if seed_net:  # the seed net's shape is fixed: the widgets show what it is, the small net's choices wait
-            for key in ("train_depth", "train_bn"):  # (kept while their widgets are not drawn)
-                if key in st.session_state:
-                    st.session_state[key] = st.session_state[key]
-            depth = st.slider(t("train.depth"), MIN_DEPTH, MAX_DEPTH, SEED_NET_DEPTH, key="train_depth_seed",
-                              disabled=True, help=t("train.depth.seed_help"))
-        else:
-            depth = st.slider(t("train.depth"), MIN_DEPTH, MAX_DEPTH, 3, key="train_depth", help=t("train.depth.help"))
-        c1, c2 = st.columns(2)
-        aux_possible = can_have_aux(preset, depth)
-        if aux_possible:
-            aux = c1.toggle(t("train.aux"), True, key="train_aux", help=t("train.aux.help"))
-        else:  # one block: nowhere to attach a head; the toggle shows that, the user's choice waits
-            if "train_aux" in st.session_state:
-                st.session_state["train_aux"] = st.session_state["train_aux"]
-            aux = c1.toggle(t("train.aux"), False, key="train_aux_none", disabled=True, help=t("train.aux.none_help"))
-        if seed_net:
-            batch_norm = c2.toggle(t("train.bn"), False, key="train_bn_seed", disabled=True, help=t("train.bn.help"))
-        else:
-            batch_norm = c2.toggle(t("train.bn"), True, key="train_bn", help=t("train.bn.help"))
+        depth = depth_slider(preset)
+        aux, batch_norm, shortcuts, aux_possible = network_switches(preset, depth)
     with right:
         epochs = st.slider(t("train.epochs"), 1, 30, 8, key="train_epochs", help=t("train.epochs.help"))
         lr = st.select_slider(t("train.lr"), LEARNING_RATES, value=0.003, key="train_lr", help=t("train.lr.help"))
+        softmax_bug = st.toggle(t("train.softmax_bug"), False, key="train_softmax_bug",
+                                help=t("train.softmax_bug.help", floor=softmax_loss_range().floor))
         with st.expander(t("train.more")):
             m1, m2 = st.columns(2)
             seed = m1.number_input(t("train.seed"), 0, 10_000, 0, step=1, key="train_seed", help=t("train.seed.help"))
@@ -77,19 +126,9 @@ def settings_form() -> tuple[TrainConfig, bool]:
                                         help=t("train.max_steps.help"))
 
     config = TrainConfig(preset=preset, depth=depth, aux=aux, batch_norm=batch_norm, epochs=epochs, lr=lr,
-                         batch_size=batch_size, seed=seed, max_steps=max_steps, dataset=dataset)
-    params = settings_parameters(preset, config.depth, config.batch_norm, dataset)
-    if seed_net:
-        st.caption(t(f"train.preset.seed_mnist.caption.{dataset}", params=params))
-    else:
-        size = block_size(dataset)
-        stem = t(f"train.stem.{dataset}")
-        if aux_taps(depth):
-            st.caption(t("train.preset.googlenet_small.caption", depth=depth, params=params, stem=stem, size=size,
-                         taps=", ".join(str(i) for i in aux_taps(depth))))
-        else:
-            st.caption(t("train.preset.googlenet_small.caption_noaux", depth=depth, params=params, stem=stem,
-                         size=size))
+                         batch_size=batch_size, seed=seed, max_steps=max_steps, dataset=dataset,
+                         shortcuts=shortcuts, softmax_bug=softmax_bug)
+    st.caption(preset_caption(config))
     if st.session_state.get(BUTTONS_DRAWN_FOR) not in (None, aux_possible):
         st.rerun()  # a form-only rerun that enables or disables the comparison: redraw the buttons too
     return config, aux_possible

@@ -101,10 +101,17 @@ def data_name(dataset: str) -> str:
 
 
 def settings_label(cfg: TrainConfig) -> str:
+    """The settings that tell runs apart, e.g. "3 block(s) · aux on · BN on · 8×8 digits · softmax bug"."""
+    data = data_name(cfg.dataset)
     if cfg.preset == "seed_mnist":
-        return t("train.label.seed", aux=on_off(cfg.aux), data=data_name(cfg.dataset))
-    return t("train.label.small", depth=cfg.depth, aux=on_off(cfg.aux), bn=on_off(cfg.batch_norm),
-             data=data_name(cfg.dataset))
+        label = t("train.label.seed", aux=on_off(cfg.aux), data=data)
+    elif cfg.preset == "seed_resnet":
+        label = t("train.label.seed_resnet", shortcuts=on_off(cfg.shortcuts), data=data)
+    elif cfg.preset == "resnet_small":
+        label = t("train.label.resnet", depth=cfg.depth, shortcuts=on_off(cfg.shortcuts), data=data)
+    else:
+        label = t("train.label.small", depth=cfg.depth, aux=on_off(cfg.aux), bn=on_off(cfg.batch_norm), data=data)
+    return label + (" · " + t("train.label.softmax_bug") if cfg.softmax_bug else "")
 
 
 def data_sizes_label(dataset: str) -> str:

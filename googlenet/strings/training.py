@@ -253,6 +253,56 @@ EN = {
     "train.ckpt.other_data": (
         "This weights file says its network is for {saved}, but its weights fit the network for {fits}: the file "
         "does not hold together, so it is refused."),
+    # residual presets and the softmax switch (issue 14)
+    "train.preset.resnet_small": "Small residual net",
+    "train.preset.seed_resnet": "The seed article's residual net",
+    "train.resnet_stem.digits": "Stem conv 3×3 (16 channels)",
+    "train.resnet_stem.mnist": "Stem conv 3×3 (16 channels) → max pool → conv 3×3 (16) → max pool (28×28 → 7×7)",
+    "train.preset.resnet_small.caption": (
+        "{stem} → {depth} residual block(s) (two 3×3 convolutions each, 16 channels, {size}×{size}, no BatchNorm) → "
+        "global average pooling → linear layer. {params:,} parameters. Each block computes F(x) = conv(ReLU(conv(x))) "
+        "and outputs **y = ReLU(F(x) + x)**: the block's input x is added back to what its layers made of it (an "
+        "identity shortcut), so its layers only have to learn the change F(x). Shortcuts off: the plain net "
+        "y = ReLU(F(x)), with the very same layers and weights."),
+    "train.preset.seed_resnet.caption.mnist": (
+        "As published, on MNIST's own 28×28 pictures: conv 5×5 (16) → 24×24 → max pool → 12×12 → residual block "
+        "(16 channels) → conv 5×5 (32) → 8×8 → max pool → 4×4 → residual block (32 channels) → flatten 32×4×4 = 512 "
+        "→ linear 10. No BatchNorm. {params:,} parameters. Each residual block computes F(x) = conv 3×3(ReLU(conv "
+        "3×3(x))) and outputs **y = ReLU(F(x) + x)**: its input x is added back to what its layers made of it (an "
+        "identity shortcut). Shortcuts off: the plain net y = ReLU(F(x)), with the same weights."),
+    "train.preset.seed_resnet.caption.digits": (
+        "As published: conv 5×5 (16) → max pool → residual block (16 channels) → conv 5×5 (32) → max pool → residual "
+        "block (32 channels) → flatten 32×4×4 = 512 → linear 10, on digits upsampled from 8×8 to 28×28. No "
+        "BatchNorm. {params:,} parameters. Each residual block computes F(x) = conv 3×3(ReLU(conv 3×3(x))) and "
+        "outputs **y = ReLU(F(x) + x)**: its input x is added back to what its layers made of it (an identity "
+        "shortcut). Shortcuts off: the plain net y = ReLU(F(x)), with the same weights."),
+    "train.depth.resnet": "Residual blocks (depth)",
+    "train.depth.resnet_help": (
+        "More blocks = a deeper network. The experiment “Plain vs residual” below compares a deep plain net, "
+        "the same net with shortcuts and a shallower plain net."),
+    "train.depth.seed_resnet_help": "The seed article's residual network always has two residual blocks and no BatchNorm.",
+    "train.aux.residual_help": (
+        "The residual nets have no auxiliary classifiers: like ResNet, they train with a single loss at the "
+        "output."),
+    "train.bn.residual_help": (
+        "The residual nets here have no BatchNorm (the seed article's has none either), so that a run takes "
+        "seconds and the difference the shortcuts make shows on its own. He et al.'s ResNet has BatchNorm after "
+        "every convolution."),
+    "train.shortcuts": "Shortcuts (y = F(x) + x)",
+    "train.shortcuts.help": (
+        "On: every residual block adds its input to its output, y = ReLU(F(x) + x) (identity shortcuts, He et al. "
+        "2015). Off: the plain net y = ReLU(F(x)) — the very same layers and weights, only the addition is "
+        "missing. The shortcuts add no parameters."),
+    "train.softmax_bug": "Softmax before CrossEntropyLoss (the articles' bug)",
+    "train.softmax_bug.help": (
+        "The bug in one of the seed articles' code: a softmax on the network's outputs, which then go into "
+        "CrossEntropyLoss — and CrossEntropyLoss applies a (log-)softmax itself. The second softmax gets numbers "
+        "squeezed into 0…1, so the probability it gives the right digit can never get close to 1: the loss can "
+        "never go below log(e + 9) − 1 = {floor:.3f} (instead of 0), and the gradients shrink. The predictions "
+        "(the largest output) are the same either way. On: train with the bug."),
+    "train.label.resnet": "residual net · {depth} block(s) · shortcuts {shortcuts} · {data}",
+    "train.label.seed_resnet": "seed residual net · shortcuts {shortcuts} · {data}",
+    "train.label.softmax_bug": "softmax bug",
 }
 
 ZH = {
@@ -433,4 +483,43 @@ ZH = {
     "train.ckpt.mismatch": "这个文件中的权重与其设置所描述的网络不匹配。",
     "train.ckpt.wrong_data": "这些权重属于用于{saved}的网络；这里需要用于{wanted}的网络。",
     "train.ckpt.other_data": "这个权重文件说它的网络用于{saved}，但其中的权重符合用于{fits}的网络：文件前后矛盾，因此拒绝加载。",
+    "train.preset.resnet_small": "小型残差网络",
+    "train.preset.seed_resnet": "参考文章中的残差网络",
+    "train.resnet_stem.digits": "开头的卷积 3×3（16 个通道）",
+    "train.resnet_stem.mnist": "开头的卷积 3×3（16 个通道）→ 最大池化 → 卷积 3×3（16）→ 最大池化（28×28 → 7×7）",
+    "train.preset.resnet_small.caption": (
+        "{stem} → {depth} 个残差模块（每个有两个 3×3 卷积，16 个通道，{size}×{size}，没有 BatchNorm）→ 全局平均池化 → "
+        "全连接层。共 {params:,} 个参数。每个模块计算 F(x) = conv(ReLU(conv(x)))，输出 **y = ReLU(F(x) + x)**："
+        "模块的输入 x 被加回到它的各层由 x 算出的结果上（恒等捷径），所以它的各层只需学习变化量 F(x)。关掉捷径连接："
+        "就是普通网络 y = ReLU(F(x))，各层和权重完全相同。"),
+    "train.preset.seed_resnet.caption.mnist": (
+        "与原文一致，直接用 MNIST 原本的 28×28 图片：卷积 5×5（16）→ 24×24 → 最大池化 → 12×12 → 残差模块（16 个通道）→ "
+        "卷积 5×5（32）→ 8×8 → 最大池化 → 4×4 → 残差模块（32 个通道）→ 展平 32×4×4 = 512 → 全连接 10。没有 BatchNorm。"
+        "共 {params:,} 个参数。每个残差模块计算 F(x) = conv 3×3(ReLU(conv 3×3(x)))，输出 **y = ReLU(F(x) + x)**："
+        "它的输入 x 被加回到它的各层由 x 算出的结果上（恒等捷径）。关掉捷径连接：就是普通网络 y = ReLU(F(x))，权重相同。"),
+    "train.preset.seed_resnet.caption.digits": (
+        "与原文一致：卷积 5×5（16）→ 最大池化 → 残差模块（16 个通道）→ 卷积 5×5（32）→ 最大池化 → 残差模块（32 个通道）"
+        "→ 展平 32×4×4 = 512 → 全连接 10；数字先从 8×8 放大到 28×28。没有 BatchNorm。共 {params:,} 个参数。每个残差"
+        "模块计算 F(x) = conv 3×3(ReLU(conv 3×3(x)))，输出 **y = ReLU(F(x) + x)**：它的输入 x 被加回到它的各层由 x "
+        "算出的结果上（恒等捷径）。关掉捷径连接：就是普通网络 y = ReLU(F(x))，权重相同。"),
+    "train.depth.resnet": "残差模块数（深度）",
+    "train.depth.resnet_help": "模块越多，网络越深。下面的实验“普通网络与残差网络”比较一个深的普通网络、加上捷径连接的同一个网络和一个较浅的普通网络。",
+    "train.depth.seed_resnet_help": "参考文章中的残差网络固定有两个残差模块，没有 BatchNorm。",
+    "train.aux.residual_help": "残差网络没有辅助分类器：和 ResNet 一样，它们只用输出端的一个损失来训练。",
+    "train.bn.residual_help": (
+        "这里的残差网络没有 BatchNorm（参考文章中的也没有），这样训练一次只要几秒，捷径连接带来的差别也能单独显现出来。"
+        "He 等人的 ResNet 在每个卷积之后都有 BatchNorm。"),
+    "train.shortcuts": "捷径连接（y = F(x) + x）",
+    "train.shortcuts.help": (
+        "开：每个残差模块把它的输入加到输出上，y = ReLU(F(x) + x)（恒等捷径，He 等人，2015）。关：普通网络 "
+        "y = ReLU(F(x))——各层和权重完全相同，只是少了这次相加。捷径连接不增加参数。"),
+    "train.softmax_bug": "在 CrossEntropyLoss 之前做 softmax（参考文章的错误）",
+    "train.softmax_bug.help": (
+        "一篇参考文章代码中的错误：先对网络的输出做 softmax，再送进 CrossEntropyLoss——而 CrossEntropyLoss 自己就会做一次"
+        "（log-）softmax。第二次 softmax 拿到的是被压进 0…1 的数，所以它给正确数字的概率永远无法接近 1：损失永远不会"
+        "低于 log(e + 9) − 1 = {floor:.3f}（而不是 0），梯度也会变小。预测结果（最大的那个输出）两种情况下都一样。"
+        "开：带着这个错误训练。"),
+    "train.label.resnet": "残差网络 · {depth} 个模块 · 捷径连接{shortcuts} · {data}",
+    "train.label.seed_resnet": "参考文章残差网络 · 捷径连接{shortcuts} · {data}",
+    "train.label.softmax_bug": "softmax 错误",
 }
