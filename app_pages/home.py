@@ -20,6 +20,7 @@ from streamlit.runtime.caching.cache_errors import CacheError
 from googlenet.headline_numbers import (ALEXNET_PAPER_PARAMS, HEADLINE_TOP5, LAYERS_WITH_PARAMETERS,
                                         LAYERS_WITH_POOLING, SINGLE_TOP5, millions, table1_sums)
 from googlenet.i18n import get_language, t
+from ui.classroom_link import class_banner
 from ui.nav import available_pages
 from ui.reconciled import reconciled_link, reconciled_section, section_requested
 from ui.source_stamp import package_stamp
@@ -67,6 +68,7 @@ def headline_numbers():
 
 
 st.title(t("home.title"))
+class_banner()   # a student who came by the class link: their teacher's photo awaits on the vision pages
 requested = section_requested()
 numbers_first = st.container() if requested else None   # a link from another page lands on the numbers
 st.markdown(f"#### {t('home.subtitle')}")
@@ -96,11 +98,13 @@ diagram.subheader(t("home.diagram.title"))
 st.subheader(t("home.path.title"))
 st.write(t("home.path.intro"))
 steps = [p for p in available_pages() if p.path != "app_pages/home.py"]
-columns = st.columns(3)
-for n, page in enumerate(steps, start=1):
-    with columns[(n - 1) % 3].container(border=True):
-        st.page_link(page.path, label=f"{t('home.path.step', n=n)} · {t(page.title_key)}", icon=page.icon)
-        st.caption(t(page.blurb_key))
+# One row of three columns per three steps: the page then holds them in reading order (1, 2, 3 | 4, 5, 6 ...), so
+# Tab and a screen reader go 1, 2, 3 ... too (three tall columns would give 1, 4, 7, 2, 5, 8, ...).
+for first in range(0, len(steps), 3):
+    for n, (page, column) in enumerate(zip(steps[first:first + 3], st.columns(3)), start=first + 1):
+        with column.container(border=True, height="stretch"):
+            st.page_link(page.path, label=f"{t('home.path.step', n=n)} · {t(page.title_key)}", icon=page.icon)
+            st.caption(t(page.blurb_key))
 
 with diagram:
     from ui.diagrams import show_diagram

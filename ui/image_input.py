@@ -1,7 +1,9 @@
-"""One image picker for every vision page: a sample photo, an upload, or a camera shot.
+"""One image picker for every vision page: the class photo, a sample photo, an upload, or a camera shot.
 
 The uploader is always visible (the most common classroom action); the camera only when switched on
-(so the browser does not ask for camera access on every visit); otherwise a sample photo is used.
+(so the browser does not ask for camera access on every visit); otherwise the choice in the list is used: the
+class photo first when the student's tab belongs to a class (``?class=CODE``, see ui/classroom_link.py), then the
+sample photos.
 Any picture a class uploads is either used (shown letterboxed in a fixed box by show_picture, whatever
 its shape: 1x1, 10x3000, ...) or refused with a clear message in the user's language.
 """
@@ -32,7 +34,7 @@ SAMPLES = {  # file -> i18n key of its name
 class PickedImage:
     image: Image.Image   # RGB, EXIF orientation applied
     name: str            # what to call it on screen
-    source: str          # "sample" | "upload" | "camera"
+    source: str          # "class" | "sample" | "upload" | "camera"
 
     @cached_property
     def key(self) -> str:
@@ -74,8 +76,32 @@ def other_sample(picked: PickedImage) -> PickedImage:
     raise LookupError("every sample photo is the picked picture")   # impossible: the samples differ
 
 
+CLASS_PHOTO = ":class-photo:"   # the list entry of the class photo (never a file name)
+
+
+def _class_choice(key: str):
+    """The class photo this tab should offer (None: no class, or a notice says why not), with the list of choices;
+    a kept choice the list no longer holds (the class photo expired) is dropped first."""
+    from ui.classroom_link import bad_code_notice, class_photo, remember_class_code
+
+    code = remember_class_code()
+    bad_code_notice()
+    photo = class_photo(code)
+    if code is not None and photo is None:
+        st.info(t("classroom.input.gone", code=code), icon=":material/event_busy:")
+    options = ([CLASS_PHOTO] if photo else []) + list(SAMPLES)
+    if st.session_state.get(f"{key}_sample") not in (*options, None):
+        del st.session_state[f"{key}_sample"]
+    return photo, options
+
+
 def pick_image(key: str, show: bool = True) -> PickedImage | None:
     """Draw the picker (keys prefixed with `key`) and return the chosen picture, or None after a clear error."""
+    photo, options = _class_choice(key)
+
+    def name_of(choice: str) -> str:
+        return t("classroom.input.option", code=photo.code) if choice == CLASS_PHOTO else t(SAMPLES[choice])
+
     with st.container(border=True):
         left, right = st.columns([3, 2])
         with left:
@@ -83,8 +109,7 @@ def pick_image(key: str, show: bool = True) -> PickedImage | None:
                                       type=list(ACCEPTED_EXTENSIONS), key=f"{key}_upload",
                                       help=t("input.upload.help"))
         with right:
-            sample = st.selectbox(t("input.sample"), list(SAMPLES), key=f"{key}_sample",
-                                  format_func=lambda f: t(SAMPLES[f]))
+            sample = st.selectbox(t("input.sample"), options, key=f"{key}_sample", format_func=name_of)
             use_camera = st.toggle(t("input.camera.toggle"), key=f"{key}_camera_on")
         shot = st.camera_input(t("input.camera"), key=f"{key}_camera") if use_camera else None
 
@@ -94,12 +119,18 @@ def pick_image(key: str, show: bool = True) -> PickedImage | None:
             picked = PickedImage(load_image(upload.getvalue()), upload.name, "upload")
         elif shot is not None:
             picked = PickedImage(load_image(shot.getvalue()), t("input.camera.name"), "camera")
+        elif sample == CLASS_PHOTO:
+            picked = PickedImage(photo.image, photo.name, "class")
         else:
             picked = PickedImage(_sample(sample), t(SAMPLES[sample]), "sample")
     except ImageError as err:
         st.error(t("input.error", name=getattr(upload or shot, "name", ""), reason=err.message()))
         return None
     if show:
-        st.caption(t(f"input.using.{picked.source}", name=picked.name,
-                     w=picked.image.width, h=picked.image.height))
+        if picked.source == "class":
+            st.caption(t("classroom.input.using", name=picked.name, code=photo.code,
+                         w=picked.image.width, h=picked.image.height))
+        else:
+            st.caption(t(f"input.using.{picked.source}", name=picked.name,
+                         w=picked.image.width, h=picked.image.height))
     return picked
