@@ -16,10 +16,18 @@ from googlenet.receptive_field import (INPUT_SIZE, Field, crop_share, dots_drawn
                                       unit_field)
 from googlenet.runtime.inference import model_fingerprint
 from ui.charts_experiments import stage_label
+from ui.click_picture import clickable_picture, set_slider, take_click
 from ui.image_input import PickedImage, pick_image
 from ui.models import pretrained_model, untrained_model
 
 SCALE = 2   # the 224 crop is drawn at 448x448
+CLICK_KEY = "rf_click"
+
+
+def nearest_unit(field: Field, position: float) -> float:
+    """The index (row or column, before rounding) of the unit whose field is centred nearest to `position`
+    (crop pixels): unit i is centred on pixel start + i * jump (googlenet.receptive_field.unit_centre)."""
+    return (position - 0.5 - field.start) / field.jump
 
 
 def unit_controls() -> tuple[str, str, int, int]:
@@ -29,10 +37,18 @@ def unit_controls() -> tuple[str, str, int, int]:
     stages = shown_stages(variant)
     stage = st.selectbox(t("exp.rf.stage"), stages, index=stages.index("inception4a"),
                          format_func=stage_label, key="rf_stage")
-    side = receptive_fields(variant)[stage].side
-    # One pair of sliders per grid size, so a position never falls outside a smaller grid.
-    row = st.slider(t("exp.rf.row"), 0, side - 1, side // 2, key=f"rf_row_{side}")
-    col = st.slider(t("exp.rf.col"), 0, side - 1, side // 2, key=f"rf_col_{side}")
+    field = receptive_fields(variant)[stage]
+    side = field.side
+    # One pair of sliders per grid size, so a position never falls outside a smaller grid. A click on the picture
+    # picks the unit centred nearest to it: it sets the sliders' values before they are drawn (they stay the
+    # keyboard path).
+    row_key, col_key = f"rf_row_{side}", f"rf_col_{side}"
+    take_click(CLICK_KEY, lambda fx, fy: (set_slider(row_key, nearest_unit(field, fy * INPUT_SIZE), 0, side - 1),
+                                          set_slider(col_key, nearest_unit(field, fx * INPUT_SIZE), 0, side - 1)))
+    st.session_state.setdefault(row_key, side // 2)
+    st.session_state.setdefault(col_key, side // 2)
+    row = st.slider(t("exp.rf.row"), 0, side - 1, key=row_key)
+    col = st.slider(t("exp.rf.col"), 0, side - 1, key=col_key)
     return variant, stage, row, col
 
 
@@ -115,7 +131,8 @@ def field_view(picked) -> None:
     if picked is not None:
         with picture:
             crop = picked.crop
-            st.image(draw_field(crop, stage, row, col, variant, scale=SCALE), width="stretch")
+            clickable_picture(draw_field(crop, stage, row, col, variant, scale=SCALE), CLICK_KEY,
+                              t("click.rf.caption", stage=stage_label(stage), row=row, col=col))
             caption = "exp.rf.caption" if dots_drawn(field, SCALE) else "exp.rf.caption.fine"
             st.caption(t(caption, stage=stage_label(stage), side=field.side, jump=field.jump))
     with numbers:

@@ -1,0 +1,33 @@
+"""Strings of the concept checks of the page "Which branch voted" (googlenet/concept_checks_branch_vote.py)."""
+EN = {
+    "cc.bv_sum.q": "Take a GoogLeNet whose layers have no biases (random weights will do). Add up gradient × activation of the four branches of inception{block} for the network's top class. What do you get?",
+    "cc.bv_sum.opt.probability": "The class's probability",
+    "cc.bv_sum.opt.logit": "The class's score before softmax (its logit)",
+    "cc.bv_sum.opt.one": "Exactly 1 (100%)",
+    "cc.bv_sum.opt.channels": "The block's number of output channels",
+    "cc.bv_sum.explain": "Computed on such a network: {parts} = {total:.4f}, and the class's logit is {logit:.4f}. Without biases, a ReLU network is positively homogeneous (doubling a layer's output doubles the logit), so gradient × activation at any layer adds up to the logit exactly (Euler's theorem). With biases, as in a trained GoogLeNet, part of the score comes from the biases and the sum is only close.",
+    "cc.bv_sum.mistake.probability": "The probability ({probability:.2%}) comes after softmax, which is not homogeneous; the gradient here is of the logit. The sum was {total:.4f}, the logit {logit:.4f}.",
+    "cc.bv_sum.mistake.one": "Shares add up to 100% only after dividing by the block's total; the raw sum was {total:.4f}, the class's logit {logit:.4f}.",
+    "cc.bv_sum.mistake.channels": "The {channels} channels are how many terms go into the sum, not its value: {total:.4f}, the class's logit {logit:.4f}.",
+    "cc.bv_occ_count.q": "On this page a {patch}×{patch} grey patch slides over the {input}×{input} crop in steps of {stride} pixels, across and down. How many occluded pictures does the network score?",
+    "cc.bv_occ_count.explain": "Along one side the patch starts at 0, {stride}, … up to {last} (the last start that keeps it inside the crop): {per_side} positions. Across and down: {per_side} × {per_side} = {answer}.",
+    "cc.bv_occ_count.mistake.one_side": "{value} is the positions along one side; the patch moves across and down.",
+    "cc.bv_occ_count.mistake.by_stride": "{input} / {stride} counts starts that would push the patch past the edge: the last start is {last}.",
+    "cc.bv_occ_count.mistake.by_patch": "That tiles the crop with patches side by side; the steps ({stride} px) are smaller than the patch, so the patches overlap.",
+}
+ZH = {
+    "cc.bv_sum.q": "取一个各层都没有偏置的 GoogLeNet（随机权重即可）。对网络的第一名类别，把 inception{block} 四个分支的梯度 × 激活值加起来。得到的是什么？",
+    "cc.bv_sum.opt.probability": "这个类别的概率",
+    "cc.bv_sum.opt.logit": "这个类别在 softmax 之前的得分（它的 logit）",
+    "cc.bv_sum.opt.one": "正好是 1（100%）",
+    "cc.bv_sum.opt.channels": "这个模块输出的通道数",
+    "cc.bv_sum.explain": "在这样的网络上计算：{parts} = {total:.4f}，而这个类别的 logit 是 {logit:.4f}。没有偏置时，ReLU 网络是正齐次的（把某一层的输出加倍，logit 也加倍），所以任何一层的梯度 × 激活值加起来正好等于 logit（欧拉定理）。有偏置时（例如训练好的 GoogLeNet），一部分得分来自偏置，总和只是接近 logit。",
+    "cc.bv_sum.mistake.probability": "概率（{probability:.2%}）是在 softmax 之后，而 softmax 不是齐次的；这里的梯度是对 logit 求的。总和是 {total:.4f}，logit 是 {logit:.4f}。",
+    "cc.bv_sum.mistake.one": "只有除以模块的总数之后，份额加起来才是 100%；原始的总和是 {total:.4f}，这个类别的 logit 是 {logit:.4f}。",
+    "cc.bv_sum.mistake.channels": "{channels} 个通道是求和的项数，而不是和的值：和是 {total:.4f}，这个类别的 logit 是 {logit:.4f}。",
+    "cc.bv_occ_count.q": "在这个页面上，一个 {patch}×{patch} 的灰色方块在 {input}×{input} 的裁剪图上以 {stride} 像素的步长横向、纵向滑动。网络要给多少张被遮挡的图片打分？",
+    "cc.bv_occ_count.explain": "沿一条边，方块的起点是 0、{stride}、……一直到 {last}（让方块仍在裁剪图内的最后一个起点）：共 {per_side} 个位置。横向和纵向：{per_side} × {per_side} = {answer}。",
+    "cc.bv_occ_count.mistake.one_side": "{value} 是沿一条边的位置数；方块横向、纵向都要移动。",
+    "cc.bv_occ_count.mistake.by_stride": "{input} / {stride} 把会让方块超出边缘的起点也算进去了：最后一个起点是 {last}。",
+    "cc.bv_occ_count.mistake.by_patch": "那是把方块一个挨一个地铺满裁剪图；步长（{stride} 像素）比方块小，所以方块是互相重叠的。",
+}
