@@ -157,14 +157,14 @@ def published(store: classroom.Classroom) -> None:
         st.warning(t("classroom.expired", code=code))
         st.session_state.pop(TEACHER_CODE_KEY, None)
         return
-    left, right = st.columns([2, 3])
+    st.markdown(t("classroom.link"))
+    st.code(class_link(code), language=None)
+    st.caption(t("classroom.link.note", code=code))
+    left, right = st.columns([1, 2])
     with left:
         st.metric(t("classroom.code"), code, border=True)
-        st.markdown(t("classroom.link"))
-        st.code(class_link(code), language=None)
-        st.caption(t("classroom.link.note", code=code))
         st.button(t("classroom.unpublish"), key="classroom_unpublish", icon=":material/delete:",
-                  on_click=on_unpublish, args=(store, code))
+                  on_click=on_unpublish, args=(store, code), help=t("classroom.unpublish.help"))
     with right:
         left_s = max(0, photo.expires - time.time())
         st.markdown(f"**{t('classroom.current')}**")
