@@ -75,7 +75,7 @@ def branch_words(branches) -> list[str]:
     return [t(f"bv.branch.{b}") for b in branches]
 
 
-def heatmap(table: np.ndarray, values: np.ndarray, result: BranchAttribution, title: str, caption: str,
+def heatmap(table: np.ndarray, values: np.ndarray, result: BranchAttribution, title: str | None, caption: str,
             where=st) -> None:
     spec = share_heatmap(tuple(block_label(b) for b in result.blocks), tuple(branch_words(result.branches)),
                          tuple(map(tuple, table.tolist())), tuple(map(tuple, values.tolist())),
@@ -110,7 +110,7 @@ def sanity_panel(model, model_key: str, picked, trained: BranchAttribution, pret
                            help=t("bv.sanity.scope.help"))
     with st.spinner(t("bv.running")):
         scrambled = scrambled_attribution(picked.key, model_key, trained.class_index, down_to, model, picked.image)
-    heatmap(scrambled.shares(), scrambled.values, scrambled, scope_label(down_to), t("bv.sanity.chart.caption"))
+    heatmap(scrambled.shares(), scrambled.values, scrambled, None, t("bv.sanity.chart.caption"))
     rho = spearman(trained.shares(), scrambled.shares())
     rho_abs = spearman(np.abs(trained.shares()), np.abs(scrambled.shares()))
     m1, m2 = st.columns(2)
@@ -191,8 +191,8 @@ def occlusion_section(model, model_key: str, picked, class_index: int, name: str
         m1, m2, m3 = st.columns(3)
         m1.metric(t("bv.occ.metric.before"), f"{effect.base_logit:.2f}")
         m2.metric(t("bv.occ.metric.after"), f"{effect.logit:.2f}", delta=f"{effect.logit - effect.base_logit:+.2f}")
-        m3.metric(t("bv.occ.metric.prob"), f"{effect.probability:.1%}",
-                  delta=f"{(effect.probability - effect.base_probability) * 100:+.1f} pp")
+        m3.metric(t("bv.occ.metric.prob"), f"{effect.probability:.2%}",
+                  delta=f"{(effect.probability - effect.base_probability) * 100:+.2f} pp")
 
 
 def knockout_section(model, model_key: str, picked, trained: BranchAttribution) -> None:
@@ -238,14 +238,15 @@ def explanation(model, picked, pretrained: bool) -> None:
     name = class_name(class_index)
     st.markdown("### " + t("bv.heading", name=name))
     block, branch = trained.strongest()
-    m1, m2, m3 = st.columns(3)
+    m1, m2 = st.columns(2)
     m1.metric(t("bv.metric.logit"), f"{float(trained.logits[class_index]):.2f}")
     m2.metric(t("bv.metric.prob"), f"{float(probs[class_index]):.1%}")
-    m3.metric(t("bv.metric.loudest"), t("bv.loudest", block=block_label(block), branch=t(f"bv.branch.{branch}")))
+    share = float(trained.shares()[trained.blocks.index(block), trained.branches.index(branch)])
+    st.markdown(t("bv.loudest", block=block_label(block), branch=t(f"bv.branch.{branch}"), share=share))
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("#### " + t("bv.trained.title"))
-        heatmap(trained.shares(), trained.values, trained, t("bv.trained.title"), t("bv.chart.caption"))
+        heatmap(trained.shares(), trained.values, trained, None, t("bv.chart.caption"))
         numbers(trained, name)
         knockout_section(model, model_key, picked, trained)
     with right:

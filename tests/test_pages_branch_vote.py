@@ -42,7 +42,7 @@ def test_branch_vote_without_weights(lang, without_weights):
         assert data["share"].between(-1, 1).all()
     assert not charts[0][1]["share"].equals(charts[1][1]["share"])   # scrambling changed the table
     metrics = metric_values(at)
-    assert t("bv.sanity.rho", lang=lang) in metrics and t("bv.metric.loudest", lang=lang) in metrics
+    assert t("bv.sanity.rho", lang=lang) in metrics and t("bv.metric.logit", lang=lang) in metrics
     assert t("bv.occ.count", lang=lang, n=4, total=16) in captions(at)
     # A click on the picture sets the patch centre (the sliders follow); moving a slider later is not undone.
     click(at, "bv_click", 100, 300)
@@ -89,7 +89,7 @@ def test_receptive_field_click_picks_the_nearest_unit(lang, without_weights):
     click(at, "rf_click", x * 2, y * 2)                           # the picture is shown at twice the crop's size
     rerun(at)
     assert (at.slider(key=f"rf_row_{field.side}").value, at.slider(key=f"rf_col_{field.side}").value) == (2, 11)
-    assert t("click.help", lang=lang) in captions(at)
+    assert t("click.rf.how", lang=lang) in captions(at)
     at.slider(key=f"rf_row_{field.side}").set_value(5)            # the keyboard path still works afterwards
     rerun(at)
     assert at.slider(key=f"rf_row_{field.side}").value == 5

@@ -19,33 +19,37 @@ from googlenet.viz import colourise
 TABLE_SCHEME = "cividis"
 OCCLUSION_CMAP = "viridis"
 FONT_SIZE = 13
+ROW = 34            # pixels per block row of a heat map
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def share_heatmap(blocks: Sequence[str], branches: Sequence[str], shares: Sequence[Sequence[float]],
-                  values: Sequence[Sequence[float]], words: tuple[str, str, str, str], title: str) -> dict:
+                  values: Sequence[Sequence[float]], words: tuple[str, str, str, str], title: str | None = None) -> dict:
     """Vega-Lite spec: one cell per (block, branch), coloured by its share (-1..1, fixed scale so two charts
     compare), the share written in the cell, the raw value in the hover box. `words`: the block, branch, share
     and value labels."""
     frame = pd.DataFrame([{"block": b, "branch": br, "share": float(shares[i][j]), "value": float(values[i][j])}
                           for i, b in enumerate(blocks) for j, br in enumerate(branches)])
     block_word, branch_word, share_word, value_word = words
-    base = alt.Chart(frame, title=title).encode(
+    base = (alt.Chart(frame, title=title) if title else alt.Chart(frame)).encode(
         x=alt.X("branch:N", sort=list(branches), title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=FONT_SIZE - 1, labelLimit=140)),
-        y=alt.Y("block:N", sort=list(blocks), title=None, axis=alt.Axis(labelFontSize=FONT_SIZE)),
+                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=FONT_SIZE - 1, labelLimit=140,
+                              labelOverlap=False)),
+        y=alt.Y("block:N", sort=list(blocks), title=None,
+                axis=alt.Axis(labelFontSize=FONT_SIZE, labelOverlap=False)),
         tooltip=[alt.Tooltip("block:N", title=block_word), alt.Tooltip("branch:N", title=branch_word),
                  alt.Tooltip("share:Q", title=share_word, format="+.0%"),
                  alt.Tooltip("value:Q", title=value_word, format="+.3f")])
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("share:Q", title=share_word,
                         scale=alt.Scale(scheme=TABLE_SCHEME, domain=[-1, 1]),
-                        legend=alt.Legend(format="+.0%", gradientLength=220, labelFontSize=FONT_SIZE - 2)))
+                        legend=alt.Legend(format="+.0%", gradientLength=ROW * len(blocks) - 60,
+                                          labelFontSize=FONT_SIZE - 2, titleOrient="left")))
     # cividis is dark at -100% and light at +100%: white type on the dark part, black on the light part.
     text = base.mark_text(fontSize=FONT_SIZE - 1).encode(
         text=alt.Text("share:Q", format="+.0%"),
         color=alt.condition("datum.share < -0.25", alt.value("white"), alt.value("black")))
-    return alt.layer(cells, text).properties(height=len(blocks) * 30).to_dict()
+    return alt.layer(cells, text).properties(width="container", height=ROW * len(blocks)).to_dict()
 
 
 def numbers_frame(blocks: Sequence[str], branches: Sequence[str], values: np.ndarray, shares: np.ndarray,

@@ -62,12 +62,13 @@ class _Compressed:
             self.image.save(buffer, format=format, quality=90)
 
 
-def clickable_picture(picture, key: str, caption: str) -> None:
+def clickable_picture(picture, key: str, caption: str, how: str | None = None) -> None:
     """Draw `picture` (PIL image or uint8 array) at the column's width; a click on it reruns the page (or the
     fragment it is in) with the point in st.session_state[key], for ``take_click``. `caption` describes the
-    picture (its alt text) and is written under it, with a line that says the sliders do the same."""
+    picture (its alt text) and is written under it, followed by `how` (by default: a click picks a position, the
+    sliders do the same from the keyboard)."""
     from streamlit_image_coordinates import streamlit_image_coordinates
 
     image = picture if isinstance(picture, Image.Image) else Image.fromarray(np.asarray(picture, dtype=np.uint8))
     streamlit_image_coordinates(_Compressed(image.convert("RGB")), key=key, width="stretch", cursor="crosshair")
-    st.caption(caption + " " + t("click.help"))
+    st.caption(caption + " " + (how or t("click.help")))
