@@ -1,5 +1,6 @@
-"""Training lab: train a small Inception net on handwritten digits here, with and without auxiliary
-classifiers; watch the loss, the accuracy and the gradient of every block; compare runs honestly."""
+"""Training lab: train a small Inception net (or a residual one) on handwritten digits here; watch the loss, the
+accuracy and the gradient of every block; run the seed articles' experiments (auxiliary classifiers on/off, the
+softmax before the loss, plain vs residual) and compare runs honestly."""
 import streamlit as st
 
 from googlenet.digits import (
@@ -9,6 +10,9 @@ from googlenet.digits import (
 from googlenet.digits.nets import block_size
 from googlenet.i18n import get_language, set_language, t
 from ui.concept_check import stop_page
+from ui.training_experiments import (
+    aux_gradients, experiments_panel, panel_state, residual_section, run_experiment, softmax_section,
+)
 from ui.training_runs import RunHistory
 from ui.training_sections import (
     confusion_section, gradient_section, history_section, metrics_row, train_live, verdict_section,
@@ -18,7 +22,7 @@ from ui.training_weights import load_section, save_section
 
 LEARNING_RATES = [0.0003, 0.001, 0.003, 0.01, 0.03]
 BATCH_SIZES = [32, 64, 128]
-BUTTONS_DRAWN_FOR = "train_buttons_aux"   # whether the buttons below the form were drawn with "compare" enabled
+BUTTONS_DRAWN_FOR = "train_buttons_state"  # what the experiment buttons below the form were drawn for
 DATA_CHOICES = ("mnist", "digits")          # the real thing first; the 8x8 digits train in a few seconds
 # The seed nets at their native 28x28; the small nets on the quick 8x8 digits (the residual trio in seconds).
 DEFAULT_DATA = {"googlenet_small": "digits", "seed_mnist": "mnist", "resnet_small": "digits", "seed_resnet": "mnist"}
@@ -57,7 +61,7 @@ def depth_slider(preset: str) -> int:
 def network_switches(preset: str, depth: int) -> tuple[bool, bool, bool, bool]:
     """The aux, BatchNorm and shortcuts switches: (aux, batch_norm, shortcuts, whether aux heads are possible).
     A switch that does not apply to this network is drawn disabled, with the reason in its help."""
-    c1, c2, c3 = st.columns(3)
+    c1, c2 = st.columns(2)
     aux_possible = can_have_aux(preset, depth)
     if aux_possible:
         aux = c1.toggle(t("train.aux"), True, key="train_aux", help=t("train.aux.help"))
@@ -74,7 +78,7 @@ def network_switches(preset: str, depth: int) -> tuple[bool, bool, bool, bool]:
         batch_norm = c2.toggle(t("train.bn"), False, key="train_bn_resnet" if residual else "train_bn_seed",
                                disabled=True, help=t("train.bn.residual_help" if residual else "train.bn.help"))
     if preset in RESIDUAL_PRESETS:
-        shortcuts = c3.toggle(t("train.shortcuts"), True, key="train_shortcuts", help=t("train.shortcuts.help"))
+        shortcuts = st.toggle(t("train.shortcuts"), True, key="train_shortcuts", help=t("train.shortcuts.help"))
     else:
         keep("train_shortcuts")
         shortcuts = False
@@ -129,8 +133,8 @@ def settings_form() -> tuple[TrainConfig, bool]:
                          batch_size=batch_size, seed=seed, max_steps=max_steps, dataset=dataset,
                          shortcuts=shortcuts, softmax_bug=softmax_bug)
     st.caption(preset_caption(config))
-    if st.session_state.get(BUTTONS_DRAWN_FOR) not in (None, aux_possible):
-        st.rerun()  # a form-only rerun that enables or disables the comparison: redraw the buttons too
+    if st.session_state.get(BUTTONS_DRAWN_FOR) not in (None, panel_state(config, aux_possible)):
+        st.rerun()  # a form-only rerun that changes what the experiment buttons offer: redraw them too
     return config, aux_possible
 
 
@@ -138,12 +142,12 @@ st.header(t("train.settings"))
 with st.container(border=True):
     st.session_state[BUTTONS_DRAWN_FOR] = None   # (the form sees None while the whole page runs)
     config, aux_possible = settings_form()
-    st.session_state[BUTTONS_DRAWN_FOR] = aux_possible
-    b1, b2, b3 = st.columns([1, 1, 2])
+    st.session_state[BUTTONS_DRAWN_FOR] = panel_state(config, aux_possible)
+    b1, b2, _ = st.columns([1, 1, 2])
     start = b1.button(t("train.start"), key="train_start", type="primary", width="stretch")
     b2.button(t("train.stop"), key="train_stop", width="stretch")
-    both = b3.button(t("train.compare"), key="train_compare", width="stretch", disabled=not aux_possible,
-                     help=t("train.compare.help" if aux_possible else "train.aux.none_help"))
+
+experiment = experiments_panel(config, aux_possible)
 
 for note in stopped:
     st.warning(t("train.stopped" if note.evaluated else "train.stopped.not_evaluated",
@@ -152,9 +156,8 @@ for note in stopped:
 # ------------------------------------------------------------------------------------------------ training
 if start:
     train_live(runs, config, load_split(config.dataset))
-elif both:
-    for with_aux in (True, False):
-        train_live(runs, config.with_(aux=with_aux), load_split(config.dataset))
+elif experiment is not None:
+    run_experiment(runs, experiment)
 
 if not runs:
     st.info(t("train.none_yet"))
@@ -167,6 +170,10 @@ chosen = runs.choose()
 metrics_row(chosen)
 history_section(runs)
 comparison = verdict_section(runs)
+if comparison is not None:
+    aux_gradients(comparison)
+softmax_section(runs)
+residual_section(runs)
 gradient_section(chosen, comparison)
 confusion_section(chosen)
 

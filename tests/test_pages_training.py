@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image, ImageDraw
 
 from apptest_helpers import assert_clean, assert_shows, goto, open_app, rerun, visible_text
-from googlenet.digits import (MAX_DEPTH, MIN_DEPTH, TrainConfig, Trainer, build_model, can_have_aux,
-                              load_split, runs_csv, save_checkpoint, settings_parameters)
+from googlenet.digits import (MAX_DEPTH, MIN_DEPTH, PRESETS, RESIDUAL_PRESETS, SEED_PRESETS, TrainConfig, Trainer,
+                              build_model, can_have_aux, load_split, runs_csv, save_checkpoint, settings_parameters)
 from googlenet.i18n import t
 from googlenet.images import ImageError, load_image
 from picture_corpus import awkward_pictures, broken_files
@@ -371,27 +371,38 @@ def settings_app():
     return _SETTINGS_APP["at"]
 
 
+DEPTH_SLIDER = {"googlenet_small": "train_depth", "resnet_small": "train_depth_resnet",
+                "seed_mnist": "train_depth_seed", "seed_resnet": "train_depth_seed_resnet"}
+
+
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
-@given(preset=st.sampled_from(["googlenet_small", "seed_mnist"]), depth=st.integers(MIN_DEPTH, MAX_DEPTH),
-       aux=st.booleans(), bn=st.booleans(), epochs=st.integers(1, 30),
-       lr=st.sampled_from([0.0003, 0.001, 0.003, 0.01, 0.03]), seed=st.integers(0, 10_000),
-       batch=st.sampled_from([32, 64, 128]), max_steps=st.integers(1, 3), both=st.booleans())
-def test_any_valid_settings_train_without_an_exception(preset, depth, aux, bn, epochs, lr, seed, batch, max_steps,
-                                                       both):
+@given(preset=st.sampled_from(PRESETS), depth=st.integers(MIN_DEPTH, MAX_DEPTH),
+       aux=st.booleans(), bn=st.booleans(), shortcuts=st.booleans(), softmax_bug=st.booleans(),
+       epochs=st.integers(1, 30), lr=st.sampled_from([0.0003, 0.001, 0.003, 0.01, 0.03]),
+       seed=st.integers(0, 10_000), batch=st.sampled_from([32, 64, 128]), max_steps=st.integers(1, 3),
+       both=st.booleans())
+def test_any_valid_settings_train_without_an_exception(preset, depth, aux, bn, shortcuts, softmax_bug, epochs, lr,
+                                                       seed, batch, max_steps, both):
     at = settings_app()
     if at.radio(key="train_preset").value != preset:  # the preset decides which widgets are drawn
         at.radio(key="train_preset").set_value(preset)
         rerun(at)
+    small = preset in ("googlenet_small", "resnet_small")
+    depth = depth if small else 2                     # the seed nets' depth is fixed
+    if small:
+        at.slider(key=DEPTH_SLIDER[preset]).set_value(depth)
     if preset == "googlenet_small":
-        at.slider(key="train_depth").set_value(depth)
         at.toggle(key="train_bn").set_value(bn)
-        rerun(at)   # the depth decides whether an aux head can be attached (one block: the switch is off)
-    aux_switch = at.toggle(key="train_aux") if can_have_aux(preset, depth if preset == "googlenet_small" else 2) \
-        else None
+    if preset in RESIDUAL_PRESETS:
+        at.toggle(key="train_shortcuts").set_value(shortcuts)
+    rerun(at)   # the depth decides whether an aux head can be attached (one block: the switch is off)
+    assert any(s.key == DEPTH_SLIDER[preset] for s in at.slider)
+    aux_switch = at.toggle(key="train_aux") if can_have_aux(preset, depth) else None
     if aux_switch is not None:
         aux_switch.set_value(aux)
     else:
         aux = False
+    at.toggle(key="train_softmax_bug").set_value(softmax_bug)
     at.slider(key="train_epochs").set_value(epochs)
     at.select_slider(key="train_lr").set_value(lr)
     at.number_input(key="train_seed").set_value(seed)
@@ -401,10 +412,11 @@ def test_any_valid_settings_train_without_an_exception(preset, depth, aux, bn, e
     at.button(key="train_compare" if both else "train_start").click()
     rerun(at)
     newest = history(at)[-1]
-    expected = TrainConfig(preset=preset, depth=depth if preset == "googlenet_small" else 2,
-                           aux=False if both else aux, batch_norm=bn if preset == "googlenet_small" else False,
+    expected = TrainConfig(preset=preset, depth=depth, aux=False if both else aux,
+                           batch_norm=bn if preset == "googlenet_small" else False,
+                           shortcuts=shortcuts if preset in RESIDUAL_PRESETS else False, softmax_bug=softmax_bug,
                            epochs=epochs, lr=lr, batch_size=batch, seed=seed, max_steps=max_steps,
-                           dataset="mnist" if preset == "seed_mnist" else "digits")
+                           dataset="mnist" if preset in SEED_PRESETS else "digits")
     assert newest.config == expected and newest.status == "done"
     assert newest.curves.steps == list(range(1, max_steps + 1))
     metrics = {m.label: m.value for m in at.metric}
@@ -443,7 +455,7 @@ ACTIONS = st.one_of(
     st.tuples(st.just("stop"), st.integers(0, 3)),        # a run left half-way, as a Stop click leaves it
     st.tuples(st.just("clear"), st.just(0)),
     st.tuples(st.just("pick"), st.integers(0, 7)),
-    st.tuples(st.just("preset"), st.integers(0, 1)),
+    st.tuples(st.just("preset"), st.integers(0, len(PRESETS) - 1)),
     st.tuples(st.just("weights"), st.integers(0, 1)),     # 0: a good weights file, 1: garbage
     st.tuples(st.just("picture"), st.integers(0, 11)),
 )
@@ -451,8 +463,10 @@ _SEQUENCE_APP = {}
 
 
 def act(at, action: str, arg: int) -> None:
-    if action in ("start", "compare"):
-        short_run(at, steps=arg).button(key=f"train_{action}").click()
+    if action in ("start", "compare"):   # (a residual net has no aux heads to compare: then a plain start)
+        short_run(at, steps=arg)
+        compare = action == "compare" and not at.button(key="train_compare").disabled
+        at.button(key="train_compare" if compare else "train_start").click()
     elif action == "stop":
         rec, _ = interrupted(at.session_state["train_counter"] + 1 if "train_counter" in at.session_state else 1,
                              TrainConfig(depth=2, aux=True, epochs=1, max_steps=4), arg)
@@ -464,7 +478,7 @@ def act(at, action: str, arg: int) -> None:
     elif action == "pick" and history(at):
         at.selectbox(key="train_pick").set_value(history(at)[arg % len(history(at))].number)
     elif action == "preset":
-        at.radio(key="train_preset").set_value(["googlenet_small", "seed_mnist"][arg])
+        at.radio(key="train_preset").set_value(PRESETS[arg])
     elif action == "weights":
         trainer = Trainer(TrainConfig(depth=1, aux=False, max_steps=1))
         blob = save_checkpoint(trainer.model, trainer.config) if arg == 0 else b"PK\x03\x04 not really"
@@ -487,8 +501,7 @@ def assert_consistent(at) -> None:
     assert steps == (f"{len(chosen.curves.steps)} / {chosen.curves.total_steps}" if chosen.curves.steps else "–")
     assert len(at.dataframe[0].value) == len(runs)
     assert all(r.status != "running" for r in runs)
-    seed_net = at.radio(key="train_preset").value == "seed_mnist"
-    assert any(s.key == ("train_depth_seed" if seed_net else "train_depth") for s in at.slider)
+    assert any(s.key == DEPTH_SLIDER[at.radio(key="train_preset").value] for s in at.slider)
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))

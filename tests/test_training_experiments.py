@@ -89,7 +89,7 @@ def test_a_buggy_run_never_goes_below_the_floor_and_the_verdict_says_so(tiny):
     assert c.loss_buggy > c.floor > c.loss_correct
     assert c.grad_ratio > 1                                   # the double softmax shrinks every gradient
     assert c.accuracy_gap == pytest.approx(100 * (correct.test_accuracy - buggy.test_accuracy))
-    assert c.verdict in ("buggy_worse", "buggy_slower", "same")
+    assert c.verdict in ("buggy_worse", "buggy_better", "buggy_slower", "buggy_faster", "same")
     assert compare_aux([correct, buggy]) is None              # not an aux pair
 
 
@@ -102,6 +102,11 @@ def test_softmax_verdicts_follow_the_numbers():
     assert c.verdict == "buggy_slower" and c.first_test_gap == pytest.approx(30.0)
     assert compare_softmax([right, fake_run(cfg.with_(softmax_bug=True), [2.3, 1.5], 0.98, first_test=0.9)]
                            ).verdict == "same"
+    lucky = fake_run(cfg.with_(softmax_bug=True), [2.3, 1.5], 0.995, first_test=0.9)   # the bug ended ahead
+    assert compare_softmax([right, lucky]).verdict == "buggy_better"
+    quick = fake_run(cfg.with_(softmax_bug=True), [2.3, 1.5], 0.975, first_test=0.95)  # ahead only at first
+    c = compare_softmax([right, quick])
+    assert c.verdict == "buggy_faster" and c.first_test_gap == pytest.approx(-5.0)
     other = fake_run(cfg.with_(softmax_bug=True, lr=0.01), [2.3, 1.5], 0.5)   # another setting differs too
     assert compare_softmax([right, other]) is None
 

@@ -13,14 +13,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from googlenet.digits import PHASES, RunCurves, smooth
+from googlenet.digits import PHASES, RunCurves, grad_norm_series, smooth
 from googlenet.i18n import t
 from ui.charts import show_figure
 from ui.palette import BLUE, GRID_GREY
 from ui.training_runs import RunRecord, on_off
 
 import matplotlib.pyplot as plt  # noqa: E402  (after ui.charts, which selects the Agg backend)
-from matplotlib.ticker import FuncFormatter, LogLocator  # noqa: E402
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator  # noqa: E402
 
 FIGSIZE = (10, 4.5)
 PLAIN = FuncFormatter(lambda v, _: f"{v:g}")   # 0.5 rather than 5 x 10^-1 on logarithmic axes
@@ -178,3 +178,68 @@ def digit_probabilities_chart(probabilities: Sequence[float], title: str, x_titl
         },
         "config": {"axis": {"labelFontSize": 15, "titleFontSize": 15}, "title": {"fontSize": 16}},
     }
+
+
+# ------------------------------------------------------------------------------------------------ experiments
+def experiment_figure(runs: Sequence[tuple[str, RunRecord]], floor: float | None = None,
+                      guess: float | None = None, floor_label: str = "", guess_label: str = ""):
+    """An experiment's runs side by side in two panels: the smoothed training (main) loss on a log scale, where a
+    softmax floor or the loss of guessing can be drawn as a dotted line, and the test accuracy per epoch.
+    `runs` are (legend label, run) pairs."""
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=FIGSIZE, sharex=True)
+    for i, (label, rec) in enumerate(runs):
+        c = rec.curves
+        ax1.plot(c.steps, smooth(c.main_losses), color=f"C{i}", label=label)
+        ax2.plot(c.epoch_steps, [100 * a for a in c.test_accuracies], color=f"C{i}", marker="o", markersize=4,
+                 label=label)
+    for value, text in ((floor, floor_label), (guess, guess_label)):
+        if value is not None:
+            ax1.axhline(value, color=GRID_GREY, linestyle=":", linewidth=2, label=text)
+    plain_log_axis(ax1)
+    ax1.set_title(t("trainexp.chart.loss"))
+    ax2.set_title(t("trainexp.chart.test_acc"))
+    ax2.set_ylabel("%")
+    ax2.set_ylim(0, 100.5)
+    for ax in (ax1, ax2):
+        ax.set_xlabel(t("train.chart.step"))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))   # steps are whole numbers
+        ax.grid(alpha=0.3)
+    ax1.legend(loc="best", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def show_experiment(runs: Sequence[tuple[str, RunRecord]], floor: float | None = None, guess: float | None = None,
+                    floor_label: str = "", guess_label: str = "") -> None:
+    key = ("train.experiment", tuple((label, _curve_key(rec)) for label, rec in runs), floor, guess, floor_label,
+           guess_label)
+    show_figure(key, lambda: experiment_figure(runs, floor, guess, floor_label, guess_label))
+
+
+def grad_series_figure(runs: Sequence[tuple[str, RunRecord]]):
+    """Each block's gradient norm over the training steps (smoothed, log scale), one panel per run, side by side
+    on a shared axis. Colours run from dark (the block nearest the input) to light (nearest the output)."""
+    fig, axes = plt.subplots(1, len(runs), figsize=FIGSIZE, sharey=True, squeeze=False)
+    for ax, (title, rec) in zip(axes[0], runs):
+        series = grad_norm_series(rec.curves)
+        colours = plt.cm.viridis(np.linspace(0, 0.9, max(len(series), 1)))
+        for colour, (name, values) in zip(colours, series.items()):
+            ax.plot(rec.curves.steps, values, color=colour, label=name, linewidth=1.5)
+        ax.set_title(title)
+        ax.set_xlabel(t("train.chart.step"))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))   # steps are whole numbers
+        ax.grid(alpha=0.3, which="major")
+    axes[0][0].set_ylabel(t("trainexp.gradseries.ylabel"))
+    if any(ax.get_lines() for ax in axes[0]):
+        plain_log_axis(axes[0][0])
+    handles, labels = max((ax.get_legend_handles_labels() for ax in axes[0]), key=lambda hl: len(hl[0]))
+    axes[0][-1].legend(handles, labels, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9, frameon=False,
+                       ncol=2 if len(handles) > 12 else 1)   # beside the last panel: the blocks, input first
+    fig.tight_layout()
+    return fig
+
+
+def show_grad_series(runs: Sequence[tuple[str, RunRecord]]) -> None:
+    key = ("train.grad_series", tuple((title, rec.number, tuple(tuple(r.values()) for r in rec.curves.grad_norms))
+                                      for title, rec in runs))
+    show_figure(key, lambda: grad_series_figure(runs))

@@ -13,7 +13,7 @@ from googlenet.digits import (
     count_parameters, gradient_verdict, worst_confusion,
 )
 from googlenet.i18n import t
-from ui.charts_training import confusion_chart, draw_live, show_gradients, show_history
+from ui.charts_training import confusion_chart, draw_live, show_grad_series, show_gradients, show_history
 from ui.training_downloads import downloads_row
 from ui.training_runs import RunHistory, RunRecord, data_name, data_sizes_label, percent, settings_label, status_label
 
@@ -122,6 +122,9 @@ def gradient_section(rec: RunRecord, comparison: AuxComparison | None) -> None:
     verdict = gradient_verdict(rec.curves)
     if verdict is not None:
         st.markdown(gradient_text(rec, verdict))
+    st.markdown(f"**{t('trainexp.gradseries.title')}**")   # the same norms step by step
+    show_grad_series([(t("trainexp.gradseries.run", n=rec.number), rec)])
+    st.caption(t("trainexp.gradseries.caption", n=rec.number))
 
 
 def confusion_section(rec: RunRecord) -> None:

@@ -327,7 +327,8 @@ class SoftmaxComparison(NamedTuple):
     first_test_correct: float      # ... of the correct run, 0..1 (nan if none)
     first_test_buggy: float
     grad_ratio: float              # mean gradient norm over all blocks in the first fifth, correct / buggy
-    verdict: str                   # "buggy_worse" | "buggy_slower" | "same"
+    verdict: str                   # final accuracy apart by a point or more: "buggy_worse" | "buggy_better";
+    #                                else the first epoch's: "buggy_slower" | "buggy_faster"; else "same"
 
     def partner_of(self, run) -> ComparableRun | None:
         if run is self.correct:
@@ -368,10 +369,10 @@ def compare_softmax(runs: Sequence[ComparableRun]) -> SoftmaxComparison | None:
     first_gap = 100 * (first_c - first_b)
     g_b = _mean_early_grad(buggy)
     ratio = _mean_early_grad(correct) / g_b if g_b else float("nan")
-    if gap >= SAME_THRESHOLD_PP:
-        verdict = "buggy_worse"
-    elif np.isfinite(first_gap) and first_gap >= SAME_THRESHOLD_PP:
-        verdict = "buggy_slower"
+    if abs(gap) >= SAME_THRESHOLD_PP:              # the final accuracies differ: which way?
+        verdict = "buggy_worse" if gap > 0 else "buggy_better"
+    elif np.isfinite(first_gap) and abs(first_gap) >= SAME_THRESHOLD_PP:   # the same at the end, not on the way
+        verdict = "buggy_slower" if first_gap > 0 else "buggy_faster"
     else:
         verdict = "same"
     return SoftmaxComparison(correct, buggy, softmax_loss_range().floor, correct.curves.final_loss,

@@ -293,7 +293,7 @@ EN = {
         "On: every residual block adds its input to its output, y = ReLU(F(x) + x) (identity shortcuts, He et al. "
         "2015). Off: the plain net y = ReLU(F(x)) — the very same layers and weights, only the addition is "
         "missing. The shortcuts add no parameters."),
-    "train.softmax_bug": "Softmax before CrossEntropyLoss (the articles' bug)",
+    "train.softmax_bug": "Softmax before the loss (the articles' bug)",
     "train.softmax_bug.help": (
         "The bug in one of the seed articles' code: a softmax on the network's outputs, which then go into "
         "CrossEntropyLoss — and CrossEntropyLoss applies a (log-)softmax itself. The second softmax gets numbers "
@@ -303,6 +303,9 @@ EN = {
     "train.label.resnet": "residual net · {depth} block(s) · shortcuts {shortcuts} · {data}",
     "train.label.seed_resnet": "seed residual net · shortcuts {shortcuts} · {data}",
     "train.label.softmax_bug": "softmax bug",
+    "train.explainers.left_out": (
+        "Training lab run(s) {runs}: not offered here — a residual net has no Inception blocks for this page to "
+        "show."),
 }
 
 ZH = {
@@ -513,7 +516,7 @@ ZH = {
     "train.shortcuts.help": (
         "开：每个残差模块把它的输入加到输出上，y = ReLU(F(x) + x)（恒等捷径，He 等人，2015）。关：普通网络 "
         "y = ReLU(F(x))——各层和权重完全相同，只是少了这次相加。捷径连接不增加参数。"),
-    "train.softmax_bug": "在 CrossEntropyLoss 之前做 softmax（参考文章的错误）",
+    "train.softmax_bug": "损失之前做 softmax（文章的错误）",
     "train.softmax_bug.help": (
         "一篇参考文章代码中的错误：先对网络的输出做 softmax，再送进 CrossEntropyLoss——而 CrossEntropyLoss 自己就会做一次"
         "（log-）softmax。第二次 softmax 拿到的是被压进 0…1 的数，所以它给正确数字的概率永远无法接近 1：损失永远不会"
@@ -522,4 +525,5 @@ ZH = {
     "train.label.resnet": "残差网络 · {depth} 个模块 · 捷径连接{shortcuts} · {data}",
     "train.label.seed_resnet": "参考文章残差网络 · 捷径连接{shortcuts} · {data}",
     "train.label.softmax_bug": "softmax 错误",
+    "train.explainers.left_out": "训练实验室的训练 {runs}：这里不提供——残差网络没有可供本页展示的 Inception 模块。",
 }
