@@ -201,9 +201,11 @@ class Classroom:
             return False
         with self._db(write=True) as db:
             if db.execute("SELECT 1 FROM settings WHERE name = 'pin'").fetchone():
+                _remind_once(self.path)
                 return False
             pin = "".join(secrets.choice("0123456789") for _ in range(PIN_DIGITS))
             db.execute("INSERT INTO settings (name, value) VALUES ('pin', ?)", (_pin_record(pin),))
+        _REMINDED.add(self.path)
         self.announce(pin, self.path)
         return True
 
@@ -299,6 +301,19 @@ class Classroom:
         self.check_pin(pin, client)
         with self._db(write=True) as db:
             return db.execute("DELETE FROM photos WHERE code = ?", (normalise_code(code),)).rowcount > 0
+
+
+_REMINDED: set[Path] = set()   # stores whose PIN this process has already printed or mentioned
+
+
+def _remind_once(path: Path) -> None:
+    """A process that finds a PIN made earlier (by another worker, an earlier start) says so once in its terminal:
+    the teacher who missed the first print learns how to get a new one."""
+    if path in _REMINDED:
+        return
+    _REMINDED.add(path)
+    print(f"GoogLeNet Explorer: the teacher PIN was generated earlier (hash in {path}). Forgot it? Run "
+          f"`python -m googlenet.classroom new-pin`, or set {PIN_ENV}.", file=sys.stderr, flush=True)
 
 
 def _print_pin(pin: str, path: Path) -> None:
