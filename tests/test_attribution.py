@@ -77,6 +77,23 @@ def test_same_on_googlenet_with_random_weights_at_its_last_block():
     assert result.strongest()[1] == "branch2"
 
 
+def test_the_apps_fast_shared_model_gives_the_same_table_and_keeps_nothing():
+    """The app's shared network is the fast inference copy (BatchNorm folded, fused convolutions): the gradient
+    pass takes the ordinary path there, gives the plain model's numbers, and leaves no hook and no .grad behind."""
+    from googlenet.runtime.fast import optimize_for_inference
+
+    torch.manual_seed(0)
+    plain = he_init(GoogLeNet(variant="torchvision", aux_logits=False, init_weights=False)).eval()
+    fast = optimize_for_inference(plain)
+    x = picture(side=32)
+    expected, got = at.branch_attribution(plain, x), at.branch_attribution(fast, x)
+    assert got.class_index == expected.class_index
+    assert np.allclose(got.values, expected.values, rtol=1e-3, atol=1e-4)
+    scrambled = at.randomised_copy(fast, seed=1)
+    assert not np.allclose(at.branch_attribution(scrambled, x, got.class_index).values, got.values)
+    assert not has_hooks(fast) and all(p.grad is None for p in fast.parameters())
+
+
 def test_without_biases_every_blocks_row_adds_up_to_the_class_score():
     """A ReLU network without biases is positively homogeneous: gradient x activation at any layer sums to the
     logit (Euler's theorem) - a check that nothing was lost or counted twice."""
