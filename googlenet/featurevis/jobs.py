@@ -61,6 +61,24 @@ def render_part(model: nn.Module, weights: str, block: str, part: str, channels:
     return results
 
 
+def render_grid(model: nn.Module, weights: str, block: str, parts: list[str], channels: list[int],
+                settings: Settings, cache: VisCache | None = None, *, progress=None,
+                stop: threading.Event | None = None, optimiser: Optimiser = visualise) -> dict[str, list[Visualisation]]:
+    """``render_part`` for several parts of one block (e.g. its four branches side by side): part -> pictures."""
+    grid: dict[str, list[Visualisation]] = {}
+    for i, part in enumerate(parts):
+        if stop is not None and stop.is_set():
+            break
+
+        def one(done: int, total: int, value: float, i=i) -> None:
+            if progress is not None:
+                progress(i * total + done, len(parts) * total, value)
+
+        grid[part] = render_part(model, weights, block, part, channels, settings, cache, progress=one, stop=stop,
+                                 optimiser=optimiser)
+    return grid
+
+
 @dataclass
 class Job:
     """One piece of background work: poll ``fraction`` / ``done``, read ``result`` or ``error``, ``stop()``."""
@@ -143,9 +161,9 @@ def start_render(model: nn.Module, weights: str, target: Target, settings: Setti
                                          stop=job.stop_flag))
 
 
-def start_render_part(model: nn.Module, weights: str, block: str, part: str, channels: list[int],
+def start_render_grid(model: nn.Module, weights: str, block: str, parts: list[str], channels: list[int],
                       settings: Settings, cache: VisCache | None = None) -> Job:
-    """``render_part`` in the background."""
-    key = ("part", weights, block, part, tuple(channels), settings)
-    return start(key, lambda job: render_part(model, weights, block, part, list(channels), settings, cache,
+    """``render_grid`` in the background."""
+    key = ("grid", weights, block, tuple(parts), tuple(channels), settings)
+    return start(key, lambda job: render_grid(model, weights, block, list(parts), list(channels), settings, cache,
                                               progress=job.progress, stop=job.stop_flag))

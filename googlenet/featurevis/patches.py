@@ -57,7 +57,12 @@ def strongest_patches(model: nn.Module, photos: list[Image.Image], target: Targe
     strongest first. Positions where the channel is silent (0) are never returned."""
     if not photos:
         return []
-    maps = channel_maps(model, photos, target)
+    return patches_from_maps(channel_maps(model, photos, target), photos, target, k, per_photo, variant)
+
+
+def patches_from_maps(maps: np.ndarray, photos: list[Image.Image], target: Target, k: int = 6,
+                      per_photo: int = 2, variant: str = "torchvision") -> list[Patch]:
+    """``strongest_patches`` from maps already captured (N, h, w), one per photo."""
     field = receptive_fields(variant)[target.block]
     gap = max(1, field.side // 4)
     candidates = []

@@ -1,0 +1,106 @@
+"""The page's "strongest patches": the photos (samples + this session's uploads), the patches found by
+googlenet.featurevis.strongest_patches, and the channel's map over its strongest photo with a colour legend."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+from PIL import Image
+
+from googlenet.featurevis import Patch, Target, channel_maps, patches_from_maps
+from googlenet.i18n import t
+from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image, preprocessed_crop
+from googlenet.runtime.inference import image_fingerprint
+from googlenet.viz import highlight_box
+from ui.charts import show_figure
+from ui.image_input import ASSETS, SAMPLES
+
+UPLOADS_KEY = "cvis_uploads"       # session state: {pixel hash: (name, picture)}, every photo uploaded here
+PATCHES = 6
+PATCH_PX = 160
+
+
+@st.cache_resource(show_spinner=False)
+def sample_photos() -> list[tuple[str, Image.Image]]:
+    """(i18n key of the name, picture) of every sample photo (assets/), loaded once per process."""
+    return [(key, load_image(ASSETS / file)) for file, key in SAMPLES.items()]
+
+
+def session_uploads() -> dict[str, tuple[str, Image.Image]]:
+    return st.session_state.setdefault(UPLOADS_KEY, {})
+
+
+def upload_photos() -> None:
+    """An uploader whose photos stay for the session (refused files are named, the others are kept)."""
+    files = st.file_uploader(t("cvis.patches.upload"), type=list(ACCEPTED_EXTENSIONS), accept_multiple_files=True,
+                             key="cvis_upload")
+    uploads = session_uploads()
+    for file in files or []:
+        try:
+            picture = load_image(file.getvalue())
+        except ImageError as err:
+            st.error(t("input.error", name=file.name, reason=err.message()))
+            continue
+        uploads.setdefault(image_fingerprint(picture), (file.name, picture))
+
+
+def all_photos() -> tuple[list[str], list[Image.Image], int]:
+    """(names, pictures, how many are samples): the samples first, then this session's uploads."""
+    samples = sample_photos()
+    uploads = list(session_uploads().values())
+    names = [t(key) for key, _ in samples] + [name for name, _ in uploads]
+    return names, [p for _, p in samples] + [p for _, p in uploads], len(samples)
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def find_patches(weights: str, block: str, part: str, channel: int, photo_keys: tuple[str, ...], _model,
+                 _photos) -> tuple:
+    """(maps (N, h, w), strongest patches): one guarded pass over every photo, cached per weights, channel and
+    photo set."""
+    target = Target(block, part, channel)
+    maps = channel_maps(_model, list(_photos), target)
+    return maps, patches_from_maps(maps, list(_photos), target, k=PATCHES)
+
+
+def heat_figure(crop: Image.Image, heat: np.ndarray, title: str, legend: str):
+    """The photo the network saw with the channel's map over it, in viridis, and a colour bar as the legend."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.2, 4.2))
+    ax.imshow(crop)
+    side = crop.size[0]
+    shown = ax.imshow(heat, cmap="viridis", alpha=0.6, extent=(0, side, side, 0), interpolation="bilinear",
+                      vmin=0.0, vmax=max(float(heat.max()), 1e-6))
+    ax.set_axis_off()
+    ax.set_title(title, fontsize=11)
+    fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04).set_label(legend, fontsize=9)
+    return fig
+
+
+def show_patches(model, weights: str, target: Target, block_name: str, part_name: str) -> None:
+    """The strongest patches of `target` over all photos, and its map over the strongest photo."""
+    st.subheader(t("cvis.patches.title"))
+    st.caption(t("cvis.patches.intro"))
+    upload_photos()
+    names, photos, samples = all_photos()
+    st.caption(t("cvis.patches.count", n=len(photos), samples=samples, uploads=len(photos) - samples))
+    keys = tuple(image_fingerprint(p) for p in photos)
+    maps, patches = find_patches(weights, target.block, target.part, target.channel, keys, model, photos)
+    if not patches:
+        st.info(t("cvis.patches.none"))
+        return
+    columns = st.columns(3)
+    for n, patch in enumerate(patches):
+        columns[n % 3].image(patch.crop.resize((PATCH_PX, PATCH_PX), Image.Resampling.LANCZOS), width="stretch",
+                             caption=t("cvis.patches.caption", photo=names[patch.photo], row=patch.row,
+                                       col=patch.col, value=patch.value))
+    best: Patch = patches[0]
+    crop = preprocessed_crop(photos[best.photo])
+    left, right = st.columns(2)
+    box = tuple(int(round(v)) for v in best.box)
+    left.image(highlight_box(crop, box), width="stretch", caption=t("cvis.patches.box_caption"))
+    title = t("cvis.patches.heat_title", photo=names[best.photo], block=block_name, part=part_name,
+              channel=target.channel)
+    with right:
+        show_figure(("cvis_heat", weights, target.block, target.part, target.channel, keys[best.photo]),
+                    lambda: heat_figure(crop, maps[best.photo], title, t("cvis.patches.legend")))
+        st.caption(t("cvis.patches.heat_caption"))
