@@ -20,6 +20,7 @@ TABLE_SCHEME = "cividis"
 OCCLUSION_CMAP = "viridis"
 FONT_SIZE = 13
 ROW = 34            # pixels per block row of a heat map
+COLUMN = 72         # pixels per branch column: two lines of label ("B3", "5×5 (3×3)") fit above it
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -34,7 +35,7 @@ def share_heatmap(blocks: Sequence[str], branches: Sequence[str], shares: Sequen
     base = (alt.Chart(frame, title=title) if title else alt.Chart(frame)).encode(
         x=alt.X("branch:N", sort=list(branches), title=None,
                 axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=FONT_SIZE - 1, labelLimit=140,
-                              labelOverlap=False)),
+                              labelOverlap=False, labelExpr="split(datum.label, ' · ')")),   # two lines
         y=alt.Y("block:N", sort=list(blocks), title=None,
                 axis=alt.Axis(labelFontSize=FONT_SIZE, labelOverlap=False)),
         tooltip=[alt.Tooltip("block:N", title=block_word), alt.Tooltip("branch:N", title=branch_word),
@@ -49,7 +50,7 @@ def share_heatmap(blocks: Sequence[str], branches: Sequence[str], shares: Sequen
     text = base.mark_text(fontSize=FONT_SIZE - 1).encode(
         text=alt.Text("share:Q", format="+.0%"),
         color=alt.condition("datum.share < -0.25", alt.value("white"), alt.value("black")))
-    return alt.layer(cells, text).properties(width="container", height=ROW * len(blocks)).to_dict()
+    return alt.layer(cells, text).properties(width=alt.Step(COLUMN), height=ROW * len(blocks)).to_dict()
 
 
 def numbers_frame(blocks: Sequence[str], branches: Sequence[str], values: np.ndarray, shares: np.ndarray,
