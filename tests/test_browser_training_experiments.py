@@ -51,3 +51,11 @@ def test_softmax_pair_and_plain_vs_residual_trio_in_both_languages(streamlit_ser
     assert_no_exception(page)
     assert t("trainexp.residual.numbers", lang="zh").split("{")[0] in page.inner_text("body")
     screenshot(page, "training_experiment_residual_zh")
+
+    # The small residual net's settings: depth up to 20 blocks, the shortcuts switch, aux and BN off with reasons.
+    page.locator(".st-key-train_preset").get_by_text(t("train.preset.resnet_small", lang="zh"), exact=True).click()
+    page.get_by_text(t("train.shortcuts", lang="zh"), exact=True).first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    assert t("train.depth.resnet", lang="zh") in page.inner_text("body")
+    screenshot(page, "training_resnet_settings_zh")

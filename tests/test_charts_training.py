@@ -33,3 +33,49 @@ def test_the_probability_chart_shows_percent_per_digit():
     assert [v["digit"] for v in values] == [str(d) for d in range(10)]
     assert abs(values[7]["percent"] - 82) < 1e-9 and spec["encoding"]["y"]["scale"]["domain"] == [0, 100]
     assert spec["title"] == "title" and spec["encoding"]["x"]["sort"] is None
+
+
+# ---------------------------------------------------------------- the experiments' figures (matplotlib)
+
+def fake_record(number: int, blocks: list[str], steps: int = 6, tests: int = 2):
+    """A run record as the figures read it: curves with a gradient norm per block (larger near the output)."""
+    from googlenet.digits import RunCurves, StepReport, TrainConfig
+
+    curves = RunCurves()
+    for i in range(1, steps + 1):
+        test = 0.5 if i % (steps // tests) == 0 else None
+        curves.add(StepReport(i, steps, 1, 2.0 / i, 2.0 / i, (), 0.5,
+                              {name: 10.0 ** (k - len(blocks)) for k, name in enumerate(blocks)}, float(i), test))
+
+    class Record:
+        pass
+
+    rec = Record()
+    rec.number, rec.config, rec.curves = number, TrainConfig(), curves
+    return rec
+
+
+def test_the_gradient_series_figure_puts_runs_side_by_side_on_one_log_axis():
+    from ui.charts_training import grad_series_figure
+
+    blocks = ["stem", "inception1", "inception2", "fc"]
+    fig = grad_series_figure([("with", fake_record(1, blocks)), ("without", fake_record(2, blocks))])
+    left, right = fig.axes[:2]
+    assert left.get_yscale() == "log" and left.get_shared_y_axes().joined(left, right)
+    assert [ax.get_title() for ax in (left, right)] == ["with", "without"]
+    assert len(left.get_lines()) == len(right.get_lines()) == len(blocks)
+    legend = right.get_legend()
+    assert [text.get_text() for text in legend.get_texts()] == blocks        # input first, beside the last panel
+    assert np.allclose(left.get_lines()[0].get_ydata(), 1e-4)               # the first block's own norms
+
+
+def test_the_experiment_figure_draws_each_run_and_the_floor():
+    from ui.charts_training import experiment_figure
+
+    runs = [("#1 right", fake_record(1, ["stem", "fc"])), ("#2 bug", fake_record(2, ["stem", "fc"]))]
+    fig = experiment_figure(runs, floor=1.461, floor_label="floor")
+    loss, accuracy = fig.axes
+    labels = [line.get_label() for line in loss.get_lines()]
+    assert labels == ["#1 right", "#2 bug", "floor"] and loss.get_yscale() == "log"
+    assert list(loss.get_lines()[2].get_ydata()) == [1.461, 1.461]
+    assert [len(line.get_xdata()) for line in accuracy.get_lines()] == [2, 2]   # the test accuracy per epoch

