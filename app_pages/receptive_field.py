@@ -132,7 +132,7 @@ def field_view(picked) -> None:
         with picture:
             crop = picked.crop
             clickable_picture(draw_field(crop, stage, row, col, variant, scale=SCALE), CLICK_KEY,
-                              t("click.rf.caption", stage=stage_label(stage), row=row, col=col), t("click.rf.how"))
+                              t("click.rf.caption", row=row, col=col), t("click.rf.how"))
             caption = "exp.rf.caption" if dots_drawn(field, SCALE) else "exp.rf.caption.fine"
             st.caption(t(caption, stage=stage_label(stage), side=field.side, jump=field.jump))
     with numbers:

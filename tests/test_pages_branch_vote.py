@@ -88,6 +88,7 @@ def test_receptive_field_click_picks_the_nearest_unit(lang, without_weights):
     rerun(at)
     assert (at.slider(key=f"rf_row_{field.side}").value, at.slider(key=f"rf_col_{field.side}").value) == (2, 11)
     assert t("click.rf.how", lang=lang) in captions(at)
+    assert t("click.rf.caption", lang=lang, row=2, col=11) in captions(at)
     at.slider(key=f"rf_row_{field.side}").set_value(5)            # the keyboard path still works afterwards
     rerun(at)
     assert at.slider(key=f"rf_row_{field.side}").value == 5

@@ -71,4 +71,5 @@ def clickable_picture(picture, key: str, caption: str, how: str | None = None) -
 
     image = picture if isinstance(picture, Image.Image) else Image.fromarray(np.asarray(picture, dtype=np.uint8))
     streamlit_image_coordinates(_Compressed(image.convert("RGB")), key=key, width="stretch", cursor="crosshair")
-    st.caption(caption + " " + (how or t("click.help")))
+    st.caption(caption)
+    st.caption(how or t("click.help"))

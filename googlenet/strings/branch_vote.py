@@ -67,7 +67,7 @@ EN = {
     "bv.limits.title": "What these numbers do not show",
     "bv.limits.body": "- **A linear estimate.** Gradient × activation predicts what silencing a branch would do from the slope at this one picture; when a branch really goes silent, later ReLUs can switch on or off, so switching it off (the toggle above, or the ablation page) can give a different drop.\n- **Width counts.** A branch with more channels has more terms to add up, so raw values favour wide branches; the shares compare branches within one block.\n- **One picture, one class.** Another picture or class can be explained by other branches.\n- **Not proof of cause.** A loud branch argues for the class in this picture by this estimate; the sanity check only rules out explanations that ignore the weights.",
     "click.help": "Click on the picture to choose a position; the sliders do the same from the keyboard.",
-    "click.rf.caption": "{stage}: the red box is the receptive field of unit (row {row}, column {col}).",
+    "click.rf.caption": "The red box is the receptive field of unit (row {row}, column {col}).",
     "click.rf.how": "Click anywhere on the picture to pick the unit whose field is centred nearest to that point; the sliders move with it (and do the same from the keyboard).",
 }
 ZH = {
@@ -137,6 +137,6 @@ ZH = {
     "bv.limits.title": "这些数没有显示什么",
     "bv.limits.body": "- **线性估计。** 梯度 × 激活值是根据这一张图片处的斜率，预测让一个分支沉默会发生什么；当一个分支真的沉默时，后面的 ReLU 可能会打开或关闭，所以把它关掉（上面的开关，或分支消融页面）得到的下降量可能不同。\n- **宽度有影响。** 通道多的分支要加起来的项也多，所以原始数值偏向宽的分支；份额是在同一个模块内比较分支。\n- **一张图片，一个类别。** 换一张图片或换一个类别，起作用的可能是别的分支。\n- **不是因果的证明。** 一个响亮的分支只是按这个估计在这张图片里支持这个类别；合理性检验只能排除那些不依赖权重的解释。",
     "click.help": "点击图片选择一个位置；用键盘操作滑块也能做到同样的事。",
-    "click.rf.caption": "{stage}：红框是单元（第 {row} 行，第 {col} 列）的感受野。",
+    "click.rf.caption": "红框是单元（第 {row} 行，第 {col} 列）的感受野。",
     "click.rf.how": "点击图片上任意一点，就会选中感受野中心离该点最近的单元；滑块也会随之移动（用键盘操作滑块也能做到同样的事）。",
 }
