@@ -9,6 +9,7 @@ import streamlit as st
 
 import ui.language  # noqa: F401  (fragment reruns and callbacks speak the session's language)
 from googlenet.i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, set_language, t
+from ui import lesson_bar, presentation, url_state
 from ui.concept_check import show_concept_checks
 from ui.nav import available_pages
 from ui.state import keep_choices
@@ -24,6 +25,7 @@ if "lang" not in st.session_state:
     requested = st.query_params.get("lang")
     st.session_state.lang = requested if requested in LANGUAGES else language_from_locale(st.context.locale)
 set_language(st.session_state.lang)
+presentation.follow_link()   # ?present=1: the presentation view (read at the session's first run)
 
 with st.sidebar:
     # The switch keeps its own widget state; the chosen language lives in session_state.lang, which
@@ -38,9 +40,18 @@ pages = [st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path,
                  default=p.path == "app_pages/home.py") for p in available_pages()]
 current = st.navigation(pages, expanded=True)   # every page in the sidebar, no "View more"
 
+page = current.url_path or "home"   # the default page's url_path is "" (the root address)
+keep_choices()   # settings made on other pages survive this run, whichever page it draws
+lesson_bar.follow_link(page)   # ?lesson=…&step=…: that lesson, on its step's page (may switch page)
+url_state.open_view(page)      # the link's choices into the page's widgets when it opens; the view into the address
+
 with st.sidebar:
+    presentation.switch()
+    url_state.share_button()   # "Link to this view"
     weights_panel()   # found, or missing: the command line and a download button
 
-keep_choices()   # settings made on other pages survive this run, whichever page it draws
+presentation.apply()   # the projector's style (and a way back) when the presentation view is on
+lesson_bar.draw()      # step n of N, the teacher's note, the question, Previous / Next / Leave
 current.run()
 show_concept_checks(current.url_path)   # "Check yourself": the page's questions, each its own fragment
+url_state.publish()    # choices whose widgets were first drawn in this run

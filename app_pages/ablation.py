@@ -23,6 +23,7 @@ from ui.ablation_lab import headline, lab_ablation_view
 from ui.image_input import PickedImage, other_sample, pick_image
 from ui.labels import class_name, percent_column
 from ui.models import pretrained_model
+from ui import url_state
 from ui.network_choice import choose_network
 
 
@@ -128,7 +129,7 @@ if model is None:
 picked = pick_image("abl")    # None after a bad upload: pick_image has shown the reason
 
 
-@st.fragment
+@url_state.fragment   # the block, the switches and the scan travel in the link
 def ablation_view(model, picked) -> None:
     """A fragment: the block, the switches and the scan redraw the results, not the picker above.
     The layout first, then every widget, then the results: a bad upload leaves the switches in place."""

@@ -10,6 +10,7 @@ from googlenet.model import INCEPTION_CONFIG, INPUT_SIZE
 from ui.charts_vega import share_bars
 from ui.diagrams import show_diagram
 from ui.reconciled import reconciled_link
+from ui import presentation, url_state
 
 NUM = st.column_config.NumberColumn
 # Explicit widths: all twelve columns fit the page next to the sidebar (no sideways scrolling on a projector).
@@ -99,7 +100,7 @@ def show_input_size(variant: str, size: int) -> None:
     reconciled_link()
 
 
-@st.fragment
+@url_state.fragment   # the layer travels in the link (ui/page_links.py)
 def show_layer(rows, variant: str, size: int) -> None:
     """A fragment: choosing another layer redraws only this section, not the tables above."""
     st.subheader(t("arch.pick.title"))
@@ -118,7 +119,8 @@ def show_layer(rows, variant: str, size: int) -> None:
     hover = (t("arch.col.layer"), t("arch.chart.share"))
     for column, shares, title, first in zip(st.columns(2), (params_share, macs_share),
                                             (t("arch.chart.params"), t("arch.chart.macs")), (True, False)):
-        column.vega_lite_chart(share_bars(names, shares, selected, title, hover, show_names=first), width="stretch")
+        column.vega_lite_chart(presentation.chart(share_bars(names, shares, selected, title, hover, show_names=first)),
+                               width="stretch")
     st.caption(t("arch.chart.caption", variant=variant_name(variant), size=size))
     left, right = st.columns([1, 1], gap="medium")
     with left:

@@ -28,10 +28,12 @@ from ui.image_input import pick_image
 from ui.labels import block_label
 from ui.models import model_for_pictures
 from ui.lab_network_view import lab_block_label, steps_text
+from ui import url_state
 from ui.network_choice import choose_network
+from ui.page_links import FM_TOP_K, FM_TOP_K_DEFAULT
 from ui.training_runs import RunRecord
 
-TOP_K_OPTIONS = (4, 9, 16, 25, 36, 64)
+TOP_K_OPTIONS = FM_TOP_K   # also the link's choices (ui/page_links.py)
 PICK_PX = 300            # the enlarged channel and its overlay
 LAB_CACHE_KEY = "fm_lab_maps"   # session state: {(run number, picture key): every block's maps}
 LAB_CACHE_SIZE = 8
@@ -78,7 +80,7 @@ def grid(maps: np.ndarray, top_k: int, normalize: str, cols: int | None = None) 
     return tile_channels(maps, order=most_active(maps, shown), cols=cols, normalize=normalize), shown
 
 
-@st.fragment
+@url_state.fragment   # the branch and channel travel in the link
 def channel_picker(maps: dict[str, np.ndarray], picture: np.ndarray, shown: Shown) -> None:
     """Pick one channel of one branch; show it enlarged and over the picture, with its numbers.
     A fragment: the branch and channel redraw only this section."""
@@ -201,14 +203,14 @@ def block_view(maps: dict[str, np.ndarray], picture: np.ndarray, shown: Shown, t
 
 def grid_controls(c2, c3) -> tuple[int, str]:
     """How many channels per grid and how bright: the same two widgets for every network."""
-    top_k = c2.select_slider(t("fmaps.top_k"), TOP_K_OPTIONS, value=16, key="fm_topk")
+    top_k = c2.select_slider(t("fmaps.top_k"), TOP_K_OPTIONS, value=FM_TOP_K_DEFAULT, key="fm_topk")
     normalize = c3.radio(t("fmaps.normalize"), ["each", "shared"], horizontal=True, key="fm_norm",
                          format_func=lambda v: t(f"fmaps.normalize.{v}"), help=t("fmaps.normalize.help"))
     return top_k, normalize
 
 
 # ------------------------------------------------------------------------------------------------ GoogLeNet
-@st.fragment
+@url_state.fragment   # the block, grid size and brightness travel in the link
 def maps_view(model, pretrained: bool, picked) -> None:
     """A fragment: the layer, grid size and brightness redraw the maps, not the picker above."""
     # The controls are drawn even after a refused upload, so they (and what they show) survive it.
@@ -247,7 +249,7 @@ def cached_lab_maps(rec: RunRecord, picture_key: str, digit: np.ndarray) -> dict
     return cache[key]
 
 
-@st.fragment
+@url_state.fragment
 def lab_view(rec: RunRecord, picked) -> None:
     """A lab run's network: the same views as GoogLeNet's blocks, on the picture prepared as a digit."""
     blocks = {b.name: b for b in inception_blocks(rec.model)}

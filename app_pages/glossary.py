@@ -7,13 +7,14 @@ import streamlit as st
 
 from googlenet.glossary import TERMS, definition_key, search
 from googlenet.i18n import t
+from ui import url_state
 from ui.markdown_table import markdown_table
 
 st.title(t("glossary.title"))
 st.markdown(t("glossary.intro"))
 
 
-@st.fragment
+@url_state.fragment   # the search travels in the link (?q=)
 def glossary_table() -> None:
     query = st.text_input(t("glossary.search"), placeholder=t("glossary.search.placeholder"), key="glossary_query")
     found = search(query)

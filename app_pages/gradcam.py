@@ -19,6 +19,7 @@ from ui.gradcam_lab import lab_gradcam_view
 from ui.image_input import pick_image, show_picture
 from ui.labels import block_label, class_name
 from ui.models import pretrained_model
+from ui import url_state
 from ui.network_choice import choose_network
 
 
@@ -75,7 +76,7 @@ if model is None:            # the notice above says how to fetch the weights
     stop_page("gradcam")   # its concept checks, then st.stop()
 
 
-@st.fragment
+@url_state.fragment   # the block, opacity and "any class" travel in the link
 def explain_view(model, picked) -> None:
     """A fragment: the class, block and opacity redraw only the explanation, not the picker above."""
     # The controls that do not depend on the picture are drawn even after a refused upload, so they survive it.

@@ -7,12 +7,13 @@ import streamlit as st
 from googlenet import headline_numbers, history
 from googlenet.i18n import t
 from googlenet.model import short_name
+from ui import url_state
+from ui.page_links import history_fields
 from ui.reconciled import reconciled_link
 
 NUM = st.column_config.NumberColumn
 TEXT = st.column_config.TextColumn
-SIZE_FIELDS = {"h": (1, history.MAX_SIZE), "k": (1, history.MAX_KERNEL), "s": (1, history.MAX_STRIDE),
-               "p": (0, history.MAX_KERNEL)}
+SIZE_FIELDS = {field: (lo, hi) for field, (lo, hi, _start) in history_fields().items()}   # also the link's ranges
 
 st.title(t("nav.history"))
 st.markdown(t("history.intro"))
@@ -98,7 +99,7 @@ st.latex(r"H_{\text{out}} = \left\lfloor \frac{H + 2p - k}{s} \right\rfloor + 1"
 st.markdown(t("history.size.floor"))
 
 
-@st.fragment
+@url_state.fragment   # the four numbers travel in the link
 def size_check() -> None:
     """A fragment: changing a number or checking an answer redraws only this part of the page."""
     for field, value in history.CONV1_EXAMPLE.items():

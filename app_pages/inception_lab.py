@@ -7,6 +7,8 @@ from googlenet import block_check, exercise, formulas, module_lab, onebyone
 from googlenet.i18n import t
 from googlenet.model import BRANCHES, short_name
 from ui.charts_vega import branch_bars
+from ui import presentation, url_state
+from ui.page_links import fill_lab_fields
 from ui.reconciled import reconciled_link
 
 PRESETS = module_lab.lab_presets()  # the articles' two worked examples first: they are where the lesson starts
@@ -31,12 +33,8 @@ def branch_name(b: str) -> str:
 
 
 def apply_preset() -> None:
-    """Copy the chosen preset into the fields (runs before the page is drawn)."""
-    name = st.session_state.get("lab_preset", module_lab.WORKED_EXAMPLE)
-    for field, text in module_lab.field_texts(PRESETS[name]).items():
-        st.session_state[f"lab_{field}"] = text
-    if name in module_lab.EXAMPLES:  # both examples are a branch 3
-        st.session_state["lab_formula_branch"] = "branch3"
+    """Copy the chosen preset into the fields (runs before the page is drawn; a link's preset does the same)."""
+    fill_lab_fields()
 
 
 def new_exercise() -> None:
@@ -99,12 +97,12 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
     names = [branch_name(b).replace(": ", "\n").replace("：", "\n") for b in BRANCHES]
     legend = (t("lab.chart.naive"), t("lab.chart.bottleneck"))
     for column, quantity, title in zip(st.columns(2), ("params", "macs"), (t("lab.chart.params"), t("lab.chart.macs"))):
-        column.vega_lite_chart(branch_bars(names, [getattr(naive[b], quantity) for b in BRANCHES],
-                                           [getattr(reduced[b], quantity) for b in BRANCHES], title, legend,
-                                           t("lab.col.branch")), width="stretch")
+        spec = branch_bars(names, [getattr(naive[b], quantity) for b in BRANCHES],
+                           [getattr(reduced[b], quantity) for b in BRANCHES], title, legend, t("lab.col.branch"))
+        column.vega_lite_chart(presentation.chart(spec), width="stretch")
 
 
-@st.fragment
+@url_state.fragment   # the branch travels in the link
 def show_formulas(cfg: module_lab.LabConfig) -> None:
     """A fragment: choosing another branch redraws only the formulas."""
     st.subheader(t("lab.formula.title"))
@@ -220,7 +218,7 @@ def show_exercise() -> None:
         st.caption(t("lab.ex.hint"))
 
 
-@st.fragment
+@url_state.fragment   # the preset and the eight fields travel in the link
 def show_module() -> None:
     """A fragment: the preset and the eight fields redraw the costs, formulas and check, not the sections below."""
     config = read_form()

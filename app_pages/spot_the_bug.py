@@ -8,6 +8,7 @@ import streamlit as st
 from googlenet import bug_hunt
 from googlenet.bug_hunt import experiments as ex
 from googlenet.i18n import t
+from ui import presentation
 from ui.charts_bug_hunt import two_runs
 
 PICKS, REVEALED = "bug_picks", "bug_revealed"   # listing key -> lines checked (in order) / fix shown
@@ -116,11 +117,12 @@ def show_softmax() -> None:
         col.metric(name, f"{sum(run.losses[-LAST_STEPS:]) / LAST_STEPS:.3f}")
     c1, c2 = st.columns(2)
     step_word = t("bug.chart.step")
-    c1.vega_lite_chart(two_runs(tuple(range(1, steps + 1)), tuple(buggy.losses), tuple(fixed.losses),
-                                t("bug.chart.loss"), step_word, legend, floor=bounds.floor,
-                                floor_label=t("bug.chart.floor")), width="stretch")
-    c2.vega_lite_chart(two_runs(tuple(buggy.steps), tuple(buggy.test_accuracies), tuple(fixed.test_accuracies),
-                                t("bug.chart.accuracy"), step_word, legend, percent=True), width="stretch")
+    c1.vega_lite_chart(presentation.chart(two_runs(
+        tuple(range(1, steps + 1)), tuple(buggy.losses), tuple(fixed.losses), t("bug.chart.loss"), step_word, legend,
+        floor=bounds.floor, floor_label=t("bug.chart.floor"))), width="stretch")
+    c2.vega_lite_chart(presentation.chart(two_runs(
+        tuple(buggy.steps), tuple(buggy.test_accuracies), tuple(fixed.test_accuracies), t("bug.chart.accuracy"),
+        step_word, legend, percent=True)), width="stretch")
     st.markdown(t("bug.softmax.bounds", floor=bounds.floor, ceiling=bounds.ceiling, uniform=bounds.uniform,
                   band=bounds.ceiling - bounds.floor))
     st.markdown(t("bug.softmax.lowest", lowest=min(buggy.losses), floor=bounds.floor))

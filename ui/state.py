@@ -26,6 +26,7 @@ KEPT_CHOICES = (
     "cam_any", "cam_class_*", "cam_block", "cam_opacity",
     "train_preset", "train_depth", "train_aux", "train_bn", "train_epochs", "train_lr", "train_seed", "train_batch",
     "train_max_steps", "train_pick", "train_test_index",
+    "glossary_query",                                # the glossary's search (also ?q= in its link)
 )
 
 
