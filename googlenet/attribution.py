@@ -254,7 +254,7 @@ def occlusion(model: nn.Module, batch: torch.Tensor, class_index: int | None = N
 
 @dataclass
 class PatchEffect:
-    """The class's score with one patch hidden."""
+    """The class's score with one patch hidden (``occlude(batch, top, left, patch)`` gives the picture it read)."""
     class_index: int
     top: int
     left: int
@@ -263,7 +263,6 @@ class PatchEffect:
     base_logit: float
     probability: float
     base_probability: float
-    hidden: torch.Tensor             # the occluded one-image batch
 
     @property
     def drop(self) -> float:
@@ -281,7 +280,7 @@ def hide_patch(model: nn.Module, batch: torch.Tensor, class_index: int, centre: 
     class_index = _class_checked(class_index, out.shape[1])
     probs = out.softmax(1)[:, class_index]
     return PatchEffect(class_index, top, left, patch, float(out[1, class_index]), float(out[0, class_index]),
-                       float(probs[1]), float(probs[0]), hidden)
+                       float(probs[1]), float(probs[0]))   # small: pages cache many of these
 
 
 @torch.no_grad()
