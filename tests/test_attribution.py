@@ -89,8 +89,6 @@ def test_the_apps_fast_shared_model_gives_the_same_table_and_keeps_nothing():
     expected, got = at.branch_attribution(plain, x), at.branch_attribution(fast, x)
     assert got.class_index == expected.class_index
     assert np.allclose(got.values, expected.values, rtol=1e-3, atol=1e-4)
-    scrambled = at.randomised_copy(fast, seed=1)
-    assert not np.allclose(at.branch_attribution(scrambled, x, got.class_index).values, got.values)
     assert not has_hooks(fast) and all(p.grad is None for p in fast.parameters())
 
 
