@@ -39,10 +39,10 @@ with picture_side:
     else:
         last = finished("one")
         stored = cache.get(weights, choice.target, choice.settings)   # no optimiser: straight from disk
-        if stored is not None:
-            show_result(stored, None)
-        elif last is not None and last[0] == request:
+        if last is not None and last[0] == request:          # just computed (or stopped) in this session
             show_result(last[1], last[2])
+        elif stored is not None:
+            show_result(stored, None)
         else:
             st.info(t("cvis.press_start", steps=choice.settings.steps, size=choice.settings.size))
         if stored is None and st.button(t("cvis.start"), key="cvis_start", type="primary", icon=":material/play_arrow:"):

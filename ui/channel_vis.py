@@ -47,7 +47,7 @@ def weights_identity(pretrained: bool) -> str:
 def choose(model) -> Choice:
     """Block, branch, channel and the optimisation settings, as the student picks them."""
     c1, c2, c3 = st.columns([2, 3, 3])
-    block = c1.selectbox(t("cvis.block"), BLOCKS, index=BLOCKS.index("inception4c"), key="cvis_block",
+    block = c1.selectbox(t("cvis.block"), BLOCKS, index=BLOCKS.index("inception3a"), key="cvis_block",
                          format_func=lambda b: f"{block_label(b)} · {microscope_name(b)}")
     part = c2.selectbox(t("cvis.part"), PARTS, key="cvis_part", format_func=part_label)
     width = part_width(model, Target(block, part, 0))

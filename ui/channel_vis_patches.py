@@ -61,18 +61,19 @@ def find_patches(weights: str, block: str, part: str, channel: int, photo_keys: 
     return maps, patches_from_maps(maps, list(_photos), target, k=PATCHES)
 
 
-def heat_figure(crop: Image.Image, heat: np.ndarray, title: str, legend: str):
+def heat_figure(crop: Image.Image, heat: np.ndarray, legend: str):
     """The photo the network saw with the channel's map over it, in viridis, and a colour bar as the legend."""
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(5.2, 4.2))
+    fig, ax = plt.subplots(figsize=(4.0, 3.4))
     ax.imshow(crop)
     side = crop.size[0]
     shown = ax.imshow(heat, cmap="viridis", alpha=0.6, extent=(0, side, side, 0), interpolation="bilinear",
                       vmin=0.0, vmax=max(float(heat.max()), 1e-6))
     ax.set_axis_off()
-    ax.set_title(title, fontsize=11)
-    fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04).set_label(legend, fontsize=9)
+    bar = fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04)
+    bar.set_label(legend, fontsize=13)
+    bar.ax.tick_params(labelsize=11)
     return fig
 
 
@@ -102,5 +103,5 @@ def show_patches(model, weights: str, target: Target, block_name: str, part_name
               channel=target.channel)
     with right:
         show_figure(("cvis_heat", weights, target.block, target.part, target.channel, keys[best.photo]),
-                    lambda: heat_figure(crop, maps[best.photo], title, t("cvis.patches.legend")))
-        st.caption(t("cvis.patches.heat_caption"))
+                    lambda: heat_figure(crop, maps[best.photo], t("cvis.patches.legend")))
+        st.caption(f"{title}. {t('cvis.patches.heat_caption')}")

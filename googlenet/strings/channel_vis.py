@@ -71,9 +71,10 @@ EN = {
     "cvis.patches.caption": "{photo} · position ({row}, {col}) · activation {value:.3g}",
     "cvis.patches.none": "This channel stays silent (0) on every photo.",
     "cvis.patches.heat_title": "{photo}: {block} {part} channel {channel}",
-    "cvis.patches.legend": "activation (viridis: dark = silent, yellow = strongest)",
-    "cvis.patches.heat_caption": "Where the channel responds in its strongest photo: the map laid over the photo "
-                                 "(viridis colour map, legend on the right).",
+    "cvis.patches.legend": "activation",
+    "cvis.patches.heat_caption": "Where the channel responds in its strongest photo: the map laid over the photo in "
+                                 "the viridis colour map (dark = silent, yellow = strongest; the bar on the right gives "
+                                 "the activation).",
     "cvis.patches.box_caption": "The strongest patch's receptive field in its photo (yellow box).",
 }
 
@@ -141,7 +142,8 @@ ZH = {
     "cvis.patches.caption": "{photo} · 位置 ({row}, {col}) · 激活 {value:.3g}",
     "cvis.patches.none": "这个通道在每张照片上都保持沉默（0）。",
     "cvis.patches.heat_title": "{photo}：{block} {part} 通道 {channel}",
-    "cvis.patches.legend": "激活（viridis：深色 = 沉默，黄色 = 最强）",
-    "cvis.patches.heat_caption": "通道在它最强的那张照片上的反应位置：特征图叠加在照片上（viridis 色图，图例在右侧）。",
+    "cvis.patches.legend": "激活",
+    "cvis.patches.heat_caption": "通道在它最强的那张照片上的反应位置：特征图以 viridis 色图叠加在照片上（深色 = 沉默，黄色 = 最强；"
+                                 "右侧的色条给出激活值）。",
     "cvis.patches.box_caption": "最强图块的感受野在其照片中的位置（黄框）。",
 }

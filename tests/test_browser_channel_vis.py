@@ -1,0 +1,58 @@
+"""Real browser (Chromium): a short feature visualisation on "What a channel wants to see", in both languages —
+press Start, watch the progress bar, see the picture, its Microscope names and the strongest patches."""
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
+from googlenet.featurevis import Settings, Target, VisCache, entry_key, file_hash
+from googlenet.i18n import t
+
+TARGET = Target("inception3a", "branch1", 0)       # the page's default channel
+QUICK = Settings(steps=16, size=64)
+
+
+def forget(weights_file) -> None:
+    """Remove this visualisation from the cache the server uses (same environment as this process), so that the
+    test really runs the optimiser."""
+    cache = VisCache()
+    key = entry_key(file_hash(weights_file), TARGET, QUICK)
+    for path in cache.folder.glob(f"{key[:2]}/{key}*"):
+        path.unlink()
+
+
+def to_first(page, label: str) -> None:
+    """Move a select-slider to its first option with the keyboard (the keyboard path a student can use too)."""
+    thumb = page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").first
+    thumb.focus()
+    thumb.press("Home")
+    page.wait_for_timeout(300)
+    wait_idle(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_short_visualisation(streamlit_server, page, lang, fake_weights_file):
+    forget(fake_weights_file)
+    open_page(page, streamlit_server, "channel_vis", lang)
+    page.get_by_role("heading", name=t("nav.channel_vis", lang=lang)).first.wait_for(timeout=60_000)
+    assert_no_exception(page)
+    to_first(page, t("cvis.steps", lang=lang))
+    to_first(page, t("cvis.size", lang=lang))
+    body = page.locator('[data-testid="stMain"]')
+    body.get_by_text(t("cvis.press_start", lang=lang, steps=16, size=64).split("**")[2][:20]).first.wait_for(
+        timeout=30_000)
+    assert "mixed3a" in body.inner_text()
+
+    page.get_by_role("button", name=t("cvis.start", lang=lang), exact=True).click()
+    numbers = t("cvis.result.numbers", lang=lang, objective="", steps=16, seconds=0).split("·")[0].strip()
+    body.get_by_text(numbers.split(":")[0].split("：")[0]).first.wait_for(timeout=90_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    caption = t("cvis.result.caption", lang=lang, block="Inception 3a", part=t("cvis.part.branch1", lang=lang),
+                channel=0, n=1, count=1)
+    text = body.inner_text()
+    assert caption in text and t("cvis.result.cached", lang=lang) not in text       # really computed just now
+    assert t("cvis.patches.box_caption", lang=lang) in text and t("cvis.patches.heat_caption", lang=lang) in text
+    assert page.locator('[data-testid="stImage"]').count() >= 6     # the picture, 6 patches... and the heat map
+    assert t("cvis.untrained", lang=lang).split("**")[1] not in text  # weights are there: no untrained warning
+    screenshot(page, f"channel_vis_{lang}")
