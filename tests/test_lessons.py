@@ -108,7 +108,7 @@ def test_intro_lesson_from_the_lessons_page_to_the_end_zh():
     step_through(at, lesson, "zh")
 
 
-def test_deep_dive_from_a_link_with_previous_en(with_weights):
+def test_deep_dive_from_a_link_with_previous_en():
     lesson = load_lessons()[0]["deep_dive_90"]
     at = AppTest.from_file(str(APP), default_timeout=120)
     at.query_params.update(lang="en", lesson="deep_dive_90", step="7")
