@@ -15,7 +15,8 @@ def switch_language(page, lang: str) -> None:
 
 
 def run_experiment(page, lang: str, tab: str, button: str, result_title: str) -> None:
-    page.get_by_role("tab", name=t(f"trainexp.tab.{tab}", lang=lang)).click()
+    page.locator(".st-key-trainexp_kind").get_by_text(t(f"trainexp.tab.{tab}", lang=lang), exact=True).click()
+    page.get_by_role("button", name=button).wait_for(timeout=30_000)
     page.get_by_role("button", name=button).click()
     page.locator('[data-testid="stProgress"]').first.wait_for(timeout=30_000)   # the runs' progress bars
     page.get_by_role("heading", name=result_title).first.wait_for(timeout=120_000)

@@ -17,12 +17,19 @@ from googlenet.i18n import set_language, t
 from ui.training_experiments import residual_text, softmax_text
 
 PAGE = "app_pages/training.py"
+STEPS = 2          # per run: the experiments' seven runs in seconds
 
 
 def quick(at, steps: int = 2):
     at.number_input(key="train_max_steps").set_value(steps)
     at.slider(key="train_epochs").set_value(1)
     return at
+
+
+def choose(at, kind: str):
+    """Pick an experiment in the panel's choice, as a student does (its button is drawn then)."""
+    at.radio(key="trainexp_kind").set_value(kind)
+    return rerun(at)
 
 
 def history(at):
@@ -69,6 +76,7 @@ def test_every_preset_says_what_it_is_and_trains(lang):
     at.toggle(key="trainexp_aux_deep").set_value(True)
     rerun(at)
     assert not at.button(key="train_compare").disabled
+    choose(at, "residual")
     assert at.button(key="trainexp_residual").label == t("trainexp.residual.button", lang=lang, n=2)
     assert_shows(at, t("trainexp.residual.seed_pair", lang=lang))
 
@@ -88,12 +96,13 @@ def test_every_preset_says_what_it_is_and_trains(lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_each_experiment_trains_its_runs_and_shows_the_computed_verdict(lang):
     at = goto(open_app(lang), PAGE)
-    quick(at, steps=3)
-    assert_shows(at, t("trainexp.title", lang=lang), t("trainexp.residual.button", lang=lang, n=3))
-    assert at.button(key="train_compare").label == t("train.compare", lang=lang)
+    quick(at, steps=STEPS)
+    assert_shows(at, t("trainexp.title", lang=lang), t("trainexp.aux.body", lang=lang))
+    assert at.radio(key="trainexp_kind").options == [t(f"trainexp.tab.{k}", lang=lang)
+                                                    for k in ("aux", "softmax", "residual")]
+    assert at.button(key="train_compare").label == t("train.compare", lang=lang)   # the aux experiment first
 
     at.toggle(key="trainexp_aux_deep").set_value(True)      # (a) aux heads, on the deep no-BatchNorm net
-    rerun(at)
     at.button(key="train_compare").click()
     rerun(at)
     set_language(lang)
@@ -104,7 +113,8 @@ def test_each_experiment_trains_its_runs_and_shows_the_computed_verdict(lang):
     text = page_text(at)
     assert t("trainexp.gradseries.aux_caption", lang=lang, a=1, b=2) in text   # the pair's gradients side by side
 
-    at.button(key="trainexp_softmax").click()                # (b) the softmax bug, on the settings above
+    choose(at, "softmax")                                     # (b) the softmax bug, on the settings above
+    at.button(key="trainexp_softmax").click()
     rerun(at)
     set_language(lang)
     right, buggy = history(at)[2:]
@@ -114,14 +124,16 @@ def test_each_experiment_trains_its_runs_and_shows_the_computed_verdict(lang):
     assert t("trainexp.softmax.title", lang=lang) in text
     assert softmax_text(compare_softmax(history(at))) in text
 
-    at.button(key="trainexp_residual").click()               # (c) plain vs residual: the trio
+    choose(at, "residual")                                    # (c) plain vs residual: the trio
+    assert at.button(key="trainexp_residual").label == t("trainexp.residual.button", lang=lang, n=3)
+    at.button(key="trainexp_residual").click()
     rerun(at)
     set_language(lang)
     plain, residual, shallow = history(at)[4:]
     assert [(r.config.preset, r.config.depth, r.config.shortcuts) for r in (plain, residual, shallow)] == [
         ("resnet_small", RESIDUAL_DEEP, False), ("resnet_small", RESIDUAL_DEEP, True),
         ("resnet_small", RESIDUAL_SHALLOW, False)]
-    assert all(len(r.curves.steps) == 3 and r.status == "done" for r in history(at))
+    assert all(len(r.curves.steps) == STEPS and r.status == "done" for r in history(at))
     text = page_text(at)
     assert t("trainexp.residual.title", lang=lang) in text
     assert residual_text(compare_residual(history(at))) in text

@@ -14,7 +14,7 @@ import numpy as np
 import streamlit as st
 
 from googlenet.digits import (
-    DEEP_NO_BN, DEGRADATION_MARGIN, RESIDUAL_PRESETS, SAME_THRESHOLD_PP, SEED_NET_DEPTH, SEED_PRESETS,
+    DEEP_NO_BN, DEGRADATION_MARGIN, EXPERIMENTS, RESIDUAL_PRESETS, SAME_THRESHOLD_PP, SEED_NET_DEPTH, SEED_PRESETS,
     VANISH_FACTOR, AuxComparison, ResidualComparison, SoftmaxComparison, TrainConfig, compare_residual,
     compare_softmax, experiment_configs, load_split, softmax_loss_range,
 )
@@ -23,6 +23,7 @@ from ui.charts_training import show_experiment, show_grad_series
 from ui.training_runs import RunHistory, RunRecord, on_off, percent
 from ui.training_sections import train_live
 
+KIND_KEY = "trainexp_kind"             # which experiment the panel shows
 AUX_DEEP_KEY = "trainexp_aux_deep"     # the aux experiment on the deep no-BatchNorm net (DEEP_NO_BN)
 
 
@@ -39,36 +40,47 @@ def panel_state(config: TrainConfig, aux_possible: bool) -> tuple:
 
 # ------------------------------------------------------------------------------------------------ the buttons
 def experiments_panel(config: TrainConfig, aux_possible: bool) -> Experiment | None:
-    """The three experiments in tabs, each with what it tests and its button; returns the one clicked."""
+    """The three experiments, one at a time (a choice, not tabs: the page's tabs are the "try the network" ones),
+    with what the chosen one tests and its button; returns the experiment whose button was clicked."""
     st.header(t("trainexp.title"))
     st.caption(t("trainexp.intro"))
-    tab_aux, tab_softmax, tab_residual = st.tabs([t(f"trainexp.tab.{k}") for k in ("aux", "softmax", "residual")])
-    clicked = None
-    with tab_aux:
-        st.markdown(t("trainexp.aux.body"))
-        deep = st.toggle(t("trainexp.aux.deep", depth=DEEP_NO_BN["depth"]), False, key=AUX_DEEP_KEY,
-                         help=t("trainexp.aux.deep.help", depth=DEEP_NO_BN["depth"]))
-        possible = aux_possible or deep
-        reason = ("train.compare.help" if possible else
-                  "train.aux.residual_help" if config.preset in RESIDUAL_PRESETS else "train.aux.none_help")
-        if st.button(t("train.compare"), key="train_compare", disabled=not possible, help=t(reason)):
-            clicked = Experiment("aux", experiment_configs("aux", config, deep_no_bn=deep))
-    with tab_softmax:
-        bounds = softmax_loss_range()
-        st.markdown(t("trainexp.softmax.body", floor=bounds.floor, uniform=bounds.uniform))
-        if st.button(t("trainexp.softmax.button"), key="trainexp_softmax", help=t("trainexp.softmax.button.help")):
-            clicked = Experiment("softmax", experiment_configs("softmax", config))
-    with tab_residual:
-        configs = experiment_configs("residual", config)
-        st.markdown(t("trainexp.residual.body"))
-        if len(configs) == 3:
-            st.markdown(t("trainexp.residual.trio", deep=configs[0].depth, shallow=configs[2].depth))
-        else:
-            st.info(t("trainexp.residual.seed_pair"))
-        if st.button(t("trainexp.residual.button", n=len(configs)), key="trainexp_residual",
-                     help=t("trainexp.residual.button.help")):
-            clicked = Experiment("residual", configs)
-    return clicked
+    kind = st.radio(t("trainexp.choose"), EXPERIMENTS, key=KIND_KEY, horizontal=True,
+                    format_func=lambda k: t(f"trainexp.tab.{k}"))
+    with st.container(border=True):
+        return {"aux": aux_panel, "softmax": softmax_panel, "residual": residual_panel}[kind](config, aux_possible)
+
+
+def aux_panel(config: TrainConfig, aux_possible: bool) -> Experiment | None:
+    st.markdown(t("trainexp.aux.body"))
+    deep = st.toggle(t("trainexp.aux.deep", depth=DEEP_NO_BN["depth"]), False, key=AUX_DEEP_KEY,
+                     help=t("trainexp.aux.deep.help", depth=DEEP_NO_BN["depth"]))
+    possible = aux_possible or deep
+    reason = ("train.compare.help" if possible else
+              "train.aux.residual_help" if config.preset in RESIDUAL_PRESETS else "train.aux.none_help")
+    if st.button(t("train.compare"), key="train_compare", disabled=not possible, help=t(reason)):
+        return Experiment("aux", experiment_configs("aux", config, deep_no_bn=deep))
+    return None
+
+
+def softmax_panel(config: TrainConfig, aux_possible: bool) -> Experiment | None:
+    bounds = softmax_loss_range()
+    st.markdown(t("trainexp.softmax.body", floor=bounds.floor, uniform=bounds.uniform))
+    if st.button(t("trainexp.softmax.button"), key="trainexp_softmax", help=t("trainexp.softmax.button.help")):
+        return Experiment("softmax", experiment_configs("softmax", config))
+    return None
+
+
+def residual_panel(config: TrainConfig, aux_possible: bool) -> Experiment | None:
+    configs = experiment_configs("residual", config)
+    st.markdown(t("trainexp.residual.body"))
+    if len(configs) == 3:
+        st.markdown(t("trainexp.residual.trio", deep=configs[0].depth, shallow=configs[2].depth))
+    else:
+        st.info(t("trainexp.residual.seed_pair"))
+    if st.button(t("trainexp.residual.button", n=len(configs)), key="trainexp_residual",
+                 help=t("trainexp.residual.button.help")):
+        return Experiment("residual", configs)
+    return None
 
 
 def run_experiment(runs: RunHistory, experiment: Experiment) -> list[RunRecord]:

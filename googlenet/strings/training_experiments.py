@@ -7,6 +7,7 @@ EN = {
         "Each button trains the runs of one experiment one after the other, with the settings above (data set, "
         "epochs, learning rate, batch size, seed, step limit). What the runs show is computed from their numbers "
         "below, under \u201cResults\u201d."),
+    "trainexp.choose": "Experiment",
     "trainexp.tab.aux": "Auxiliary classifiers",
     "trainexp.tab.softmax": "Softmax before the loss",
     "trainexp.tab.residual": "Plain vs residual",
@@ -158,6 +159,7 @@ ZH = {
     "trainexp.intro": (
         "每个按钮依次训练一个实验的各次运行，使用上面的设置（数据集、训练轮数、学习率、批大小、随机种子、步数上限）。"
         "这些运行说明了什么，由它们的数值计算得出，显示在下面的“结果”中。"),
+    "trainexp.choose": "实验",
     "trainexp.tab.aux": "辅助分类器",
     "trainexp.tab.softmax": "损失之前的 softmax",
     "trainexp.tab.residual": "普通网络与残差网络",
