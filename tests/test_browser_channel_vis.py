@@ -2,9 +2,11 @@
 press Start, watch the progress bar, see the picture, its Microscope names and the strongest patches."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from PIL import Image
 
-from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
+from browser_helpers import assert_no_exception, open_page, screenshot, upload, wait_idle
 from googlenet.featurevis import Settings, Target, VisCache, entry_key, file_hash
 from googlenet.i18n import t
 
@@ -30,8 +32,19 @@ def to_first(page, label: str) -> None:
     wait_idle(page)
 
 
+@pytest.fixture
+def own_photo(tmp_path):
+    """A photo no sample resembles: red and blue stripes."""
+    stripes = np.zeros((200, 300, 3), dtype=np.uint8)
+    stripes[:, ::20] = (220, 30, 30)
+    stripes[::16] = (30, 30, 220)
+    path = tmp_path / "stripes.png"
+    Image.fromarray(stripes).save(path)
+    return path
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_short_visualisation(streamlit_server, page, lang, fake_weights_file):
+def test_a_short_visualisation(streamlit_server, page, lang, fake_weights_file, own_photo):
     forget(fake_weights_file)
     open_page(page, streamlit_server, "channel_vis", lang)
     page.get_by_role("heading", name=t("nav.channel_vis", lang=lang)).first.wait_for(timeout=60_000)
@@ -49,10 +62,16 @@ def test_a_short_visualisation(streamlit_server, page, lang, fake_weights_file):
     wait_idle(page)
     assert_no_exception(page)
     caption = t("cvis.result.caption", lang=lang, block="Inception 3a", part=t("cvis.part.branch1", lang=lang),
-                channel=0, n=1, count=1)
+                channel=0, n=1, count=1, micro="mixed3a:0")
     text = body.inner_text()
     assert caption in text and t("cvis.result.cached", lang=lang) not in text       # really computed just now
     assert t("cvis.patches.box_caption", lang=lang) in text and t("cvis.patches.heat_caption", lang=lang) in text
     assert page.locator('[data-testid="stImage"]').count() >= 6     # the picture, 6 patches... and the heat map
     assert t("cvis.untrained", lang=lang).split("**")[1] not in text  # weights are there: no untrained warning
     screenshot(page, f"channel_vis_{lang}")
+
+    # A photo of the student's own joins the search for patches (and stays for the session).
+    if lang == "en":
+        upload(page, own_photo)
+        body.get_by_text(t("cvis.patches.count", lang=lang, n=5, samples=4, uploads=1)).first.wait_for(timeout=60_000)
+        assert_no_exception(page)

@@ -56,14 +56,14 @@ def test_visualise_a_channel_then_from_the_cache(lang, without_weights, fv_cache
     assert f"69" in visible_text(at)
     # The strongest patches of the four sample photos, with the map's legend.
     assert t("cvis.patches.count", lang=lang, n=4, samples=4, uploads=0) in visible_text(at)
-    assert t("cvis.patches.heat_caption", lang=lang) in visible_text(at)
+    assert t("cvis.patches.heat_caption", lang=lang) in shown(at)
     assert t("cvis.patches.box_caption", lang=lang) in shown(at)
     assert t("input.sample.cat", lang=lang) in shown(at) or t("input.sample.coffee", lang=lang) in shown(at)
 
     at.button(key="cvis_start").click()
     rerun(at)
     caption = t("cvis.result.caption", lang=lang, block="Inception 3a", part=t("cvis.part.branch2", lang=lang),
-                channel=5, n=1, count=1)
+                channel=5, n=1, count=1, micro="mixed3a:69")
     wait_for(at, caption)
     assert list(fv_cache.rglob("*.png"))                        # kept on disk
 
@@ -91,8 +91,22 @@ def test_stop_a_long_run_and_paint_a_grid(with_weights, fv_cache):
     at.button(key="cvis_grid_start").click()
     rerun(at)
     for part in ("branch1", "branch2", "branch3", "branch4"):
-        wait_for(at, t("cvis.grid.caption", lang="en", part=t(f"cvis.part.{part}", lang="en"), channel=1))
+        n = concat_index("inception3a", part, 1)
+        wait_for(at, t("cvis.grid.caption", lang="en", part=t(f"cvis.part.{part}", lang="en"), channel=1,
+                       micro=f"mixed3a:{n}"))
     assert len(list(fv_cache.rglob("*.png"))) == 8
+
+
+def test_diversity_paints_three_pictures(without_weights, fv_cache):
+    at = pick(goto(open_app("zh"), PAGE), block="inception3b", part="branch3", channel=2)
+    at.toggle(key="cvis_diversity").set_value(True)
+    rerun(at)
+    at.button(key="cvis_start").click()
+    rerun(at)
+    for n in (1, 2, 3):
+        wait_for(at, t("cvis.result.caption", lang="zh", block="Inception 3b", part=t("cvis.part.branch3", lang="zh"),
+                       channel=2, n=n, count=3, micro=f"mixed3b:{concat_index('inception3b', 'branch3', 2)}"))
+    assert len(list(fv_cache.rglob("*.png"))) == 3
 
 
 def test_whole_block_channel_named_by_branch(without_weights, fv_cache):

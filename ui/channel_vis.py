@@ -83,6 +83,16 @@ def names(target: Target) -> None:
                       ours_4a=branch_widths(four_a)["branch2"]))
 
 
+def microscope_label(target: Target) -> str:
+    """How Microscope / Lucid would write the same position: "mixed3a:69" (or just the layer where that branch is
+    narrower there)."""
+    block = target.block
+    where = split_channel(block, target.channel) if target.part == "output" else None
+    branch, channel = (where.branch, where.channel) if where else (target.part, target.channel)
+    index = lucid_index(block, branch, channel)
+    return microscope_name(block) if index is None else f"{microscope_name(block)}:{index}"
+
+
 def channel_title(target: Target) -> tuple[str, str]:
     """(block, part) as captions write them."""
     return block_label(target.block), part_label(target.part)
@@ -147,7 +157,8 @@ def show_result(vis: Visualisation | None, error: BaseException | None) -> None:
     count = len(vis.pictures)
     columns = st.columns(count) if count > 1 else [st.container()]
     for n, (picture, column) in enumerate(zip(vis.pictures, columns), start=1):
-        caption = t("cvis.result.caption", block=block, part=part, channel=vis.target.channel, n=n, count=count)
+        caption = t("cvis.result.caption", block=block, part=part, channel=vis.target.channel, n=n, count=count,
+                    micro=microscope_label(vis.target))
         column.image(Image.fromarray(picture).resize((256, 256), Image.Resampling.LANCZOS), caption=caption,
                      width="stretch")
     objective = " / ".join(f"{v:.3g}" for v in vis.objective)
@@ -169,7 +180,8 @@ def show_grid(grid: dict[str, list[Visualisation]]) -> None:
             columns = st.columns(per_row)
             for vis, column in zip(pictures[first:first + per_row], columns):
                 column.image(vis.pictures[0], width="stretch",
-                             caption=t("cvis.grid.caption", part=part_label(part), channel=vis.target.channel))
+                             caption=t("cvis.grid.caption", part=part_label(part), channel=vis.target.channel,
+                                       micro=microscope_label(vis.target)))
 
 
 def cached_picture(cache: VisCache, weights: str, choice: Choice) -> Visualisation | None:

@@ -103,5 +103,5 @@ def show_patches(model, weights: str, target: Target, block_name: str, part_name
               channel=target.channel)
     with right:
         show_figure(("cvis_heat", weights, target.block, target.part, target.channel, keys[best.photo]),
-                    lambda: heat_figure(crop, maps[best.photo], t("cvis.patches.legend")))
-        st.caption(f"{title}. {t('cvis.patches.heat_caption')}")
+                    lambda: heat_figure(crop, maps[best.photo], t("cvis.patches.legend")),
+                    caption=f"{title}. {t('cvis.patches.heat_caption')}")

@@ -44,7 +44,8 @@ EN = {
     "cvis.ready.title": "What it wants to see",
     "cvis.press_start": "Press **Start** to paint this channel's picture ({steps} steps at {size}×{size} pixels; "
                         "a minute or less for the early blocks, longer for the late ones).",
-    "cvis.result.caption": "Synthetic picture that maximises {block} {part} channel {channel} (picture {n} of {count})",
+    "cvis.result.caption": "Synthetic picture that maximises {block} {part} channel {channel} (Microscope: {micro}; "
+                           "picture {n} of {count})",
     "cvis.result.numbers": "Mean activation reached: {objective} · {steps} steps in {seconds:.1f} s",
     "cvis.result.cached": "Served from the disk cache (computed once before with these weights and settings).",
     "cvis.result.stopped": "Stopped after {done} of {total} steps: an unfinished picture (not kept in the cache).",
@@ -59,7 +60,7 @@ EN = {
     "cvis.grid.all": "All four branches",
     "cvis.grid.start": "Start the grid",
     "cvis.grid.press_start": "Press **Start the grid** to paint {count} pictures.",
-    "cvis.grid.caption": "{part} · channel {channel}",
+    "cvis.grid.caption": "{part} · channel {channel} ({micro})",
     "cvis.grid.row": "**{part}**",
     "cvis.patches.title": "Its strongest patches in real photos",
     "cvis.patches.intro": "Every sample photo and every photo uploaded here in this session goes through the network "
@@ -118,7 +119,7 @@ ZH = {
     "cvis.progress.grid": "第 {done} 步，共 {total} 步 · {seconds:.0f} 秒",
     "cvis.ready.title": "它想看到什么",
     "cvis.press_start": "按 **开始** 画出这个通道的图（{steps} 步，{size}×{size} 像素；靠前的模块一分钟以内，靠后的模块更久）。",
-    "cvis.result.caption": "让 {block} {part} 通道 {channel} 最活跃的合成图（第 {n} 张，共 {count} 张）",
+    "cvis.result.caption": "让 {block} {part} 通道 {channel} 最活跃的合成图（Microscope：{micro}；第 {n} 张，共 {count} 张）",
     "cvis.result.numbers": "达到的平均激活：{objective} · {steps} 步，用时 {seconds:.1f} 秒",
     "cvis.result.cached": "来自磁盘缓存（之前已用同样的权重和设置算过一次）。",
     "cvis.result.stopped": "在第 {done} 步（共 {total} 步）停止：一张未完成的图（不存入缓存）。",
@@ -132,7 +133,7 @@ ZH = {
     "cvis.grid.all": "全部四个分支",
     "cvis.grid.start": "开始画网格",
     "cvis.grid.press_start": "按 **开始画网格** 画出 {count} 张图。",
-    "cvis.grid.caption": "{part} · 通道 {channel}",
+    "cvis.grid.caption": "{part} · 通道 {channel}（{micro}）",
     "cvis.grid.row": "**{part}**",
     "cvis.patches.title": "真实照片中最强的图块",
     "cvis.patches.intro": "每张示例照片和本次会话中在这里上传的每张照片都会通过网络一次；把这个通道反应最强的位置连同它的感受野"
