@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from googlenet import classroom
 from googlenet.i18n import t
-from ui.classroom_link import class_photo, forget_lookups, join_class, leave_class, remember_class_code
+from ui.classroom_link import class_photo_info, forget_lookups, join_class, leave_class, remember_class_code
 from ui.concept_check import stop_page
 from ui.image_input import show_picture
 
@@ -50,8 +50,7 @@ def student_section(store: classroom.Classroom) -> None:
                 code = wanted
     if code is None:
         return
-    photo = class_photo(code)
-    if photo is None:
+    if class_photo_info(code) is None:
         st.warning(t("classroom.join.gone", code=code), icon=":material/event_busy:")
     else:
         st.success(t("classroom.join.ok", code=code), icon=":material/groups:")

@@ -84,11 +84,22 @@ class TooManyTries(ClassroomError):
 
 
 @dataclass(frozen=True)
+class PhotoInfo:
+    """What is known about a class photo without decoding it (cheap: no PyTorch, no pixels)."""
+    code: str
+    name: str            # what the teacher called it (the file name)
+    width: int           # as stored
+    height: int
+    created: float       # seconds since the epoch
+    expires: float
+
+
+@dataclass(frozen=True)
 class ClassPhoto:
     code: str
     image: object        # PIL.Image.Image, RGB
-    name: str            # what the teacher called it (the file name)
-    created: float       # seconds since the epoch
+    name: str
+    created: float
     expires: float
     fingerprint: str     # sha256 of the stored bytes: the same photo, the same key
 
@@ -295,6 +306,16 @@ class Classroom:
         except ImageError:
             return None
         return ClassPhoto(code, image, name, created, expires, hashlib.sha256(data).hexdigest())
+
+    def photo_info(self, code: str | None) -> PhotoInfo | None:
+        """The class photo's name, size and expiry, or None (unknown, malformed or expired); nothing is decoded."""
+        code = normalise_code(code)
+        if code is None:
+            return None
+        with self._db() as db:
+            row = db.execute("SELECT name, width, height, created, expires FROM photos WHERE code = ? AND expires > ?",
+                             (code, self.clock())).fetchone()
+        return PhotoInfo(code, *row) if row else None
 
     def unpublish(self, pin: str, code: str, client: str = "local") -> bool:
         """Remove the class photo (PIN checked); True if there was one."""

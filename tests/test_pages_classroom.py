@@ -89,7 +89,7 @@ def test_teacher_publishes_and_the_vision_page_offers_it_first(class_env, lang):
     assert_clean(at)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["zh"])   # the teacher's test above runs in both languages
 def test_a_student_opens_the_class_link(class_env, lang):
     code = class_env.publish(PIN, png_bytes(colour=(200, 200, 20)), name="sunflower.png")
     at = open_app(lang)
@@ -103,7 +103,7 @@ def test_a_student_opens_the_class_link(class_env, lang):
     assert_shows(at, t("classroom.join.ok", lang=lang, code=code))
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["en"])
 def test_wrong_and_unknown_codes_give_a_short_notice(class_env, lang):
     at = open_app(lang)
     at.query_params["class"] = "<script>"

@@ -63,21 +63,35 @@ def class_photo(code: str | None) -> classroom.ClassPhoto | None:
     return _lookup(code, str(classroom.data_dir()))
 
 
+@st.cache_data(ttl=LOOKUP_TTL_S, max_entries=64, show_spinner=False)
+def _lookup_info(code: str, data_dir: str) -> classroom.PhotoInfo | None:
+    return classroom.Classroom(data_dir).photo_info(code)
+
+
+def class_photo_info(code: str | None) -> classroom.PhotoInfo | None:
+    """Whether the class has a photo (its name, size, expiry), without decoding it: for pages that only say so."""
+    if code is None:
+        return None
+    return _lookup_info(code, str(classroom.data_dir()))
+
+
 def forget_lookups() -> None:
     """After the teacher publishes or removes a photo: this worker shows the change at once."""
     _lookup.clear()
+    _lookup_info.clear()
 
 
 def class_banner() -> None:
     """On the home page (where the class link lands): which class this tab belongs to, or why the link did not
-    work. Nothing at all without ?class= (and no store is opened)."""
+    work. Nothing at all without ?class= (and no store is opened); with it, no picture is decoded (the home page
+    stays free of PyTorch)."""
     from googlenet.i18n import t
 
     code = remember_class_code()
     bad_code_notice()
     if code is None:
         return
-    if class_photo(code) is None:
+    if class_photo_info(code) is None:
         st.info(t("classroom.input.gone", code=code), icon=":material/event_busy:")
     else:
         st.success(t("classroom.home.banner", code=code), icon=":material/groups:")
