@@ -182,4 +182,5 @@ show_table1(table_rows, chosen, input_size)
 show_paper_comparison(table_rows, chosen, input_size)
 show_input_size(chosen, input_size)
 show_layer(table_rows, chosen, input_size)
-show_summary(chosen, input_size)
+with presentation.secondary("arch_summary"):   # the full listing: not for the back of a room
+    show_summary(chosen, input_size)

@@ -75,12 +75,10 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
     assert query(page.url) == query(link)
     context.close()
 
-    # 2. A lesson, from the lessons page to its end (Chinese).
+    # 2. A lesson, from its link to its end (Chinese); the Lessons page's Start button: tests/test_lessons.py.
     lesson = load_lessons()[0]["intro_45"]
     context, page = fresh_page(browser)
-    page.goto(f"{base}/lessons?lang=zh")
-    wait_idle(page)
-    act_and_settle(page, page.locator(".st-key-lessons_start_intro_45 button").click)
+    page.goto(f"{base}/lessons?lang=zh&lesson=intro_45&step=1")
     wait_idle(page)
     for n, step in enumerate(lesson.steps, start=1):
         bar = page.locator(".st-key-lesson_bar")
@@ -97,12 +95,12 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
 
     # 3. The presentation view at 1280x720, a lesson on: step 2 (the lab) and step 3 (Table 1).
     context, page = fresh_page(browser, PROJECTOR)
-    for step, name in ((2, "inception_lab"), (3, "architecture")):
-        page.goto(f"{base}/{name}?lang=en&present=1&lesson=intro_45&step={step}")
+    for step, name, lang in ((2, "inception_lab", "en"), (3, "architecture", "zh")):
+        page.goto(f"{base}/{name}?lang={lang}&present=1&lesson=intro_45&step={step}")
         wait_idle(page)
         assert_no_exception(page)
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
-        page.screenshot(path=str(ARTIFACTS / f"present_{name}_1280x720.png"))   # what the projector shows
+        page.screenshot(path=str(ARTIFACTS / f"present_{name}_{lang}_1280x720.png"))   # what the projector shows
         sizes = page.evaluate(FONT_SIZES)
         small = [s for s in sizes if s[0] < 16 and s[1] != '\u200b']   # not the zero-width space
         (ARTIFACTS / f"font_sizes_{name}.json").write_text(json.dumps(sizes, ensure_ascii=False))
@@ -110,9 +108,10 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
         # Scrolled far down, Previous/Next are still on screen.
         page.locator('[data-testid="stMain"]').evaluate("m => m.scrollTo(0, m.scrollHeight / 2)")
         page.wait_for_timeout(300)
-        next_button = page.get_by_role("button", name=t("lesson.next", lang="en"))
+        next_button = page.get_by_role("button", name=t("lesson.next", lang=lang))
         box = next_button.bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= PROJECTOR["height"]
-        page.screenshot(path=str(ARTIFACTS / f"present_{name}_scrolled_1280x720.png"))
-        screenshot(page, f"present_{name}_full")
+        page.screenshot(path=str(ARTIFACTS / f"present_{name}_{lang}_scrolled_1280x720.png"))
+        if name == "architecture":
+            screenshot(page, f"present_{name}_{lang}_full")
     context.close()

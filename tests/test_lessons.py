@@ -120,3 +120,17 @@ def test_deep_dive_from_a_link_with_previous_en():
     at.run()
     assert at.radio(key="bug_puzzle").value == "branch" and at.query_params["step"] == "6"
     step_through(at, lesson, "en", first=5)
+
+
+def test_leave_a_lesson_keeps_the_page():
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params.update(lang="zh", lesson="intro_45", step="2")
+    at.run()
+    set_language("zh")
+    assert_clean(at)
+    assert at.title[0].value == t("nav.inception_lab", lang="zh") and at.query_params["preset"] == "worked_example"
+    at.button(key="lesson_leave").click()
+    at.run()
+    assert_clean(at)
+    assert at.title[0].value == t("nav.inception_lab", lang="zh") and "lesson" not in at.query_params
+    assert not [b for b in at.button if b.key == "lesson_next"] and "lesson_on" not in at.session_state

@@ -61,4 +61,5 @@ def test_presentation_view_from_a_link(lang):
     assert_shows(at, t("present.exit", lang=lang))
     at.button(key="present_exit").click()
     rerun(at)
-    assert not at.session_state["present"] and "present" not in at.query_params and not at.get("html")
+    assert not at.session_state["present"] and "present" not in at.query_params
+    assert not any("stSidebar" in h.proto.body for h in at.get("html"))

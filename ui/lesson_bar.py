@@ -13,6 +13,7 @@ import streamlit as st
 from googlenet.i18n import get_language, t
 from googlenet.lessons import Lesson, LessonError, load_lessons
 from ui import presentation, url_state
+from ui.nav import ROOT
 
 STATE = "lesson_on"   # session state: (lesson id, step index from 0) while a lesson is on
 
@@ -44,9 +45,13 @@ def page_path(url_path: str) -> str:
 
 def go(lesson: Lesson, index: int) -> None:
     """Open step `index` (from 0) of `lesson`: its page, in the state its link choices give."""
+    step = lesson.steps[index]
+    if not (ROOT / page_path(step.page)).exists():   # a teacher's lesson naming a page this app does not have
+        leave()
+        st.toast(t("lesson.bad_link", lesson=lesson.id, step=index + 1), icon=":material/link_off:")
+        return
     st.session_state[STATE] = (lesson.id, index)
     st.session_state[url_state.REOPEN] = "reset"
-    step = lesson.steps[index]
     query = {**step.params, "lang": get_language(), **url_params(), **presentation.url_params()}
     st.switch_page(page_path(step.page), query_params=query)
 

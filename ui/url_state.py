@@ -193,7 +193,8 @@ def open_view(page: str) -> None:
     reopen = st.session_state.pop(REOPEN, None)
     if st.session_state.get(OPENED) != page or reopen:
         st.session_state[OPENED] = page
-        given = {} if _left_by_another_page(page) else st.query_params.to_dict()
+        # A lesson step's address was written for this page; any other may still hold another page's choices.
+        given = {} if not reopen and _left_by_another_page(page) else st.query_params.to_dict()
         bad = apply(page, given, reset=reopen == "reset")
         for name, _text in bad:
             del st.query_params[name]
