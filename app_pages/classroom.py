@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from googlenet import classroom
 from googlenet.i18n import t
-from ui.classroom_link import class_photo_info, forget_lookups, join_class, leave_class, remember_class_code
+from ui.classroom_link import class_status, forget_lookups, join_class, leave_class, remember_class_code
 from ui.concept_check import stop_page
 from ui.image_input import show_picture
 
@@ -35,7 +35,7 @@ def class_link(code: str) -> str:
     return f"{root}/?class={code}"
 
 
-def student_section(store: classroom.Classroom) -> None:
+def student_section() -> None:
     st.subheader(t("classroom.join.title"))
     code = remember_class_code()
     with st.form("classroom_join", border=False):
@@ -50,10 +50,7 @@ def student_section(store: classroom.Classroom) -> None:
                 code = wanted
     if code is None:
         return
-    if class_photo_info(code) is None:
-        st.warning(t("classroom.join.gone", code=code), icon=":material/event_busy:")
-    else:
-        st.success(t("classroom.join.ok", code=code), icon=":material/groups:")
+    class_status(code, ok_key="classroom.join.ok", gone_key="classroom.join.gone")
     if st.button(t("classroom.join.leave", code=code), key="classroom_leave", icon=":material/logout:"):
         leave_class()
         st.rerun()
@@ -192,6 +189,6 @@ except (OSError, sqlite3.Error) as exc:   # a folder the server may not write to
     stop_page("classroom")
 
 with st.container(border=True):
-    student_section(the_store)
+    student_section()
 with st.container(border=True):
     teacher_section(the_store)

@@ -83,6 +83,11 @@ def test_class_photo_through_two_workers(two_workers, browser, tmp_path):
         assert t("classroom.input.option", lang="zh", code=code) in picker
         assert_no_exception(student)
         screenshot(student, "classroom_student_preprocessing_zh")
+        student.locator('[data-testid="stSidebarNav"] a[href$="/classroom"]').click()
+        student.get_by_text(t("classroom.join.ok", lang="zh", code=code)).wait_for(timeout=60_000)
+        wait_idle(student)
+        assert_no_exception(student)
+        screenshot(student, "classroom_student_zh")
     finally:
         teacher.context.close()
         student.context.close()

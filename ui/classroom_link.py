@@ -89,9 +89,17 @@ def class_banner() -> None:
 
     code = remember_class_code()
     bad_code_notice()
+    class_status(code, ok_key="classroom.home.banner", gone_key="classroom.input.gone")
+
+
+def class_status(code: str | None, ok_key: str, gone_key: str) -> None:
+    """One line: the class has its photo (ok_key), or the code is unknown or expired (gone_key); nothing without a
+    class. No picture is decoded."""
+    from googlenet.i18n import t
+
     if code is None:
         return
     if class_photo_info(code) is None:
-        st.info(t("classroom.input.gone", code=code), icon=":material/event_busy:")
+        st.info(t(gone_key, code=code), icon=":material/event_busy:")
     else:
-        st.success(t("classroom.home.banner", code=code), icon=":material/groups:")
+        st.success(t(ok_key, code=code), icon=":material/groups:")

@@ -3,8 +3,8 @@ EN = {
     "classroom.title": "Classroom: one photo for the whole class",
     "classroom.intro": "The teacher publishes one photo under a short class code. Every student who opens the class "
                        "link (or types the code below) gets that photo as the picture on every page that shows a "
-                       "photo, and can still pick a sample or upload their own. The photo stays on this server and expires after {hours} "
-                       "hours.",
+                       "photo, and can still pick a sample or upload their own. The photo stays on this server and "
+                       "expires after {hours} hours.",
 
     # students
     "classroom.join.title": "Students: join a class",
