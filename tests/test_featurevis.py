@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -194,3 +195,25 @@ def test_cli_precomputes_into_the_cache(tmp_path, capsys):
     assert channel_list("3,7,9-11", 32) == [3, 7, 9, 10, 11] and channel_list("all", 4) == [0, 1, 2, 3]
     with pytest.raises(ValueError):
         channel_list("30-40", 32)
+
+
+def test_requests_wait_for_a_free_slot(random_net, tmp_path, monkeypatch):
+    from googlenet.featurevis import jobs
+    monkeypatch.setattr(jobs, "_slots", threading.BoundedSemaphore(1))
+    cache = VisCache(tmp_path)
+    long = start_render(random_net, "w", Target("inception3a", "branch1", 1), Settings(steps=10_000, size=32), cache)
+    while long.steps_done < 1:
+        long.wait(0.02)
+    waiting = start_render(random_net, "w", Target("inception3a", "branch1", 2), Settings(steps=3, size=32), cache)
+    time.sleep(0.3)
+    assert waiting.queued and waiting.steps_done == 0 and not waiting.done    # the one slot is taken
+    long.stop()
+    assert waiting.wait(30) and waiting.result.complete and not waiting.queued
+    stopped = start_render(random_net, "w", Target("inception3a", "branch1", 3), Settings(steps=10_000, size=32),
+                           cache)
+    queued = start_render(random_net, "w", Target("inception3a", "branch1", 4), Settings(steps=5, size=32), cache)
+    time.sleep(0.2)
+    queued.stop()                                                              # stopped while it waits
+    assert queued.wait(30) and queued.result.stopped and len(queued.result.pictures) == 0
+    stopped.stop()
+    assert stopped.wait(30)

@@ -134,8 +134,11 @@ def progress_panel(kind: str, text_key: str) -> None:
             collect(kind)
             st.rerun(scope="app")
             return
-        st.progress(job.fraction, text=t(text_key, done=job.steps_done, total=job.steps_total,
-                                         value=job.objective, seconds=job.elapsed))
+        if job.queued:
+            st.progress(job.fraction, text=t("cvis.queued", seconds=job.elapsed))
+        else:
+            st.progress(job.fraction, text=t(text_key, done=job.steps_done, total=job.steps_total,
+                                             value=job.objective, seconds=job.elapsed))
         if st.button(t("cvis.stop"), key=f"cvis_stop_{kind}", icon=":material/stop:"):
             job.stop()
             job.wait(5)
@@ -152,6 +155,9 @@ def show_result(vis: Visualisation | None, error: BaseException | None) -> None:
         st.error(t("cvis.result.error", reason=str(error) or type(error).__name__))
         return
     if vis is None:
+        return
+    if not len(vis.pictures):                      # stopped while it still waited for its turn
+        st.warning(t("cvis.result.stopped", done=0, total=vis.settings.steps))
         return
     block, part = channel_title(vis.target)
     count = len(vis.pictures)

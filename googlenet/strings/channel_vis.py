@@ -41,6 +41,7 @@ EN = {
     "cvis.stop": "Stop",
     "cvis.progress": "Step {done} of {total} · objective {value:.3g} · {seconds:.0f} s",
     "cvis.progress.grid": "Step {done} of {total} · {seconds:.0f} s",
+    "cvis.queued": "Waiting for a free core: other visualisations are running on this server ({seconds:.0f} s)",
     "cvis.ready.title": "What it wants to see",
     "cvis.press_start": "Press **Start** to paint this channel's picture ({steps} steps at {size}×{size} pixels; "
                         "a minute or less for the early blocks, longer for the late ones).",
@@ -117,6 +118,7 @@ ZH = {
     "cvis.stop": "停止",
     "cvis.progress": "第 {done} 步，共 {total} 步 · 目标值 {value:.3g} · {seconds:.0f} 秒",
     "cvis.progress.grid": "第 {done} 步，共 {total} 步 · {seconds:.0f} 秒",
+    "cvis.queued": "等待空闲的处理器核心：这台服务器上正在运行其他可视化（{seconds:.0f} 秒）",
     "cvis.ready.title": "它想看到什么",
     "cvis.press_start": "按 **开始** 画出这个通道的图（{steps} 步，{size}×{size} 像素；靠前的模块一分钟以内，靠后的模块更久）。",
     "cvis.result.caption": "让 {block} {part} 通道 {channel} 最活跃的合成图（Microscope：{micro}；第 {n} 张，共 {count} 张）",
