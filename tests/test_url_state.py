@@ -36,11 +36,12 @@ def test_unknown_lesson_in_a_link():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_link_to_this_view(lang):
     at = open_link("architecture", lang, variant="torchvision")
+    at.session_state["class_code"] = "K7QX2M"      # a tab that belongs to a class (ui/classroom_link.py)
     at.sidebar.button(key="url_share").click()
     rerun(at)
     [code] = [c.value for c in at.sidebar.code if c.value.startswith("http")]
     assert code.startswith("http://localhost:8501/architecture?") and "variant=torchvision" in code
-    assert f"lang={lang}" in code and "layer=inception3a" in code
+    assert f"lang={lang}" in code and "layer=inception3a" in code and "class=K7QX2M" in code
 
 
 def test_invalid_lists_what_a_page_refuses():

@@ -52,7 +52,7 @@ def go(lesson: Lesson, index: int) -> None:
         return
     st.session_state[STATE] = (lesson.id, index)
     st.session_state[url_state.REOPEN] = "reset"
-    query = {**step.params, "lang": get_language(), **url_params(), **presentation.url_params()}
+    query = {**step.params, **url_state.global_params()}
     st.switch_page(page_path(step.page), query_params=query)
 
 

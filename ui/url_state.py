@@ -237,12 +237,19 @@ def view_params(page: str) -> dict[str, str]:
     return out
 
 
+CLASS_KEY, CLASS_NAME = "class_code", "class"   # the class a tab belongs to (ui/classroom_link.py), if any
+
+
 def global_params() -> dict[str, str]:
+    """What every link of this session carries: the language, the lesson, the presentation view, and the class
+    (so a link shared in class keeps the class photo; the class is never removed from the address here)."""
     from ui import lesson_bar, presentation
 
     out = {"lang": get_language()}
     out.update(lesson_bar.url_params())
     out.update(presentation.url_params())
+    if st.session_state.get(CLASS_KEY):
+        out[CLASS_NAME] = st.session_state[CLASS_KEY]
     return out
 
 
