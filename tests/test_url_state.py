@@ -64,3 +64,23 @@ def test_presentation_view_from_a_link(lang):
     rerun(at)
     assert not at.session_state["present"] and "present" not in at.query_params
     assert not any("stSidebar" in h.proto.body for h in at.get("html"))
+
+
+GARBAGE = ("", " ", "-1", "1e309", "nan", "inf", "９９９９", "0x10", "true;drop", "%00", "a" * 500, "inception9z",
+           "branch5", "999999999999999999999")
+
+
+def test_hand_edited_garbage_is_refused_never_raised():
+    """Every choice of every page, given nonsense: refused by name (the page then shows its default), no exception."""
+    from ui.nav import available_pages
+
+    for info in available_pages():
+        link = url_state.link_of(info.url_path)
+        for param in link.params:
+            for text in GARBAGE:
+                if param.name == "q" or (param.name == "off" and text in ("", " ")):
+                    continue   # a search may be any text; "off=" switches nothing off
+                if param.name in url_state.link_of("inception_lab").names() and text == "９９９９":
+                    continue   # full-width digits are digits
+                assert url_state.invalid(info.url_path, {param.name: text}) == [f"{param.name}={text}"], \
+                    (info.url_path, param.name, text)
