@@ -38,7 +38,8 @@ st.markdown(t("train.intro", n_mnist=sum(mnist.sizes), n_digits=sum(digits.sizes
 
 # ------------------------------------------------------------------------------------------------ settings
 def keep(*keys: str) -> None:
-    """Keep the choices of widgets not drawn in this run (Streamlit forgets an undrawn widget's value)."""
+    """Keep the choices of widgets not drawn in this run (Streamlit forgets an undrawn widget's value). The
+    widgets added with the residual nets and the experiments use Streamlit's own persist_state="session"."""
     for key in keys:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
@@ -47,14 +48,14 @@ def keep(*keys: str) -> None:
 def depth_slider(preset: str) -> int:
     """The depth: the small nets' own sliders (each keeps its choice while the other preset is shown); the seed
     nets' fixed two blocks, shown on a disabled slider."""
-    keep(*(key for p, key in DEPTH_KEYS.items() if p != preset))
+    keep("train_depth")   # (the residual net's slider keeps its own: persist_state)
     if preset in SEED_PRESETS:
         return st.slider(t("train.depth.resnet" if preset == "seed_resnet" else "train.depth"), MIN_DEPTH,
                          MAX_DEPTH, SEED_NET_DEPTH, key=SEED_DEPTH_KEYS[preset], disabled=True,
                          help=t("train.depth.seed_resnet_help" if preset == "seed_resnet" else "train.depth.seed_help"))
     if preset == "resnet_small":
         return st.slider(t("train.depth.resnet"), MIN_DEPTH, RESNET_MAX_DEPTH, RESIDUAL_DEEP, key=DEPTH_KEYS[preset],
-                         help=t("train.depth.resnet_help"))
+                         help=t("train.depth.resnet_help"), persist_state="session")
     return st.slider(t("train.depth"), MIN_DEPTH, MAX_DEPTH, 3, key=DEPTH_KEYS[preset], help=t("train.depth.help"))
 
 
@@ -78,9 +79,9 @@ def network_switches(preset: str, depth: int) -> tuple[bool, bool, bool, bool]:
         batch_norm = c2.toggle(t("train.bn"), False, key="train_bn_resnet" if residual else "train_bn_seed",
                                disabled=True, help=t("train.bn.residual_help" if residual else "train.bn.help"))
     if preset in RESIDUAL_PRESETS:
-        shortcuts = st.toggle(t("train.shortcuts"), True, key="train_shortcuts", help=t("train.shortcuts.help"))
+        shortcuts = st.toggle(t("train.shortcuts"), True, key="train_shortcuts", help=t("train.shortcuts.help"),
+                              persist_state="session")
     else:
-        keep("train_shortcuts")
         shortcuts = False
     return aux, batch_norm, shortcuts, aux_possible
 
@@ -111,16 +112,16 @@ def settings_form() -> tuple[TrainConfig, bool]:
     with left:
         preset = st.radio(t("train.preset"), PRESETS, key="train_preset", horizontal=True,
                           format_func=lambda p: t(f"train.preset.{p}"))
-        keep(*(f"train_data_{other}" for other in PRESETS if other != preset))  # each network keeps its data
         dataset = st.radio(t("train.data"), DATA_CHOICES, index=DATA_CHOICES.index(DEFAULT_DATA[preset]),
                            key=f"train_data_{preset}", horizontal=True, help=t("train.data.help"),
+                           persist_state="session",   # each network keeps its own data choice, across pages too
                            format_func=lambda d: t(f"train.data.option.{d}", n=sum(load_split(d).sizes)))
         depth = depth_slider(preset)
         aux, batch_norm, shortcuts, aux_possible = network_switches(preset, depth)
     with right:
         epochs = st.slider(t("train.epochs"), 1, 30, 8, key="train_epochs", help=t("train.epochs.help"))
         lr = st.select_slider(t("train.lr"), LEARNING_RATES, value=0.003, key="train_lr", help=t("train.lr.help"))
-        softmax_bug = st.toggle(t("train.softmax_bug"), False, key="train_softmax_bug",
+        softmax_bug = st.toggle(t("train.softmax_bug"), False, key="train_softmax_bug", persist_state="session",
                                 help=t("train.softmax_bug.help", floor=softmax_loss_range().floor))
         with st.expander(t("train.more")):
             m1, m2 = st.columns(2)

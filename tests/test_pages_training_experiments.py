@@ -80,17 +80,32 @@ def test_every_preset_says_what_it_is_and_trains(lang):
     assert at.button(key="trainexp_residual").label == t("trainexp.residual.button", lang=lang, n=2)
     assert_shows(at, t("trainexp.residual.seed_pair", lang=lang))
 
-    # The softmax switch is a training setting, its help gives the computed floor.
-    at.radio(key="train_preset").set_value("googlenet_small")
-    rerun(at)
+    # The softmax switch is a training setting (the experiments' test trains with it); its help gives the floor.
     switch = at.toggle(key="train_softmax_bug")
     assert switch.help == t("train.softmax_bug.help", lang=lang, floor=softmax_loss_range().floor)
-    assert "1.461" in switch.help
-    switch.set_value(True)
-    at.button(key="train_start").click()
+    assert "1.461" in switch.help and switch.value is False
+
+
+def test_the_new_choices_survive_a_visit_to_another_page():
+    at = goto(open_app("en"), PAGE)
+    at.radio(key="train_preset").set_value("resnet_small")
     rerun(at)
-    assert history(at)[-1].config.softmax_bug and history(at)[-1].config.preset == "googlenet_small"
-    assert_shows(at, t("train.label.softmax_bug", lang=lang))
+    at.slider(key="train_depth_resnet").set_value(5)
+    at.toggle(key="train_shortcuts").set_value(False)
+    at.toggle(key="train_softmax_bug").set_value(True)
+    at.radio(key="train_data_resnet_small").set_value("mnist")
+    at.radio(key="trainexp_kind").set_value("softmax")
+    rerun(at)
+    goto(at, "app_pages/home.py")
+    goto(at, PAGE)
+    assert at.radio(key="train_preset").value == "resnet_small"
+    assert at.slider(key="train_depth_resnet").value == 5 and at.toggle(key="train_shortcuts").value is False
+    assert at.toggle(key="train_softmax_bug").value is True
+    assert at.radio(key="train_data_resnet_small").value == "mnist"
+    assert at.radio(key="trainexp_kind").value == "softmax" and at.button(key="trainexp_softmax")
+    at.radio(key="train_preset").set_value("googlenet_small")           # the other networks keep theirs
+    rerun(at)
+    assert at.radio(key="train_data_googlenet_small").value == "digits"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -44,7 +44,7 @@ def experiments_panel(config: TrainConfig, aux_possible: bool) -> Experiment | N
     with what the chosen one tests and its button; returns the experiment whose button was clicked."""
     st.header(t("trainexp.title"))
     st.caption(t("trainexp.intro"))
-    kind = st.radio(t("trainexp.choose"), EXPERIMENTS, key=KIND_KEY, horizontal=True,
+    kind = st.radio(t("trainexp.choose"), EXPERIMENTS, key=KIND_KEY, horizontal=True, persist_state="session",
                     format_func=lambda k: t(f"trainexp.tab.{k}"))
     with st.container(border=True):
         return {"aux": aux_panel, "softmax": softmax_panel, "residual": residual_panel}[kind](config, aux_possible)
@@ -53,7 +53,7 @@ def experiments_panel(config: TrainConfig, aux_possible: bool) -> Experiment | N
 def aux_panel(config: TrainConfig, aux_possible: bool) -> Experiment | None:
     st.markdown(t("trainexp.aux.body"))
     deep = st.toggle(t("trainexp.aux.deep", depth=DEEP_NO_BN["depth"]), False, key=AUX_DEEP_KEY,
-                     help=t("trainexp.aux.deep.help", depth=DEEP_NO_BN["depth"]))
+                     help=t("trainexp.aux.deep.help", depth=DEEP_NO_BN["depth"]), persist_state="session")
     possible = aux_possible or deep
     reason = ("train.compare.help" if possible else
               "train.aux.residual_help" if config.preset in RESIDUAL_PRESETS else "train.aux.none_help")
