@@ -24,6 +24,14 @@ def forget(weights_file, settings: Settings) -> None:
         path.unlink()
 
 
+def to_last(page, label: str) -> None:
+    thumb = page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").first
+    thumb.focus()
+    thumb.press("End")
+    page.wait_for_timeout(300)
+    wait_idle(page)
+
+
 def to_first(page, label: str, then_right: int = 0) -> None:
     """Move a select-slider to its first option (and `then_right` options on) with the keyboard (the keyboard path
     a student can use too)."""
@@ -81,3 +89,19 @@ def test_a_short_visualisation(streamlit_server, page, lang, fake_weights_file, 
         upload(page, own_photo)
         body.get_by_text(t("cvis.patches.count", lang=lang, n=5, samples=4, uploads=1)).first.wait_for(timeout=60_000)
         assert_no_exception(page)
+
+    # A long run: the progress bar moves while the page stays usable, and Stop ends it.
+    to_last(page, t("cvis.steps", lang=lang))
+    to_last(page, t("cvis.size", lang=lang))
+    page.get_by_role("button", name=t("cvis.start", lang=lang), exact=True).click()
+    bar = page.locator('[data-testid="stProgress"]')
+    bar.first.wait_for(timeout=60_000)
+    body.get_by_text(t("cvis.progress", lang=lang, done=1, total=512, value=0, seconds=0).split(" ")[0]).first.wait_for(
+        timeout=60_000)
+    screenshot(page, f"channel_vis_running_{lang}")
+    page.get_by_role("button", name=t("cvis.stop", lang=lang), exact=True).click()
+    stopped = t("cvis.result.stopped", lang=lang, done=0, total=512)
+    body.get_by_text(stopped[:stopped.index("0")]).first.wait_for(timeout=60_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    assert bar.count() == 0

@@ -18,7 +18,7 @@ EN = {
     "cvis.steps": "Optimisation steps",
     "cvis.steps.help": "More steps: a clearer picture, and a longer wait. 256 is the usual choice.",
     "cvis.size": "Picture size (pixels)",
-    "cvis.diversity": "Diversity: 3 pictures, pushed to differ",
+    "cvis.diversity": "Diversity (3 pictures)",
     "cvis.diversity.help": "Three pictures of the same channel at once, with a penalty when they look alike: a channel "
                            "may respond to several different things.",
     "cvis.names": "**Here:** {block} · {part} · channel {channel}  \n"
@@ -98,7 +98,7 @@ ZH = {
     "cvis.steps": "优化步数",
     "cvis.steps.help": "步数越多，图越清晰，等待也越久。通常选 256。",
     "cvis.size": "图片大小（像素）",
-    "cvis.diversity": "多样性：3 张图，被推着彼此不同",
+    "cvis.diversity": "多样性（3 张图）",
     "cvis.diversity.help": "同一个通道同时画三张图，图彼此相像时会受到惩罚：一个通道可能对几种不同的东西都有反应。",
     "cvis.names": "**本应用：** {block} · {part} · 通道 {channel}  \n"
                   "**拼接后的输出：** 第 {concat} 个通道（共 {total} 个）  \n"
