@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from browser_helpers import ARTIFACTS, assert_no_exception, screenshot, wait_idle
 from googlenet.i18n import t
 from googlenet.lessons import load_lessons
-from widget_driver import act_and_settle, watch_script_runs
+from widget_driver import _next_option, act_and_settle, watch_script_runs
 
 PROJECTOR = {"width": 1280, "height": 720}
 
@@ -61,6 +61,9 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
     act_and_settle(page, radio.get_by_text(t("arch.variant.paper", lang="en")).click)
     wait_idle(page)
     assert query(page.url)["variant"] == "paper" and query(page.url)["size"] == "288"
+    layer_box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first   # in a fragment
+    act_and_settle(page, _next_option(page, layer_box))
+    assert query(page.url)["layer"] == "inception4d"     # a fragment's rerun writes the address too
     click(page, t("url.share", lang="en"))
     link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first.inner_text().strip()
     assert link.startswith(f"{base}/architecture?") and query(link) == query(page.url) | {"lang": "en"}
@@ -72,6 +75,8 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
     assert_no_exception(page)
     assert t("arch.totals.title", lang="en", size=288) in page.inner_text('[data-testid="stMain"]')
     assert page.locator('[data-testid="stMain"] [data-testid="stRadio"] input[value="0"]').first.is_checked()
+    shown = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.get_by_role("combobox")
+    assert shown.first.input_value() == "inception (4d)"
     assert query(page.url) == query(link)
     context.close()
 
@@ -100,6 +105,7 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
         wait_idle(page)
         assert_no_exception(page)
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        assert not page.locator('[class*="st-key-secondary_"], [data-testid="stTooltipIcon"]').first.is_visible()
         page.screenshot(path=str(ARTIFACTS / f"present_{name}_{lang}_1280x720.png"))   # what the projector shows
         sizes = page.evaluate(FONT_SIZES)
         small = [s for s in sizes if s[0] < 16 and s[1] != '\u200b']   # not the zero-width space
