@@ -87,6 +87,13 @@ def file_name() -> str:
     return FILE_NAME
 
 
+def _fully_imported(name: str) -> bool:
+    """Whether module `name` has finished importing (a module another thread is still importing is already in
+    sys.modules, half initialised)."""
+    module = sys.modules.get(name)
+    return module is not None and not getattr(getattr(module, "__spec__", None), "_initializing", False)
+
+
 def torch_hub_dir() -> Path:
     """``torch.hub.get_dir()``, without importing torch only to ask.
 
@@ -94,7 +101,7 @@ def torch_hub_dir() -> Path:
     same rule torch/hub.py follows: $TORCH_HOME/hub, where TORCH_HOME defaults to $XDG_CACHE_HOME/torch and
     XDG_CACHE_HOME to ~/.cache.
     """
-    if "torch" in sys.modules:
+    if _fully_imported("torch") and _fully_imported("torch.hub"):   # (not half-way through another thread's import)
         import torch.hub
 
         return Path(torch.hub.get_dir())
