@@ -48,7 +48,8 @@ def keep(*keys: str) -> None:
 def depth_slider(preset: str) -> int:
     """The depth: the small nets' own sliders (each keeps its choice while the other preset is shown); the seed
     nets' fixed two blocks, shown on a disabled slider."""
-    keep("train_depth")   # (the residual net's slider keeps its own: persist_state)
+    if preset != "googlenet_small":
+        keep("train_depth")   # (the residual net's slider keeps its own choice: persist_state)
     if preset in SEED_PRESETS:
         return st.slider(t("train.depth.resnet" if preset == "seed_resnet" else "train.depth"), MIN_DEPTH,
                          MAX_DEPTH, SEED_NET_DEPTH, key=SEED_DEPTH_KEYS[preset], disabled=True,

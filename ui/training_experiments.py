@@ -105,6 +105,15 @@ def aux_gradients(c: AuxComparison) -> None:
     st.caption(t("trainexp.gradseries.aux_caption", a=c.with_aux.number, b=c.without_aux.number))
 
 
+def result(kind: str, labelled: list, verdict: str, **lines) -> None:
+    """An experiment's result: its title, the runs' curves side by side (with `lines`: a floor, the loss of
+    guessing), what the figure shows, and the computed verdict."""
+    st.subheader(t(f"trainexp.{kind}.title"))
+    show_experiment(labelled, **lines)
+    st.caption(t(f"trainexp.{kind}.caption"))
+    st.markdown(verdict)
+
+
 def softmax_text(c: SoftmaxComparison) -> str:
     parts = [t("trainexp.softmax.numbers", a=c.correct.number, b=c.buggy.number, loss_correct=c.loss_correct,
                loss_buggy=c.loss_buggy, lowest=c.lowest_buggy, floor=c.floor,
@@ -122,14 +131,10 @@ def softmax_text(c: SoftmaxComparison) -> str:
 def softmax_section(runs: RunHistory) -> SoftmaxComparison | None:
     """The newest right/buggy pair: their curves (with the buggy loss's floor) and the computed verdict."""
     c = compare_softmax(list(runs))
-    if c is None:
-        return None
-    st.subheader(t("trainexp.softmax.title"))
-    show_experiment([(t("trainexp.run.correct", n=c.correct.number), c.correct),
-                     (t("trainexp.run.buggy", n=c.buggy.number), c.buggy)],
-                    floor=c.floor, floor_label=t("trainexp.chart.floor", floor=c.floor))
-    st.caption(t("trainexp.softmax.caption"))
-    st.markdown(softmax_text(c))
+    if c is not None:
+        result("softmax", [(t("trainexp.run.correct", n=c.correct.number), c.correct),
+                           (t("trainexp.run.buggy", n=c.buggy.number), c.buggy)], softmax_text(c),
+               floor=c.floor, floor_label=t("trainexp.chart.floor", floor=c.floor))
     return c
 
 
@@ -175,12 +180,8 @@ def residual_text(c: ResidualComparison) -> str:
 def residual_section(runs: RunHistory) -> ResidualComparison | None:
     """The newest plain/residual pair (and shallower plain net): training losses side by side, the verdict."""
     c = compare_residual(list(runs))
-    if c is None:
-        return None
-    st.subheader(t("trainexp.residual.title"))
-    guess = softmax_loss_range().uniform     # every digit 1/10: the loss of a net that learnt nothing
-    show_experiment([(residual_legend(r), r) for r in c.runs()], guess=guess,
-                    guess_label=t("trainexp.chart.guess", value=guess))
-    st.caption(t("trainexp.residual.caption"))
-    st.markdown(residual_text(c))
+    if c is not None:
+        guess = softmax_loss_range().uniform     # every digit 1/10: the loss of a net that learnt nothing
+        result("residual", [(residual_legend(r), r) for r in c.runs()], residual_text(c), guess=guess,
+               guess_label=t("trainexp.chart.guess", value=guess))
     return c
