@@ -24,6 +24,8 @@ st.set_page_config(page_title="GoogLeNet Explorer", page_icon=FAVICON, layout="w
 if "lang" not in st.session_state:
     requested = st.query_params.get("lang")
     st.session_state.lang = requested if requested in LANGUAGES else language_from_locale(st.context.locale)
+    if requested is not None and requested not in LANGUAGES:
+        url_state.report_bad("lang", requested)   # e.g. ?lang=fr: a short notice, the browser's language instead
 set_language(st.session_state.lang)
 presentation.follow_link()   # ?present=1: the presentation view (read at the session's first run)
 

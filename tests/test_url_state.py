@@ -84,3 +84,11 @@ def test_hand_edited_garbage_is_refused_never_raised():
                     continue   # full-width digits are digits
                 assert url_state.invalid(info.url_path, {param.name: text}) == [f"{param.name}={text}"], \
                     (info.url_path, param.name, text)
+
+
+def test_a_bad_language_or_presentation_value():
+    at = open_link("glossary", "en", present="yes")
+    assert not at.session_state["present"] and toasts(at) == [t("url.bad", lang="en", values="present=yes")]
+    at = open_link("glossary", "fr")   # a browser without a known locale: Chinese, and a notice in Chinese
+    assert at.session_state["lang"] == "zh" and at.query_params["lang"] == "zh"
+    assert toasts(at) == [t("url.bad", lang="zh", values="lang=fr")]

@@ -48,7 +48,12 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stToolt
 def follow_link() -> None:
     """At the session's first run: ?present=1 in the address turns the view on (afterwards the switch rules)."""
     if KEY not in st.session_state:
-        st.session_state[KEY] = st.query_params.get("present") == "1"
+        asked = st.query_params.get("present")
+        st.session_state[KEY] = asked == "1"
+        if asked not in (None, "0", "1"):
+            from ui.url_state import report_bad
+
+            report_bad("present", asked)
 
 
 def is_on() -> bool:

@@ -198,13 +198,19 @@ def open_view(page: str) -> None:
         bad = apply(page, given, reset=reopen == "reset")
         for name, _text in bad:
             del st.query_params[name]
-        if bad:
-            st.session_state[NOTICE] = bad
+        for name, text in bad:
+            report_bad(name, text)
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.toast(t("url.bad", values=", ".join(f"{name}={text}" for name, text in notice)),
                  icon=":material/link_off:")
     publish()
+
+
+def report_bad(name: str, text: str) -> None:
+    """A link's value that cannot be followed (the caller has fallen back to the default): one notice, shown by
+    the next open_view (app.py: this run, unless the page switches first)."""
+    st.session_state[NOTICE] = [*st.session_state.get(NOTICE, []), (name, text)]
 
 
 def _left_by_another_page(page: str) -> bool:
