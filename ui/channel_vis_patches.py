@@ -11,6 +11,7 @@ from googlenet.i18n import t
 from googlenet.images import ACCEPTED_EXTENSIONS, ImageError, load_image, preprocessed_crop
 from googlenet.runtime.inference import image_fingerprint
 from googlenet.viz import highlight_box
+from ui.channel_vis import microscope_label
 from ui.charts import show_figure
 from ui.image_input import ASSETS, SAMPLES
 
@@ -100,7 +101,7 @@ def show_patches(model, weights: str, target: Target, block_name: str, part_name
     box = tuple(int(round(v)) for v in best.box)
     left.image(highlight_box(crop, box), width="stretch", caption=t("cvis.patches.box_caption"))
     title = t("cvis.patches.heat_title", photo=names[best.photo], block=block_name, part=part_name,
-              channel=target.channel)
+              channel=target.channel, micro=microscope_label(target))
     with right:
         show_figure(("cvis_heat", weights, target.block, target.part, target.channel, keys[best.photo]),
                     lambda: heat_figure(crop, maps[best.photo], t("cvis.patches.legend")),

@@ -72,7 +72,7 @@ EN = {
     "cvis.patches.count": "{n} photos: {samples} samples, {uploads} uploaded",
     "cvis.patches.caption": "{photo} · position ({row}, {col}) · activation {value:.3g}",
     "cvis.patches.none": "This channel stays silent (0) on every photo.",
-    "cvis.patches.heat_title": "{photo}: {block} {part} channel {channel}",
+    "cvis.patches.heat_title": "{photo}: {block} {part} channel {channel} ({micro})",
     "cvis.patches.legend": "activation",
     "cvis.patches.heat_caption": "Where the channel responds in its strongest photo: the map laid over the photo in "
                                  "the viridis colour map (dark = silent, yellow = strongest; the bar on the right gives "
@@ -144,7 +144,7 @@ ZH = {
     "cvis.patches.count": "{n} 张照片：{samples} 张示例，{uploads} 张上传",
     "cvis.patches.caption": "{photo} · 位置 ({row}, {col}) · 激活 {value:.3g}",
     "cvis.patches.none": "这个通道在每张照片上都保持沉默（0）。",
-    "cvis.patches.heat_title": "{photo}：{block} {part} 通道 {channel}",
+    "cvis.patches.heat_title": "{photo}：{block} {part} 通道 {channel}（{micro}）",
     "cvis.patches.legend": "激活",
     "cvis.patches.heat_caption": "通道在它最强的那张照片上的反应位置：特征图以 viridis 色图叠加在照片上（深色 = 沉默，黄色 = 最强；"
                                  "右侧的色条给出激活值）。",
