@@ -10,8 +10,8 @@ import pytest
 
 from apptest_helpers import assert_shows, goto, open_app, rerun, visible_text
 from googlenet.digits import (
-    DEEP_NO_BN, DEGRADATION_MARGIN, RESIDUAL_DEEP, RESIDUAL_SHALLOW, FinishedRun, RunCurves, StepReport, TrainConfig,
-    compare_aux, compare_residual, compare_softmax, settings_parameters, softmax_loss_range,
+    DEEP_NO_BN, DEGRADATION_MARGIN, RESIDUAL_DEEP, RESIDUAL_SHALLOW, RunCurves, StepReport, TrainConfig, build_model,
+    compare_aux, compare_residual, compare_softmax, save_checkpoint, settings_parameters, softmax_loss_range,
 )
 from googlenet.i18n import set_language, t
 from ui.training_experiments import residual_text, softmax_text
@@ -72,6 +72,19 @@ def test_every_preset_says_what_it_is_and_trains(lang):
                        data=t("train.data.digits", lang=lang)),
                  t("train.label.seed_resnet", lang=lang, shortcuts=t("train.on", lang=lang),
                    data=t("train.data.mnist", lang=lang)))
+    # A residual net's saved weights load back as a run of their own; a truncated file is refused, runs kept.
+    plain = TrainConfig(preset="resnet_small", depth=3, shortcuts=False)
+    blob = save_checkpoint(build_model(**plain.model_config()), plain)
+    at.file_uploader(key="train_weights_upload").set_value(("half.pt", blob[: len(blob) // 2], "application/x"))
+    rerun(at)
+    assert [e.value for e in at.error] == [t("train.ckpt.not_checkpoint", lang=lang)] and len(history(at)) == 2
+    at.file_uploader(key="train_weights_upload").set_value(("plain.pt", blob, "application/octet-stream"))
+    rerun(at)
+    loaded = history(at)[-1]
+    assert not at.error and loaded.status == "loaded" and loaded.config.model_config() == plain.model_config()
+    assert_shows(at, t("train.label.resnet", lang=lang, depth=3, shortcuts=t("train.off", lang=lang),
+                       data=t("train.data.digits", lang=lang)))
+
     # ... unless the deep no-BatchNorm net is asked for; the seed residual net's experiment is a pair.
     at.toggle(key="trainexp_aux_deep").set_value(True)
     rerun(at)
