@@ -40,8 +40,9 @@ def query(url: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
 
 
-def click(page, name: str) -> None:
-    act_and_settle(page, page.get_by_role("button", name=name).first.click)
+def click(page, key: str) -> None:
+    """Click the button with widget key `key` and wait for the rerun (or page switch) it starts."""
+    act_and_settle(page, page.locator(f".st-key-{key} button").first.click)
     wait_idle(page)
 
 
@@ -64,7 +65,7 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
     layer_box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first   # in a fragment
     act_and_settle(page, _next_option(page, layer_box))
     assert query(page.url)["layer"] == "inception4d"     # a fragment's rerun writes the address too
-    click(page, t("url.share", lang="en"))
+    click(page, "url_share")
     link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first.inner_text().strip()
     assert link.startswith(f"{base}/architecture?") and query(link) == query(page.url) | {"lang": "en"}
     context.close()
@@ -94,7 +95,9 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
         assert_no_exception(page)
         if n == 4:
             screenshot(page, "lesson_step4_zh")
-        click(page, t("lesson.finish" if n == len(lesson) else "lesson.next", lang="zh"))
+        next_button = page.locator(".st-key-lesson_next button")
+        assert t("lesson.finish" if n == len(lesson) else "lesson.next", lang="zh") in next_button.inner_text()
+        click(page, "lesson_next")
     assert page.locator(".st-key-lesson_bar").count() == 0 and "lesson" not in query(page.url)
     context.close()
 
@@ -114,7 +117,8 @@ def test_links_lessons_and_presentation_view(streamlit_server, browser):
         # Scrolled far down, Previous/Next are still on screen.
         page.locator('[data-testid="stMain"]').evaluate("m => m.scrollTo(0, m.scrollHeight / 2)")
         page.wait_for_timeout(300)
-        next_button = page.get_by_role("button", name=t("lesson.next", lang=lang))
+        next_button = page.locator(".st-key-lesson_next button")
+        assert t("lesson.next", lang=lang) in next_button.inner_text()
         box = next_button.bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= PROJECTOR["height"]
         page.screenshot(path=str(ARTIFACTS / f"present_{name}_{lang}_scrolled_1280x720.png"))
