@@ -134,3 +134,35 @@ def test_leave_a_lesson_keeps_the_page():
     assert_clean(at)
     assert at.title[0].value == t("nav.inception_lab", lang="zh") and "lesson" not in at.query_params
     assert not [b for b in at.button if b.key == "lesson_next"] and "lesson_on" not in at.session_state
+
+
+def computed_numbers() -> set[int]:
+    """Every large number the ready lessons' notes may state, computed by the package (or, for the article's
+    slip, cited where the app keeps it)."""
+    from googlenet import history, module_lab
+    from googlenet.costs import conv_cost, network_total
+
+    presets = module_lab.lab_presets()
+    out = {module_lab.PRINTED_MACS_TOTAL, history.head_costs().gap.params, network_total("torchvision", 224).params}
+    for name in module_lab.EXAMPLES:
+        cfg = presets[name]
+        spec, side = cfg.spec, cfg.size
+        naive, reduced = cfg.cost(bottleneck=False)["branch3"], cfg.cost(bottleneck=True)["branch3"]
+        one = conv_cost(spec.in_channels, spec.n5x5_reduce, 1, side, side)
+        five = conv_cost(spec.n5x5_reduce, spec.n5x5, 5, side, side)
+        out |= {naive.macs, naive.params, reduced.macs, reduced.params, one.macs, five.macs}
+    return out
+
+
+def test_the_ready_lessons_numbers_are_computed():
+    import re
+
+    known = computed_numbers()
+    for lesson in load_lessons()[0].values():
+        for n, step in enumerate(lesson.steps, start=1):
+            for lang in ("en", "zh"):
+                stated = {int(x.replace(",", "")) for x in re.findall(r"\d{1,3}(?:,\d{3})+", step.note(lang))}
+                assert stated <= known, (lesson.id, n, lang, stated - known)
+            same = [re.findall(r"\d{1,3}(?:,\d{3})+", step.note(lang)) for lang in ("en", "zh")]
+            assert same[0] == same[1], \
+                (lesson.id, n)   # the Chinese states the same numbers as the English
