@@ -10,9 +10,9 @@ EN = {
     "cc.bv_sum.mistake.one": "Shares add up to 100% only after dividing by the block's total; the raw sum was {total:.4f}, the class's logit {logit:.4f}.",
     "cc.bv_sum.mistake.channels": "The {channels} channels are how many terms go into the sum, not its value: {total:.4f}, the class's logit {logit:.4f}.",
     "cc.bv_occ_count.q": "On this page a {patch}×{patch} grey patch slides over the {input}×{input} crop in steps of {stride} pixels, across and down. How many occluded pictures does the network score?",
-    "cc.bv_occ_count.explain": "Along one side the patch starts at 0, {stride}, … up to {last} (the last start that keeps it inside the crop): {per_side} positions. Across and down: {per_side} × {per_side} = {answer}.",
+    "cc.bv_occ_count.explain": "Along one side, at a stride of {stride} pixels, the patch starts at 0, {stride}, … up to {last} (the last start that keeps it inside the crop): {per_side} positions. Across and down: {per_side} × {per_side} = {answer}.",
     "cc.bv_occ_count.mistake.one_side": "{value} is the positions along one side; the patch moves across and down.",
-    "cc.bv_occ_count.mistake.by_stride": "{input} / {stride} counts starts that would push the patch past the edge: the last start is {last}.",
+    "cc.bv_occ_count.mistake.by_stride": "{input} / {stride} (the crop's side over the stride) counts starts that would push the patch past the edge: the last start is {last}.",
     "cc.bv_occ_count.mistake.by_patch": "That tiles the crop with patches side by side; the steps ({stride} px) are smaller than the patch, so the patches overlap.",
 }
 ZH = {
@@ -25,9 +25,9 @@ ZH = {
     "cc.bv_sum.mistake.probability": "概率（{probability:.2%}）是在 softmax 之后，而 softmax 不是齐次的；这里的梯度是对 logit 求的。总和是 {total:.4f}，logit 是 {logit:.4f}。",
     "cc.bv_sum.mistake.one": "只有除以模块的总数之后，份额加起来才是 100%；原始的总和是 {total:.4f}，这个类别的 logit 是 {logit:.4f}。",
     "cc.bv_sum.mistake.channels": "{channels} 个通道是求和的项数，而不是和的值：和是 {total:.4f}，这个类别的 logit 是 {logit:.4f}。",
-    "cc.bv_occ_count.q": "在这个页面上，一个 {patch}×{patch} 的灰色方块在 {input}×{input} 的裁剪图上以 {stride} 像素的步长横向、纵向滑动。网络要给多少张被遮挡的图片打分？",
-    "cc.bv_occ_count.explain": "沿一条边，方块的起点是 0、{stride}、……一直到 {last}（让方块仍在裁剪图内的最后一个起点）：共 {per_side} 个位置。横向和纵向：{per_side} × {per_side} = {answer}。",
+    "cc.bv_occ_count.q": "在这个页面上，一个 {patch}×{patch} 的灰色方块在 {input}×{input} 的裁剪图上以 {stride} 像素的步幅横向、纵向滑动。网络要给多少张被遮挡的图片打分？",
+    "cc.bv_occ_count.explain": "沿一条边，以 {stride} 像素为步幅，方块的起点是 0、{stride}、……一直到 {last}（让方块仍在裁剪图内的最后一个起点）：共 {per_side} 个位置。横向和纵向：{per_side} × {per_side} = {answer}。",
     "cc.bv_occ_count.mistake.one_side": "{value} 是沿一条边的位置数；方块横向、纵向都要移动。",
-    "cc.bv_occ_count.mistake.by_stride": "{input} / {stride} 把会让方块超出边缘的起点也算进去了：最后一个起点是 {last}。",
-    "cc.bv_occ_count.mistake.by_patch": "那是把方块一个挨一个地铺满裁剪图；步长（{stride} 像素）比方块小，所以方块是互相重叠的。",
+    "cc.bv_occ_count.mistake.by_stride": "{input} / {stride}（裁剪图的边长除以步幅）把会让方块超出边缘的起点也算进去了：最后一个起点是 {last}。",
+    "cc.bv_occ_count.mistake.by_patch": "那是把方块一个挨一个地铺满裁剪图；步幅（{stride} 像素）比方块小，所以方块是互相重叠的。",
 }
