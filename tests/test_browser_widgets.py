@@ -21,6 +21,8 @@ AT_LEAST = {"home": 1 + 2, "history": 5 + 2, "architecture": 3 + 3, "inception_l
             "family": 0 + 2, "classify": 2 + 2, "preprocessing": 2 + 2, "feature_maps": 6 + 2,
             "receptive_field": 6 + 2, "ablation": 7 + 2, "gradcam": 5 + 2, "training": 6 + 2, "glossary": 1 + 1}
 AT_LEAST["branch_vote"] = 6 + 2   # picture, camera, class, scrambling, knock-out, patch, step, patch centre x / y
+AT_LEAST["channel_vis"] = 8 + 2   # block, branch, channel, steps, size, diversity, grid, patches; 2 questions
+AT_LEAST["classroom"] = 2 + 2   # the class code to join, the teacher PIN; 2 questions
 
 
 @pytest.mark.parametrize("info, lang", [(p, "zh" if n % 2 else "en") for n, p in enumerate(PAGES)],
