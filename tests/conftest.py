@@ -15,6 +15,10 @@ sys.path.insert(0, str(ROOT))
 # Isolate the torch hub cache for the whole run (and for servers the tests start), before torch is used.
 _HUB = tempfile.mkdtemp(prefix="googlenet-test-hub-")
 os.environ["TORCH_HOME"] = _HUB
+# The class-photo store and the feature-visualisation cache too: tests (and the servers they start) never write
+# to the app's own data folder or to the user's cache.
+os.environ["GOOGLENET_DATA_DIR"] = tempfile.mkdtemp(prefix="googlenet-test-data-")
+os.environ["GOOGLENET_FEATUREVIS_CACHE"] = tempfile.mkdtemp(prefix="googlenet-test-featurevis-")
 os.environ.pop("GOOGLENET_WEIGHTS", None)
 
 
