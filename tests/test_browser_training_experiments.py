@@ -60,3 +60,14 @@ def test_softmax_pair_and_plain_vs_residual_trio_in_both_languages(streamlit_ser
     assert_no_exception(page)
     assert t("train.depth.resnet", lang="zh") in page.inner_text("body")
     screenshot(page, "training_resnet_settings_zh")
+
+    # The same session on the feature maps page: the softmax pair's Inception nets are offered, the residual
+    # trio is left out with the reason.
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(t("nav.feature_maps", lang="zh"), exact=True).click()
+    page.get_by_role("heading", name=t("nav.feature_maps", lang="zh")).first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert_no_exception(page)
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert t("train.explainers.left_out", lang="zh", runs="#3, #4, #5") in main
+    assert t("fmaps.network", lang="zh") in main
+    screenshot(page, "training_experiment_feature_maps_zh")
