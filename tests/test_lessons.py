@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from apptest_helpers import APP, assert_clean, assert_shows, choose_language, goto, open_app
 from googlenet.i18n import set_language, t
-from googlenet.lessons import LESSONS_DIR, LessonError, load_lesson, load_lessons
+from googlenet.lessons import LessonError, load_lesson, load_lessons
 from ui.lesson_bar import check
 from ui.nav import ALL_PAGES, available_pages
 

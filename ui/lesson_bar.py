@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from googlenet.i18n import get_language, t
-from googlenet.lessons import Lesson, LessonError, load_lessons
+from googlenet.lessons import Lesson, check_links, load_lessons
 from ui import presentation, url_state
 from ui.nav import ROOT
 
@@ -136,9 +136,5 @@ def draw() -> None:
 
 def check(lesson: Lesson, pages) -> None:
     """Every step's page exists and every choice it sets is one the page takes (LessonError otherwise)."""
-    from googlenet.lessons import check_links
-
     check_links(lesson, pages, url_state.invalid)
 
-
-__all__ = ["LessonError", "check", "current", "draw", "follow_link", "go", "leave", "lessons", "url_params"]
