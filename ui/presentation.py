@@ -36,6 +36,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stToolt
 .stApp p, .stApp li, .stApp label, .stApp td, .stApp th, .stApp code, .stApp small,
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ font-size: max(1em, 16px); }}
 [data-testid="stMetricValue"] {{ font-size: 2.1rem !important; }}
+[data-testid="stCaptionContainer"] {{ color: #374151 !important; }}   /* grey captions wash out on a projector */
 .st-key-present_exit_box {{ position: fixed; right: 14px; bottom: 10px; z-index: 1000; width: auto !important; }}
 /* The lesson bar stays at the top of the screen: its wrapper (or the bar itself) is sticky in the page. */
 [data-testid="stMainBlockContainer"] div:has(> .st-key-lesson_bar), .st-key-lesson_bar {{ position: sticky; top: 0;
