@@ -21,6 +21,7 @@ from ui.labels import block_label, class_name
 from ui.models import pretrained_model
 from ui import url_state
 from ui.network_choice import choose_network
+from ui.page_links import CAM_CLASS, CAM_CLASS_ASKED
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
@@ -39,12 +40,20 @@ def pick_class(column, top_cam: GradCam, any_class: bool, image_key: str) -> int
     probs, ranks, top5 = top_cam.probabilities, top_cam.ranks(), top_cam.top_classes(5)
     options = list(range(len(probs))) if any_class else top5
     key = f"cam_class_{image_key}"
+    asked = st.session_state.pop(CAM_CLASS_ASKED, None)   # a link's ?class= (ui/page_links.py)
+    if asked is not None and asked in options:
+        st.session_state[key] = asked
+    elif asked is not None:   # not among this picture's top 5, and the link did not say any=1
+        st.toast(t("url.bad", values=f"class={asked}"), icon=":material/link_off:")
     if st.session_state.get(key, top5[0]) not in options:
         st.session_state[key] = top5[0]
-    return column.selectbox(
+    chosen = column.selectbox(
         t("gradcam.class"), options, index=options.index(top5[0]), key=key,
         format_func=lambda c: t("gradcam.class.option", rank=int(ranks[c]), name=class_name(c), prob=float(probs[c])),
         help=t("gradcam.class.help"))
+    st.session_state[CAM_CLASS] = chosen
+    url_state.publish()   # the class in the address is the one just chosen
+    return chosen
 
 
 def numbers(top_cam: GradCam, cam: GradCam, name: str, side: int) -> None:

@@ -85,3 +85,20 @@ def test_session_choices_kept_between_pages_with_links():
     assert "variant" not in at.query_params
     goto(at, "app_pages/architecture.py")
     assert at.radio(key="arch_variant").value == "torchvision" and at.query_params["variant"] == "torchvision"
+
+
+def class_choice(at: AppTest):
+    return next(s for s in at.selectbox if s.key and s.key.startswith("cam_class_"))
+
+
+def test_gradcam_link_names_the_class(with_weights):
+    """"Where did it look for class 281?": the class travels too (any=1: one outside the picture's top 5)."""
+    at = open_link("gradcam", "en", block="inception4e", any=1, **{"class": 281})
+    assert class_choice(at).value == 281 and at.selectbox(key="cam_block").value == "inception4e"
+    assert at.query_params["class"] == "281" and not toasts(at)
+    class_choice(at).set_value(282)
+    at.run()
+    assert at.query_params["class"] == "282"
+    at = open_link("gradcam", "zh", **{"class": 5000})
+    assert toasts(at) == [t("url.bad", lang="zh", values="class=5000")]
+    assert at.query_params["class"] == str(class_choice(at).value)   # the picture's best guess

@@ -171,10 +171,29 @@ class _Between:
         return self.lo <= x <= self.hi
 
 
+CAM_CLASS = "cam_class"               # the class Grad-CAM explains, as the link says it (the page keeps it current)
+CAM_CLASS_ASKED = "cam_class_asked"   # a link's class, taken once by the page's class choice
+
+
+def _imagenet_classes(_values: dict) -> range:
+    from googlenet.weights import labels
+
+    return range(len(labels()))
+
+
+def _ask_class(value) -> None:
+    """The class choice belongs to the picture (one widget per picture): hand the link's class to the page."""
+    if value is None:
+        st.session_state.pop(CAM_CLASS_ASKED, None)
+    else:
+        st.session_state[CAM_CLASS_ASKED] = value
+
+
 register(PageLink("gradcam", (
     Param("block", "cam_block", "inception5b", _cam_blocks),
     Param("opacity", "cam_opacity", 0.5, _Between(0.0, 1.0), parse=decimal, show=show_number),
     Param("any", "cam_any", False, (True, False), parse=boolean, show=show_bool),
+    Param("class", CAM_CLASS, None, _imagenet_classes, parse=integer, on_set=_ask_class),
 )))
 
 
