@@ -9,6 +9,7 @@ import streamlit as st
 
 import ui.language  # noqa: F401  (fragment reruns and callbacks speak the session's language)
 from googlenet.i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, set_language, t
+from googlenet.runtime.first_import import load_torch
 from ui import lesson_bar, presentation, url_state
 from ui.concept_check import show_concept_checks
 from ui.nav import available_pages
@@ -54,6 +55,8 @@ with st.sidebar:
 
 presentation.apply()   # the projector's style (and a way back) when the presentation view is on
 lesson_bar.draw()      # step n of N, the teacher's note, the question, Previous / Next / Leave
+if page != "home":     # the home page is drawn without torch; the others import it, one session at a time
+    load_torch()
 current.run()
 show_concept_checks(current.url_path)   # "Check yourself": the page's questions, each its own fragment
 url_state.publish()    # choices whose widgets were first drawn in this run

@@ -145,10 +145,10 @@ def test_stop_in_the_middle_of_a_run_with_aux_heads(streamlit_server, page):
     assert_no_exception(page)
 
 
-def test_a_short_run_of_the_seed_net_on_real_mnist(streamlit_server, page):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_short_run_of_the_seed_net_on_real_mnist(streamlit_server, page, lang):
     """The seed articles' network picks real MNIST by itself; the run says which data it used and how many
     images, and "Try the network" shows the run's own 28x28 test digits."""
-    lang = "zh"
     open_page(page, streamlit_server, "training", lang)
     page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
     page.locator(".st-key-train_preset").get_by_text(t("train.preset.seed_mnist", lang=lang), exact=True).click()

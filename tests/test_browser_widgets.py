@@ -23,6 +23,7 @@ AT_LEAST = {"home": 1 + 2, "history": 5 + 2, "architecture": 3 + 3, "inception_l
 AT_LEAST["branch_vote"] = 6 + 2   # picture, camera, class, scrambling, knock-out, patch, step, patch centre x / y
 AT_LEAST["channel_vis"] = 8 + 2   # block, branch, channel, steps, size, diversity, grid, patches; 2 questions
 AT_LEAST["classroom"] = 2 + 2   # the class code to join, the teacher PIN; 2 questions
+AT_LEAST["lessons"] = 0 + 2   # Start buttons only (buttons are not driven); 2 questions
 
 
 @pytest.mark.parametrize("info, lang", [(p, "zh" if n % 2 else "en") for n, p in enumerate(PAGES)],
