@@ -1,7 +1,8 @@
 """A class opens the app together on a freshly started server: four tabs at once, each page importing PyTorch for
 the first time. Without one lock around torch's first import (googlenet.runtime.first_import) some sessions were
 handed a half-initialised torch ("KeyError: 'torch'", "partially initialized module 'torch' has no attribute
-'autograd'")."""
+'autograd'"). The race shows under load; on a quiet machine this test passes with or without the lock,
+so it guards the symptom (no exception for a class arriving together), not the cause."""
 from __future__ import annotations
 
 from pathlib import Path
