@@ -87,7 +87,7 @@ def test_a_short_visualisation(streamlit_server, page, lang, fake_weights_file, 
     # A photo of the student's own joins the search for patches (and stays for the session).
     if lang == "en":
         upload(page, own_photo)
-        body.get_by_text(t("cvis.patches.count", lang=lang, n=5, samples=4, uploads=1)).first.wait_for(timeout=60_000)
+        body.get_by_text(t("cvis.patches.count", lang=lang, n=5, samples=4, uploads=1, keep=12)).first.wait_for(timeout=60_000)
         assert_no_exception(page)
 
     # A long run: the progress bar moves while the page stays usable, and Stop ends it.

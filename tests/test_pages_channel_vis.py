@@ -55,7 +55,7 @@ def test_visualise_a_channel_then_from_the_cache(lang, without_weights, fv_cache
     assert concat_index("inception3a", "branch2", 5) == 69
     assert f"69" in visible_text(at)
     # The strongest patches of the four sample photos, with the map's legend.
-    assert t("cvis.patches.count", lang=lang, n=4, samples=4, uploads=0) in visible_text(at)
+    assert t("cvis.patches.count", lang=lang, n=4, samples=4, uploads=0, keep=12) in visible_text(at)
     assert t("cvis.patches.heat_caption", lang=lang) in shown(at)
     assert t("cvis.patches.box_caption", lang=lang) in shown(at)
     assert t("input.sample.cat", lang=lang) in shown(at) or t("input.sample.coffee", lang=lang) in shown(at)
@@ -120,3 +120,21 @@ def test_whole_block_channel_named_by_branch(without_weights, fv_cache):
     # Lucid's mixed4a has a 3x3 branch of 204: its 5x5 branch starts 4 earlier there.
     assert_shows(at, t("cvis.names.whole", lang="en", block="Inception 4a", channel=400, total=512,
                        part=t("cvis.part.branch3", lang="en"), within=0, micro="mixed4a", lucid=396))
+
+
+def test_a_photo_uploaded_on_another_page_joins_the_patch_search(without_weights, fv_cache):
+    """The strongest patches look through every photo of the session: one uploaded on Feature maps counts here,
+    and the same photo uploaded twice counts once."""
+    from ui.image_input import ASSETS
+
+    at = goto(open_app("en"), "app_pages/feature_maps.py")
+    rocket = ("my_rocket.jpg", (ASSETS / "rocket.jpg").read_bytes(), "image/jpeg")
+    at.file_uploader[0].set_value(rocket)
+    rerun(at)
+    at.file_uploader[0].set_value(None)
+    rerun(at)
+    at.file_uploader[0].set_value(rocket)
+    rerun(at)
+    at = goto(at, PAGE)
+    assert t("cvis.patches.count", lang="en", n=5, samples=4, uploads=1, keep=12) in visible_text(at)
+    assert "my_rocket.jpg" in shown(at) or "my_rocket.jpg" in visible_text(at)

@@ -13,9 +13,8 @@ from googlenet.runtime.inference import image_fingerprint
 from googlenet.viz import highlight_box
 from ui.channel_vis import microscope_label
 from ui.charts import show_figure
-from ui.image_input import ASSETS, SAMPLES
+from ui.image_input import ASSETS, SAMPLES, SESSION_UPLOADS_MAX, PickedImage, remember_upload, session_uploads
 
-UPLOADS_KEY = "cvis_uploads"       # session state: {pixel hash: (name, picture)}, every photo uploaded here
 PATCHES = 6
 PATCH_PX = 160
 
@@ -26,22 +25,17 @@ def sample_photos() -> list[tuple[str, Image.Image]]:
     return [(key, load_image(ASSETS / file)) for file, key in SAMPLES.items()]
 
 
-def session_uploads() -> dict[str, tuple[str, Image.Image]]:
-    return st.session_state.setdefault(UPLOADS_KEY, {})
-
-
 def upload_photos() -> None:
     """An uploader whose photos stay for the session (refused files are named, the others are kept)."""
     files = st.file_uploader(t("cvis.patches.upload"), type=list(ACCEPTED_EXTENSIONS), accept_multiple_files=True,
                              key="cvis_upload")
-    uploads = session_uploads()
     for file in files or []:
         try:
             picture = load_image(file.getvalue())
         except ImageError as err:
             st.error(t("input.error", name=file.name, reason=err.message()))
             continue
-        uploads.setdefault(image_fingerprint(picture), (file.name, picture))
+        remember_upload(PickedImage(picture, file.name, "upload"))
 
 
 def all_photos() -> tuple[list[str], list[Image.Image], int]:
@@ -84,7 +78,8 @@ def show_patches(model, weights: str, target: Target, block_name: str, part_name
     st.caption(t("cvis.patches.intro"))
     upload_photos()
     names, photos, samples = all_photos()
-    st.caption(t("cvis.patches.count", n=len(photos), samples=samples, uploads=len(photos) - samples))
+    st.caption(t("cvis.patches.count", n=len(photos), samples=samples, uploads=len(photos) - samples,
+                 keep=SESSION_UPLOADS_MAX))
     keys = tuple(image_fingerprint(p) for p in photos)
     maps, patches = find_patches(weights, target.block, target.part, target.channel, keys, model, photos)
     if not patches:

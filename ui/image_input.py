@@ -52,6 +52,24 @@ def _crop(image_key: str, _image: Image.Image) -> Image.Image:
     return preprocessed_crop(_image)
 
 
+SESSION_UPLOADS_KEY = "session_uploads"   # session state: {pixel hash: (name, picture)}, newest last
+SESSION_UPLOADS_MAX = 12                  # a session keeps its last 12 photos (the patch search reads them all)
+
+
+def session_uploads() -> dict[str, tuple[str, Image.Image]]:
+    """Every photo uploaded (or taken with the camera) in this session, on any page: the channel page's
+    strongest-patch search looks through them."""
+    return st.session_state.setdefault(SESSION_UPLOADS_KEY, {})
+
+
+def remember_upload(picked: PickedImage) -> None:
+    uploads = session_uploads()
+    uploads.pop(picked.key, None)
+    uploads[picked.key] = (picked.name, picked.image)
+    while len(uploads) > SESSION_UPLOADS_MAX:
+        uploads.pop(next(iter(uploads)))
+
+
 ORIGINAL_BOX = (360, 480)    # (height, width) of the frame an original picture is shown in
 
 
@@ -126,6 +144,8 @@ def pick_image(key: str, show: bool = True) -> PickedImage | None:
     except ImageError as err:
         st.error(t("input.error", name=getattr(upload or shot, "name", ""), reason=err.message()))
         return None
+    if picked.source in ("upload", "camera"):
+        remember_upload(picked)
     if show:
         if picked.source == "class":
             st.caption(t("classroom.input.using", name=picked.name, code=photo.code,

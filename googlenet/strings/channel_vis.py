@@ -69,7 +69,7 @@ EN = {
                           "field (the input pixels that position can see). Deep blocks see fields larger than the "
                           "photo, so their patch is most of the photo.",
     "cvis.patches.upload": "Add photos (they stay for this session)",
-    "cvis.patches.count": "{n} photos: {samples} samples, {uploads} uploaded",
+    "cvis.patches.count": "{n} photos: {samples} samples, {uploads} uploaded in this session (on any page; the last {keep} are kept)",
     "cvis.patches.caption": "{photo} · position ({row}, {col}) · activation {value:.3g}",
     "cvis.patches.none": "This channel stays silent (0) on every photo.",
     "cvis.patches.heat_title": "{photo}: {block} {part} channel {channel} ({micro})",
@@ -141,7 +141,7 @@ ZH = {
     "cvis.patches.intro": "每张示例照片和本次会话中在这里上传的每张照片都会通过网络一次；把这个通道反应最强的位置连同它的感受野"
                           "（该位置能看到的输入像素）一起剪下来。深层模块的感受野比照片还大，所以它们的图块是照片的大部分。",
     "cvis.patches.upload": "添加照片（在本次会话中保留）",
-    "cvis.patches.count": "{n} 张照片：{samples} 张示例，{uploads} 张上传",
+    "cvis.patches.count": "{n} 张照片：{samples} 张示例，{uploads} 张是本次会话中上传的（在任何页面上传的都算；保留最近的 {keep} 张）",
     "cvis.patches.caption": "{photo} · 位置 ({row}, {col}) · 激活 {value:.3g}",
     "cvis.patches.none": "这个通道在每张照片上都保持沉默（0）。",
     "cvis.patches.heat_title": "{photo}：{block} {part} 通道 {channel}（{micro}）",
