@@ -125,7 +125,7 @@ def sanity_panel(model, model_key: str, picked, trained: BranchAttribution, pret
     elif rho >= MUCH_ALIKE:
         st.warning(t("bv.sanity.same", rho=rho))
     else:
-        st.success(t("bv.sanity.differs", rho=rho))
+        st.success(t("bv.sanity.differs", rho=rho, limit=MUCH_ALIKE))
     width_rho = spearman(np.abs(scrambled.shares()), scrambled.channels)
     if not math.isnan(width_rho):
         st.caption(t("bv.sanity.width", rho=width_rho))

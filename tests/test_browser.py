@@ -1,4 +1,5 @@
-"""One real-browser pass: every page, both languages, a real upload where a page takes one, screenshots saved."""
+"""One real-browser pass: every page, both languages, a real upload where a page takes one, screenshots saved; and
+nothing leaves the server: every request the browser makes (any tab, frame or worker) goes to the app itself."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import assert_no_exception, open_page, screenshot, upload, wait_idle
+from test_browser_no_external_requests import outside
 from googlenet.i18n import t
 from ui.nav import available_pages
 
@@ -16,6 +18,8 @@ PAGES = available_pages()
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("info", PAGES, ids=[p.url_path for p in PAGES])
 def test_every_page_in_a_real_browser(streamlit_server, page, info, lang):
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
     open_page(page, streamlit_server, info.url_path, lang)
     assert_no_exception(page)
     heading = t("home.title" if info.url_path == "home" else info.title_key, lang=lang)
@@ -30,6 +34,11 @@ def test_every_page_in_a_real_browser(streamlit_server, page, info, lang):
         wait_idle(page)
         assert_no_exception(page)
     screenshot(page, f"{info.url_path}_{lang}")
+    # No font server, no CDN, no analytics: a classroom without internet sees the same app. (The tab icon and the
+    # app's own scripts show the recorder saw the page's traffic.)
+    assert any(url.endswith("favicon.png") for url in requested), sorted(set(requested))[:20]
+    foreign = sorted({url for url in requested if outside(url, streamlit_server.url)})
+    assert not foreign, f"the browser fetched from outside the app: {foreign}"
 
 
 def test_language_switch_in_the_sidebar(streamlit_server, page):

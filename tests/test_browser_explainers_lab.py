@@ -2,10 +2,10 @@
 GoogLeNet, is explained with its own blocks and branches (short: one two-step run, two pages)."""
 from __future__ import annotations
 
-from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
+from browser_helpers import assert_no_exception, screenshot, wait_idle
 from googlenet.i18n import t
 from test_browser_feature_maps_lab import choose
-from test_browser_training import set_max_steps
+from test_browser_training import short_lab_run
 
 
 def go_to(page, nav_key: str, lang: str) -> None:
@@ -18,12 +18,7 @@ def go_to(page, nav_key: str, lang: str) -> None:
 
 def test_a_trained_network_on_the_ablation_and_gradcam_pages(streamlit_server, page):
     lang = "en"
-    open_page(page, streamlit_server, "training", lang)
-    page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
-    set_max_steps(page, lang, 2)
-    page.get_by_role("button", name=t("train.start", lang=lang)).click()
-    page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=90_000)
-    wait_idle(page)
+    short_lab_run(page, streamlit_server, lang, 2)
     run = t("fmaps.network.lab", lang=lang).split("{")[0] + "1"
     main = page.locator('[data-testid="stMain"]')
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser_helpers import assert_no_exception, open_page, screenshot, wait_idle
+from browser_helpers import assert_no_exception, screenshot, wait_idle
 from googlenet.i18n import t
-from test_browser_training import set_max_steps
+from test_browser_training import short_lab_run
 
 
 def choose(page, label: str, option_start: str) -> None:
@@ -33,13 +33,7 @@ def choose(page, label: str, option_start: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_trained_network_on_the_feature_maps_page(streamlit_server, page, lang):
-    open_page(page, streamlit_server, "training", lang)
-    page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
-    set_max_steps(page, lang, 2)
-    page.get_by_role("button", name=t("train.start", lang=lang)).click()
-    page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=90_000)
-    # (The results are drawn once the run has finished: the page offers finished runs only.)
-    wait_idle(page)
+    short_lab_run(page, streamlit_server, lang, 2)
 
     # The same session (a click in the sidebar, not a new address): its run is offered next to GoogLeNet.
     page.locator('[data-testid="stSidebarNav"]').get_by_text(t("nav.feature_maps", lang=lang), exact=True).click()

@@ -18,6 +18,17 @@ def set_max_steps(page, lang: str, steps: int) -> None:
     wait_idle(page)
 
 
+def short_lab_run(page, server, lang: str, steps: int) -> None:
+    """Open the training lab, train its default settings for `steps` steps and wait for the results (drawn
+    once the run has finished: other pages offer finished runs only)."""
+    open_page(page, server, "training", lang)
+    page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
+    set_max_steps(page, lang, steps)
+    page.get_by_role("button", name=t("train.start", lang=lang)).click()
+    page.get_by_role("heading", name=t("train.results", lang=lang)).first.wait_for(timeout=90_000)
+    wait_idle(page)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_short_training_run_in_a_real_browser(streamlit_server, page, lang, tmp_path):
     open_page(page, streamlit_server, "training", lang)

@@ -16,7 +16,7 @@ EN = {
     "cvis.channel": "Channel (within the branch)",
     "cvis.channel.help": "Channels are numbered 0, 1, 2, … inside each branch; the concatenated number is shown below.",
     "cvis.steps": "Optimisation steps",
-    "cvis.steps.help": "More steps: a clearer picture, and a longer wait. 256 is the usual choice.",
+    "cvis.steps.help": "More steps: a clearer picture, and a longer wait. 256 is the default here.",
     "cvis.size": "Picture size (pixels)",
     "cvis.diversity": "Diversity (3 pictures)",
     "cvis.diversity.help": "Three pictures of the same channel at once, with a penalty when they look alike: a channel "
@@ -96,7 +96,7 @@ ZH = {
     "cvis.channel": "通道（分支内编号）",
     "cvis.channel.help": "通道在每个分支内编号为 0、1、2……；拼接后的编号显示在下方。",
     "cvis.steps": "优化步数",
-    "cvis.steps.help": "步数越多，图越清晰，等待也越久。通常选 256。",
+    "cvis.steps.help": "步数越多，图越清晰，等待也越久。这里默认 256 步。",
     "cvis.size": "图片大小（像素）",
     "cvis.diversity": "多样性（3 张图）",
     "cvis.diversity.help": "同一个通道同时画三张图，图彼此相像时会受到惩罚：一个通道可能对几种不同的东西都有反应。",

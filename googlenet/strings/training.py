@@ -299,8 +299,9 @@ EN = {
         "The bug in one of the seed articles' code: a softmax on the network's outputs, which then go into "
         "CrossEntropyLoss — and CrossEntropyLoss applies a (log-)softmax itself. The second softmax gets numbers "
         "squeezed into 0…1, so the probability it gives the right digit can never get close to 1: the loss can "
-        "never go below log(e + 9) − 1 = {floor:.3f} (instead of 0), and the gradients shrink. The predictions "
-        "(the largest output) are the same either way. On: train with the bug."),
+        "never go below log(e + 9) − 1 = {floor:.3f} (instead of 0), and the gradients usually shrink. For the same "
+        "outputs the prediction (the largest output) is the same with or without the softmax: what the bug changes "
+        "is the training. On: train with the bug."),
     "train.label.resnet": "residual net · {depth} block(s) · shortcuts {shortcuts} · {data}",
     "train.label.seed_resnet": "seed residual net · shortcuts {shortcuts} · {data}",
     "train.label.softmax_bug": "softmax bug",
@@ -522,7 +523,7 @@ ZH = {
     "train.softmax_bug.help": (
         "一篇参考文章代码中的错误：先对网络的输出做 softmax，再送进 CrossEntropyLoss——而 CrossEntropyLoss 自己就会做一次"
         "（log-）softmax。第二次 softmax 拿到的是被压进 0…1 的数，所以它给正确数字的概率永远无法接近 1：损失永远不会"
-        "低于 log(e + 9) − 1 = {floor:.3f}（而不是 0），梯度也会变小。预测结果（最大的那个输出）两种情况下都一样。"
+        "低于 log(e + 9) − 1 = {floor:.3f}（而不是 0），梯度通常也会变小。对同样的输出，加不加 softmax，预测结果（最大的那个输出）都一样：这个错误改变的是训练。"
         "开：带着这个错误训练。"),
     "train.label.resnet": "残差网络 · {depth} 个模块 · 捷径连接{shortcuts} · {data}",
     "train.label.seed_resnet": "参考文章残差网络 · 捷径连接{shortcuts} · {data}",

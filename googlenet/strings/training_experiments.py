@@ -23,14 +23,14 @@ EN = {
     "trainexp.aux.deep": "On the deep net without BatchNorm ({depth} Inception blocks)",
     "trainexp.aux.deep.help": (
         "Trains the small GoogLeNet with {depth} Inception blocks and BatchNorm off instead of the network chosen "
-        "above: there the gradient reaching the first blocks is weak, and the auxiliary heads' own gradient "
-        "shows."),
+        "above: there the gradient reaching the first blocks is expected to be weak (the gradient view shows whether "
+        "it is), so the auxiliary heads' own gradient can show."),
     # softmax before CrossEntropyLoss
     "trainexp.softmax.body": (
         "One of the seed articles applies a softmax to the network's outputs before `CrossEntropyLoss`, which "
         "applies a (log-)softmax itself. Two runs with the settings above, one with the right loss and one with the "
         "bug. With the bug the loss starts at ln 10 = {uniform:.3f} like the right one, but it can never go below "
-        "log(e + 9) − 1 = **{floor:.3f}** (all probability on the right digit), and its gradients are smaller."),
+        "log(e + 9) − 1 = **{floor:.3f}** (all probability on the right digit), and its gradients are usually smaller (the ratio is measured below)."),
     "trainexp.softmax.button": "Run both: right loss and softmax bug",
     "trainexp.softmax.button.help": (
         "Two runs with the same settings and seed: the loss on the network's raw outputs, and the loss on their "
@@ -142,11 +142,11 @@ EN = {
     # gradient norms over the steps
     "trainexp.gradseries.title": "Each block's gradient over the steps",
     "trainexp.gradseries.caption": (
-        "Run #{n}: the gradient norm of every block at every training step (mean of the last 10 steps, logarithmic "
-        "scale). Dark lines: blocks near the input; light lines: near the output."),
+        "Run #{n}: the gradient norm of every block at every training step (each point the mean of the last 10 steps, "
+        "logarithmic scale). Dark lines: blocks near the input; light lines: near the output."),
     "trainexp.gradseries.aux_caption": (
         "Runs #{a} (with auxiliary classifiers) and #{b} (without), side by side on the same axis: the gradient norm "
-        "of every block at every step (mean of the last 10 steps, logarithmic scale). Dark lines: blocks near the "
+        "of every block at every step (each point the mean of the last 10 steps, logarithmic scale). Dark lines: blocks near the "
         "input. The auxiliary heads feed their own gradient into the block they listen to and every block before "
         "it."),
     "trainexp.gradseries.panel": "run #{n} · aux {aux}",
@@ -173,11 +173,11 @@ ZH = {
     "trainexp.aux.deep": "在没有 BatchNorm 的深层网络上（{depth} 个 Inception 模块）",
     "trainexp.aux.deep.help": (
         "不用上面选的网络，而是训练有 {depth} 个 Inception 模块、关掉 BatchNorm 的小型 GoogLeNet：在那里到达前几个模块的"
-        "梯度很弱，辅助分类器自己的梯度就显现出来了。"),
+        "梯度预计会很弱（梯度图会显示是否如此），辅助分类器自己的梯度就可能显现出来。"),
     "trainexp.softmax.body": (
         "一篇参考文章在 `CrossEntropyLoss` 之前对网络的输出做了 softmax，而 CrossEntropyLoss 自己就会做一次（log-）softmax。"
         "用上面的设置训练两次，一次用正确的损失，一次带着这个错误。带着错误时，损失和正确的一样从 ln 10 = {uniform:.3f} 开始，"
-        "但永远不会低于 log(e + 9) − 1 = **{floor:.3f}**（全部概率都在正确数字上时），梯度也更小。"),
+        "但永远不会低于 log(e + 9) − 1 = **{floor:.3f}**（全部概率都在正确数字上时），梯度通常也更小（下面给出实测的比值）。"),
     "trainexp.softmax.button": "两种都跑：正确的损失和 softmax 错误",
     "trainexp.softmax.button.help": "用相同的设置和种子训练两次：一次在网络的原始输出上算损失，一次在它们的 softmax 上算损失。",
     "trainexp.residual.body": (
@@ -256,9 +256,9 @@ ZH = {
     "trainexp.residual.grad_ok_degraded": "所以它的退化不是梯度消失造成的，这与 He 等人的发现一致。",
     "trainexp.gradseries.title": "每个模块的梯度随训练步的变化",
     "trainexp.gradseries.caption": (
-        "运行 #{n}：每个模块在每个训练步的梯度范数（最后 10 步的平均，对数坐标）。深色的线：靠近输入的模块；浅色的线：靠近输出的模块。"),
+        "运行 #{n}：每个模块在每个训练步的梯度范数（每个点是最近 10 步的平均，对数坐标）。深色的线：靠近输入的模块；浅色的线：靠近输出的模块。"),
     "trainexp.gradseries.aux_caption": (
-        "运行 #{a}（带辅助分类器）和 #{b}（不带）并排，坐标轴相同：每个模块在每个训练步的梯度范数（最后 10 步的平均，对数坐标）。"
+        "运行 #{a}（带辅助分类器）和 #{b}（不带）并排，坐标轴相同：每个模块在每个训练步的梯度范数（每个点是最近 10 步的平均，对数坐标）。"
         "深色的线：靠近输入的模块。辅助分类器把自己的梯度送进它所接的模块以及之前的每个模块。"),
     "trainexp.gradseries.panel": "运行 #{n} · 辅助分类器{aux}",
     "trainexp.gradseries.run": "运行 #{n}",
