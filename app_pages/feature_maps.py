@@ -18,7 +18,8 @@ from googlenet.features import (LAYERS, branch_stats, capture_layer, channel_mea
 from googlenet.i18n import t
 from googlenet.images import to_batch
 from googlenet.lab_network import digit_picture, lab_maps, max_value, prepare_input
-from googlenet.model import INPUT_SIZE, STEM
+from googlenet.microscope import lucid_index, microscope_name
+from googlenet.model import BRANCHES, INPUT_SIZE, STEM
 from googlenet.network_anatomy import BlockAnatomy, blocks_by_name, inception_blocks
 from googlenet.runtime.inference import model_fingerprint
 from googlenet.viz import BRANCH_COLOURS, filter_image, heat_image, overlay, tile_channels, wide_grid_columns
@@ -103,6 +104,10 @@ def channel_picker(maps: dict[str, np.ndarray], picture: np.ndarray, shown: Show
         if shown.block is not None:
             offset = shown.block.branch_slices()[part].start
             st.markdown(t("fmaps.pick.concat", concat=offset + c, offset=offset, c=c))
+            if shown.lab_run is None and part in BRANCHES:   # GoogLeNet: the name Microscope / Lucid would use
+                lucid = lucid_index(shown.layer, part, c)
+                st.caption(t("fmaps.pick.microscope", micro=microscope_name(shown.layer),
+                             lucid="—" if lucid is None else lucid))
     h, w = x.shape[1:]
     left.image(heat_image(x[c], size=(INPUT_SIZE, INPUT_SIZE)), width=PICK_PX, caption=t("fmaps.pick.map_caption", c=c, h=h, w=w))
     # The same colour map as the enlarged map beside it (heat_image's viridis), so the two read alike.

@@ -523,3 +523,26 @@ def test_gradcam_class_follows_a_new_picture(lang, with_weights):
     at.file_uploader[0].set_value(None)   # back to the sample photo and its own choice
     rerun(at)
     assert class_box(at).key == first_key and class_box(at).value == second
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_feature_maps_names_the_channel_as_microscope_does(lang, with_weights):
+    """Where the page names a channel of a GoogLeNet branch, it also gives Microscope / Lucid's name for that
+    position (computed by googlenet.microscope) and says it is not the same feature."""
+    from googlenet.microscope import lucid_index
+
+    at = goto(open_app(lang), "app_pages/feature_maps.py")
+    at.selectbox(key="fm_block").set_value("inception4a")   # where Lucid's 3x3 branch is narrower (204)
+    rerun(at)
+    at.selectbox(key="fm_branch").set_value("branch2")
+    rerun(at)
+    at.slider(key="fm_channel_inception4a_branch2").set_value(205)
+    rerun(at)
+    block, c = "inception4a", 205
+    micro = "mixed" + block.removeprefix("inception")
+    lucid = lucid_index(block, "branch2", c)
+    assert lucid is None                                                  # Lucid's branch has no channel 205
+    assert t("fmaps.pick.microscope", lang=lang, micro=micro, lucid="—" if lucid is None else lucid) in visible_text(at)
+    at.slider(key="fm_channel_inception4a_branch2").set_value(3)
+    rerun(at)
+    assert t("fmaps.pick.microscope", lang=lang, micro="mixed4a", lucid=192 + 3) in visible_text(at)

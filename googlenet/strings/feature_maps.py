@@ -40,6 +40,10 @@ EN = {
     "fmaps.pick.overlay_caption": "The same map, smoothly enlarged and laid over the 224×224 crop the network saw (coloured only where the channel is strong)",
     "fmaps.pick.stats": "Channel {c} of {part}: mean {mean:.3g}, max {max:.3g}, {zeros:.0%} zeros; number {rank} of {channels} by mean activation.",
     "fmaps.pick.concat": "In the concatenated output it is channel {concat} ({offset} + {c}).",
+    "fmaps.pick.microscope": (
+        "OpenAI Microscope / Lucid number this position {micro}:{lucid} (— where their branch is narrower). Their "
+        "network is Google's original TensorFlow GoogLeNet (no BatchNorm), trained separately from these weights, so "
+        "it is the same place, not the same feature."),
     "fmaps.concat.title": "The concatenated output: the four branches stacked along the channels",
     "fmaps.concat.caption": "Each bar is one channel's mean activation, coloured by the branch that produced it. The strip below shows the same numbers as colours. {ranges}",
     "fmaps.concat.range": "{part}: channels {first}–{last}",
@@ -122,6 +126,9 @@ ZH = {
     "fmaps.pick.overlay_caption": "同一张特征图，平滑放大后叠加在网络看到的 224×224 裁剪图上（只在通道响应强的地方着色）",
     "fmaps.pick.stats": "通道 {c}（{part}）：平均激活 {mean:.3g}，最大值 {max:.3g}，{zeros:.0%} 为零；按平均激活在 {channels} 个通道中排第 {rank}。",
     "fmaps.pick.concat": "在拼接后的输出中，它是第 {concat} 号通道（{offset} + {c}）。",
+    "fmaps.pick.microscope": (
+        "OpenAI Microscope / Lucid 把这个位置编号为 {micro}:{lucid}（它们的分支更窄、没有这个通道时为 —）。它们的网络是 Google 最初的"
+        "TensorFlow 版 GoogLeNet（没有批量归一化），与这里的权重分开训练，所以这是同一个位置，而不是同一个特征。"),
     "fmaps.concat.title": "拼接后的输出：四个分支沿通道方向叠在一起",
     "fmaps.concat.caption": "每根柱子是一个通道的平均激活，颜色表示它来自哪个分支。下方色带用颜色显示同样的数值。{ranges}",
     "fmaps.concat.range": "{part}：通道 {first}–{last}",
