@@ -211,6 +211,8 @@ def test_requests_wait_for_a_free_slot(random_net, tmp_path, monkeypatch):
     assert waiting.wait(30) and waiting.result.complete and not waiting.queued
     stopped = start_render(random_net, "w", Target("inception3a", "branch1", 3), Settings(steps=10_000, size=32),
                            cache)
+    while stopped.steps_done < 1:      # it holds the slot before the next one asks (a busy machine is slow to start)
+        stopped.wait(0.02)
     queued = start_render(random_net, "w", Target("inception3a", "branch1", 4), Settings(steps=5, size=32), cache)
     time.sleep(0.2)
     queued.stop()                                                              # stopped while it waits
