@@ -1,0 +1,118 @@
+"""Downloads: every chart as a PNG and every table as a CSV, for a teacher's slides and a student's notes.
+
+Pages call `show_png`, `show_vega` and `show_table` instead of st.image / st.vega_lite_chart / st.dataframe:
+each draws what it did before and puts a small download button under it. The file is made only when the
+button is pressed (Streamlit runs a callable `data` then, on its own thread), and pressing it does not rerun
+the page (`on_click="ignore"`), so a page with ten buttons costs no more to draw than before.
+
+* CSV: the columns carry the headings the page shows (their column_config labels; hidden columns left out),
+  UTF-8 with a byte-order mark so that spreadsheet programs read the Chinese correctly.
+* PNG of a Vega-Lite chart: rendered on the server by vl-convert (Vega's own renderer, no browser, nothing
+  fetched), at twice the size for a sharp slide.
+
+The buttons' keys start with `dl_`: the presentation view hides them (ui/presentation.py).
+"""
+from __future__ import annotations
+
+import copy
+import re
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from googlenet.i18n import get_language, t
+
+KEY_PREFIX = "dl_"         # every download button's key starts with this (the presentation view hides them)
+VEGA_WIDTH = 720           # a "container"-wide Vega chart has no container on the server: this many px
+VEGA_SCALE = 2             # PNG pixels per chart pixel
+CSV_ENCODING = "utf-8-sig"  # the byte-order mark tells Excel the file is UTF-8 (Chinese headings and names)
+
+
+def file_name(name: str, extension: str) -> str:
+    """`googlenet_<name>_<language>.<extension>`, with only letters, digits, '-' and '_' in `name`."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_") or "download"
+    return f"googlenet_{safe}_{get_language()}.{extension}"
+
+
+def _button(label: str, data, name: str, extension: str, mime: str, where, key: str | None) -> None:
+    where.download_button(label, data, file_name=file_name(name, extension), mime=mime,
+                          key=KEY_PREFIX + (key or f"{name}_{extension}"), on_click="ignore", type="tertiary",
+                          icon=":material/download:", help=t("download.help"))
+
+
+# ------------------------------------------------------------------------------------------ PNG
+def download_png(png: bytes | Callable[[], bytes], name: str, where=st, key: str | None = None) -> None:
+    """A "PNG" button for an image the page already has (bytes) or can make on demand (a function)."""
+    _button(t("download.png"), png, name, "png", "image/png", where, key)
+
+
+def show_png(png: bytes, name: str, where=st, key: str | None = None, **image_kw) -> None:
+    """st.image(png) with its PNG button under it."""
+    where.image(png, **{"width": "stretch", **image_kw})
+    download_png(png, name, where, key)
+
+
+# ------------------------------------------------------------------------------------------ Vega-Lite
+def vega_png(spec: dict, scale: int = VEGA_SCALE) -> bytes:
+    """The chart of a Vega-Lite spec as PNG, drawn on the server (vl-convert: Vega's renderer, offline)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(_fixed_width(spec), scale=scale)
+
+
+def _fixed_width(spec: dict) -> dict:
+    """The spec with every "container" width replaced by VEGA_WIDTH px (there is no container off-screen)."""
+    def fix(node):
+        if isinstance(node, dict):
+            return {k: VEGA_WIDTH if k == "width" and v == "container" else fix(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [fix(v) for v in node]
+        return node
+
+    out = fix(copy.deepcopy(spec))
+    if "width" not in out and not any(k in out for k in ("hconcat", "concat", "facet", "repeat")):
+        out["width"] = VEGA_WIDTH
+    return out
+
+
+def show_vega(spec: dict, name: str, where=st, key: str | None = None, **chart_kw) -> None:
+    """st.vega_lite_chart(spec) with a PNG button under it (the PNG drawn only when pressed)."""
+    where.vega_lite_chart(spec, **{"width": "stretch", **chart_kw})
+    download_png(lambda: vega_png(spec), name, where, key)
+
+
+# ------------------------------------------------------------------------------------------ CSV
+def table_for_csv(frame, column_config: dict | None = None) -> pd.DataFrame:
+    """The table as the page shows it: a Styler's data, columns renamed to their column_config labels,
+    columns the config hides (None) left out."""
+    if hasattr(frame, "data") and not isinstance(frame, pd.DataFrame):   # a pandas Styler
+        frame = frame.data
+    frame = pd.DataFrame(frame)
+    renames, hidden = {}, []
+    for column, config in (column_config or {}).items():
+        if column not in frame.columns:
+            continue
+        if config is None:
+            hidden.append(column)
+        elif isinstance(config, str):
+            renames[column] = config
+        elif isinstance(config, dict) and config.get("label"):
+            renames[column] = config["label"]
+    return frame.drop(columns=hidden).rename(columns=renames)
+
+
+def csv_bytes(frame, column_config: dict | None = None) -> bytes:
+    return table_for_csv(frame, column_config).to_csv(index=False).encode(CSV_ENCODING)
+
+
+def download_csv(frame, name: str, where=st, key: str | None = None, column_config: dict | None = None) -> None:
+    """A "CSV" button for a table (a DataFrame, a Styler, or anything pd.DataFrame takes)."""
+    _button(t("download.csv"), lambda: csv_bytes(frame, column_config), name, "csv", "text/csv", where, key)
+
+
+def show_table(frame, name: str, where=st, key: str | None = None, **dataframe_kw) -> None:
+    """st.dataframe(frame, **dataframe_kw) with its CSV button under it (headings as shown)."""
+    where.dataframe(frame, **dataframe_kw)
+    download_csv(frame, name, where, key, dataframe_kw.get("column_config"))
+
