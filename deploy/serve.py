@@ -191,6 +191,16 @@ class Deployment:
         self.stop()
 
 
+def announce_teacher_pin() -> None:
+    """Make the Classroom page's teacher PIN now, in this terminal: the workers write to log files nobody reads.
+    With $GOOGLENET_TEACHER_PIN set nothing is printed; a PIN generated at an earlier start is only recalled
+    (its hash is all that is kept), with the command that makes a new one."""
+    sys.path.insert(0, str(ROOT))
+    from googlenet.classroom import Classroom
+
+    Classroom().ensure_pin()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 3)))
@@ -208,6 +218,7 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    announce_teacher_pin()
     deployment.start()
     print(f"serve: open {deployment.url} — Ctrl-C stops nginx and the workers", flush=True)
     try:

@@ -205,3 +205,18 @@ def test_two_processes_share_one_store(tmp_path):
     assert out == ["mine.png", "30", "20", "False"]
     with pytest.raises(TooManyTries):
         store.check_pin(PIN, "guesser")
+
+
+def test_make_serve_prints_a_generated_pin_in_its_own_terminal(tmp_path):
+    """`make serve` (deploy/serve.py) makes the PIN before its workers start, so it reaches the teacher's terminal
+    (the workers write to log files); a second start only recalls that one was made."""
+    root = Path(__file__).resolve().parent.parent
+    run = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(root / 'deploy')!r}); "
+                                 "import serve; serve.announce_teacher_pin()"]
+    env = {"PATH": "/usr/bin:/bin", "GOOGLENET_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    first = subprocess.run(run, env=env, capture_output=True, text=True, timeout=60, check=True)
+    pin = first.stderr.split("teacher PIN for the Classroom page: ")[1].split()[0]
+    assert pin.isdigit() and len(pin) == classroom.PIN_DIGITS
+    Classroom(tmp_path, env_pin="").check_pin(pin, "teacher")          # the printed PIN is the stored one
+    again = subprocess.run(run, env=env, capture_output=True, text=True, timeout=60, check=True)
+    assert pin not in again.stderr and "new-pin" in again.stderr
