@@ -16,6 +16,7 @@ from googlenet.i18n import t
 from ui.classroom_link import class_status, forget_lookups, join_class, leave_class, remember_class_code
 from ui.concept_check import stop_page
 from ui.image_input import show_picture
+from ui.qr import show_qr
 
 PIN_KEY = "classroom_pin"             # the PIN this tab unlocked with (server-side session state only)
 TEACHER_CODE_KEY = "classroom_teacher_code"
@@ -159,6 +160,7 @@ def published(store: classroom.Classroom) -> None:
     left, right = st.columns([1, 2])
     with left:
         st.metric(t("classroom.code"), code, border=True)
+        show_qr(class_link(code), t("classroom.qr"))
         st.button(t("classroom.unpublish"), key="classroom_unpublish", icon=":material/delete:",
                   on_click=on_unpublish, args=(store, code), help=t("classroom.unpublish.help"))
     with right:

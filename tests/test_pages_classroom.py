@@ -64,6 +64,8 @@ def test_teacher_publishes_and_the_vision_page_offers_it_first(class_env, lang):
     assert class_env.photo(code).name == "green field.png"
     assert any(m.value == code for m in at.metric)
     assert any(c.value.endswith(f"/?class={code}") for c in at.code)
+    assert t("classroom.qr", lang=lang) in [i.caption for e in at.main if type(e).__name__ == "Image"
+                                           for i in e.proto.imgs]   # the link as a QR code (tests/test_qr.py)
     assert_shows(at, t("classroom.current", lang=lang), t("classroom.publish.replace", lang=lang))
 
     # The teacher's own tab belongs to the class now: the preprocessing page starts on the class photo.

@@ -42,6 +42,8 @@ def test_link_to_this_view(lang):
     [code] = [c.value for c in at.sidebar.code if c.value.startswith("http")]
     assert code.startswith("http://localhost:8501/architecture?") and "variant=torchvision" in code
     assert f"lang={lang}" in code and "layer=inception3a" in code and "class=K7QX2M" in code
+    captions = [i.caption for e in at.sidebar if type(e).__name__ == "Image" for i in e.proto.imgs]
+    assert captions == [t("url.share.qr", lang=lang)]          # its QR code beside it (tests/test_qr.py reads one)
 
 
 def test_invalid_lists_what_a_page_refuses():

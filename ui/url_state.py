@@ -312,7 +312,11 @@ def share_button(container=None) -> None:
     with target.container(key="url_share_box"):
         if st.button(t("url.share"), key="url_share", icon=":material/link:", help=t("url.share.help"),
                      width="stretch"):
-            st.code(view_link(), language="text", wrap_lines=True)
+            link = view_link()
+            st.code(link, language="text", wrap_lines=True)
+            from ui.qr import show_qr
+
+            show_qr(link, t("url.share.qr"), width=180)
             names = ", ".join(f"`{n}`" for n in link_of(st.session_state.get(OPENED, "")).names())
             st.caption(t("url.share.caption", names=names or "—"))
 
