@@ -92,7 +92,7 @@ def test_inception_lab_property(without_weights, student, lang, preset, texts, b
 LAYERS = anatomy.layer_choices(layer_table("paper"))
 
 
-@PROPERTY
+@settings(PROPERTY, max_examples=15)   # each example a full page run (~1 s): the suite's time limit
 @given(lang=LANGS, variant=hs.sampled_from(anatomy.VARIANTS), size=hs.sampled_from(range(96, 449, 32)),
        layer=hs.sampled_from(LAYERS), summary=hs.booleans())
 def test_architecture_property(without_weights, student, lang, variant, size, layer, summary):

@@ -375,7 +375,7 @@ DEPTH_SLIDER = {"googlenet_small": "train_depth", "resnet_small": "train_depth_r
                 "seed_mnist": "train_depth_seed", "seed_resnet": "train_depth_seed_resnet"}
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=9, deadline=None, suppress_health_check=list(HealthCheck))   # each a real run: the suite's time limit
 @given(preset=st.sampled_from(PRESETS), depth=st.integers(MIN_DEPTH, MAX_DEPTH),
        aux=st.booleans(), bn=st.booleans(), shortcuts=st.booleans(), softmax_bug=st.booleans(),
        epochs=st.integers(1, 30), lr=st.sampled_from([0.0003, 0.001, 0.003, 0.01, 0.03]),
@@ -504,7 +504,7 @@ def assert_consistent(at) -> None:
     assert any(s.key == DEPTH_SLIDER[at.radio(key="train_preset").value] for s in at.slider)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
 @given(actions=st.lists(ACTIONS, min_size=1, max_size=5))
 def test_any_sequence_of_actions_keeps_the_page_consistent(actions):
     if "at" not in _SEQUENCE_APP:
