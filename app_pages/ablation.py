@@ -19,6 +19,7 @@ from googlenet.weights import looks_untrained
 from ui.charts import show_figure
 from ui.charts_experiments import block_label, branch_label, comparison_figure, scan_figure
 from ui.concept_check import stop_page
+from ui.downloads import show_table
 from ui.ablation_lab import headline, lab_ablation_view
 from ui.image_input import PickedImage, other_sample, pick_image
 from ui.labels import class_name, percent_column
@@ -92,25 +93,26 @@ def comparison_chart(result: Ablation, key: tuple) -> None:
     show_figure(key, lambda: comparison_figure(
         [class_name(c) for c in classes], [float(result.intact[c]) for c in classes],
         [float(result.ablated[c]) for c in classes], t("exp.abl.chart.title"), t("exp.abl.chart.x"),
-        (t("exp.abl.chart.intact"), t("exp.abl.chart.ablated"))))
+        (t("exp.abl.chart.intact"), t("exp.abl.chart.ablated"))), name="ablation_top_classes")
 
 
 def top5_table(result: Ablation) -> None:
     intact, ablated = result.top("intact"), result.top("ablated")
     probability_columns = (t("exp.abl.table.intact_p"), t("exp.abl.table.ablated_p"))
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("exp.abl.table.rank"): range(1, len(intact) + 1),
         t("exp.abl.table.intact"): [class_name(c) for c, _ in intact],
         probability_columns[0]: [p for _, p in intact],
         t("exp.abl.table.ablated"): [class_name(c) for c, _ in ablated],
         probability_columns[1]: [p for _, p in ablated],
-    }), hide_index=True, width="stretch", column_config={
+    }), "ablation_top5", hide_index=True, width="stretch", column_config={
         col: percent_column(col) for col in probability_columns})
 
 
 def scan_chart(shifts: dict[str, float], top: int, block: str, key: tuple) -> None:
     labels = [branch_label(b) for b in shifts]
-    show_figure(key, lambda: scan_figure(labels, list(shifts.values()), t("exp.abl.scan.chart.x")))
+    show_figure(key, lambda: scan_figure(labels, list(shifts.values()), t("exp.abl.scan.chart.x")),
+                name="branch_scan")
     st.caption(f"{class_name(top)} · {block_label(block)}")
 
 

@@ -9,6 +9,7 @@ from googlenet.i18n import t
 from googlenet.model import INCEPTION_CONFIG, INPUT_SIZE
 from ui.charts_vega import share_bars
 from ui.diagrams import show_diagram
+from ui.downloads import show_markdown_table, show_table, show_vega
 from ui.reconciled import reconciled_link
 from ui import presentation, url_state
 
@@ -37,10 +38,9 @@ def show_totals(size: int) -> None:
                   ours_macs=ours.macs))
     reconciled_link()
     with st.expander(t("arch.differs.title"), expanded=True):
-        header = f"| {t('arch.differs.aspect')} | {t('arch.differs.paper')} | {t('arch.differs.tv')} |\n|---|---|---|\n"
-        body = "".join(f"| {t(f'arch.diff.{a}')} | {t(f'arch.diff.{a}.paper')} | {t(f'arch.diff.{a}.tv')} |\n"
-                       for a in DIFFERENCES)
-        st.markdown(header + body)
+        show_markdown_table([t("arch.differs.aspect"), t("arch.differs.paper"), t("arch.differs.tv")],
+                            [[t(f"arch.diff.{a}"), t(f"arch.diff.{a}.paper"), t(f"arch.diff.{a}.tv")]
+                             for a in DIFFERENCES], "paper_vs_torchvision")
         st.caption(t("arch.differs.note"))
 
 
@@ -56,8 +56,8 @@ def show_table1(rows, variant: str, size: int) -> None:
         "params": NUM(t("arch.col.params"), format="localized", width=WIDTHS["params"]),
         "macs": NUM(t("arch.col.macs"), format="localized", width=WIDTHS["macs"]),
     }
-    st.dataframe(anatomy.table1(rows, variant), column_config=config, hide_index=True, width="stretch",
-                 height="content")
+    show_table(anatomy.table1(rows, variant), f"table1_{variant}_{size}", column_config=config, hide_index=True,
+               width="stretch", height="content")
     st.caption(t("arch.table.caption", variant=variant_name(variant), size=size, **anatomy.stem_channels(variant)))
 
 
@@ -67,7 +67,7 @@ def show_paper_comparison(rows, variant: str, size: int) -> None:
         st.info(t("arch.paper.only", variant=variant_name(variant), size=size))
         return
     styled = anatomy.paper_table(rows)
-    st.dataframe(styled, hide_index=True, width="stretch", height="content", column_config={
+    show_table(styled, "table1_paper_vs_model", hide_index=True, width="stretch", height="content", column_config={
         "layer": st.column_config.TextColumn(t("arch.col.layer")),
         "paper_params": NUM(t("arch.col.paper_params"), format="%.1f"),
         "our_params": NUM(t("arch.col.our_params"), format="%.1f"),
@@ -117,10 +117,11 @@ def show_layer(rows, variant: str, size: int) -> None:
                   delta=t("arch.pick.share.value", params=layer.params_share), delta_color="off", delta_arrow="off")
     names, params_share, macs_share, selected = anatomy.share_chart_data(rows, pick)
     hover = (t("arch.col.layer"), t("arch.chart.share"))
-    for column, shares, title, first in zip(st.columns(2), (params_share, macs_share),
-                                            (t("arch.chart.params"), t("arch.chart.macs")), (True, False)):
-        column.vega_lite_chart(presentation.chart(share_bars(names, shares, selected, title, hover, show_names=first)),
-                               width="stretch")
+    for column, shares, title, first, name in zip(st.columns(2), (params_share, macs_share),
+                                                  (t("arch.chart.params"), t("arch.chart.macs")), (True, False),
+                                                  ("params_share", "macs_share")):
+        show_vega(presentation.chart(share_bars(names, shares, selected, title, hover, show_names=first)), name,
+                  column)
     st.caption(t("arch.chart.caption", variant=variant_name(variant), size=size))
     left, right = st.columns([1, 1], gap="medium")
     with left:

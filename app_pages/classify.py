@@ -14,6 +14,7 @@ from googlenet.weights import labels, weights_meta
 from ui.charts import show_figure
 from ui.charts_vision import top5_figure
 from ui.concept_check import stop_page
+from ui.downloads import show_png, show_table
 from ui.image_input import pick_image, show_picture
 from ui.labels import class_name, percent_column
 from ui.models import classification_model
@@ -61,7 +62,7 @@ def top5_table(names: list[str], prediction: Prediction) -> None:
         t("classify.table.index"): prediction.indices,
         t("classify.table.prob"): prediction.probabilities,
     })
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
+    show_table(table, "top5_table", hide_index=True, width="stretch", column_config={
         t("classify.table.prob"): percent_column(t("classify.table.prob")),
     })
 
@@ -87,7 +88,7 @@ if picked is None:           # a bad upload: pick_image has shown the reason
 left, right = st.columns([2, 3], gap="large")
 with left:
     show_picture(picked.image, t("classify.original", w=picked.image.width, h=picked.image.height))
-    st.image(picked.crop, caption=t("classify.crop"), width=INPUT_SIZE)   # at its true size
+    show_png(picked.crop, "input_crop_224", caption=t("classify.crop"), width=INPUT_SIZE)   # at its true size
     st.caption(t("classify.crop.note"))
 if model is None:
     right.info(t("classify.no_weights_hint"))
@@ -105,7 +106,8 @@ with right:
     timings(prediction, made_at, cached)
     precision_note(prediction, precision)
     show_figure(("top5", picked.key, model_key),
-                lambda: top5_figure(names, prediction.probabilities, t("classify.chart.title"), t("classify.chart.x")))
+                lambda: top5_figure(names, prediction.probabilities, t("classify.chart.title"), t("classify.chart.x")),
+                name="top5_chart")
     top5_table(names, prediction)
     st.caption(t("classify.rest", n=len(labels()) - len(names), rest=prediction.rest))
     top5_accuracy()

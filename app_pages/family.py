@@ -10,6 +10,7 @@ from googlenet.family import (MOBILENET_KEYS, QUADRANTS, RESNET_CIFAR_DEPTHS, RE
                               first_fc_weights, member)
 from googlenet.i18n import t
 from ui.charts import chart_png, family_scatter, param_split_chart
+from ui.downloads import show_png, show_table
 from ui.reconciled import reconciled_link
 
 NUM = st.column_config.NumberColumn
@@ -26,9 +27,9 @@ g, a, v = member("googlenet"), member("alexnet"), member("vgg16")
 
 # ------------------------------------------------------------------ accuracy vs cost, and the table
 st.subheader(t("familypage.chart.title"))
-st.image(chart_png(family_scatter, names, tuple(m.gflops for m in members), tuple(m.top1 for m in members),
+show_png(chart_png(family_scatter, names, tuple(m.gflops for m in members), tuple(m.top1 for m in members),
                    tuple(m.params for m in members), t("familypage.chart.x"), t("familypage.chart.y"),
-                   t("familypage.chart.size_note"), highlight="GoogLeNet"), width="stretch")
+                   t("familypage.chart.size_note"), highlight="GoogLeNet"), "family_scatter")
 st.markdown(t("familypage.chart.caption", vgg_gap=v.top1 - g.top1, g_top1=g.top1, v_top1=v.top1,
               vgg_macs=v.gflops / g.gflops, vgg_params=v.params / g.params))
 groups = chart_neighbours("googlenet")
@@ -42,16 +43,16 @@ st.subheader(t("familypage.table.title", n=len(members)))
 table = family_frame(members)
 # MobileNet v1's paper gives no top-5: a dash, not "None"
 table["top5"] = ["—" if v != v else f"{v:.1f}" for v in table["top5"]]
-st.dataframe(table, hide_index=True, width="stretch", row_height=ROW, height=ROW * len(members) + 40,
-             column_config={
-                 "name": st.column_config.TextColumn(t("familypage.col.name"), pinned=True, width=135),
-                 "year": NUM(t("familypage.col.year"), format="%d", width=55),
-                 "params": NUM(t("familypage.col.params"), format="localized", width=100),
-                 "gflops": NUM(t("familypage.col.gflops"), format="%.3f", width=70),
-                 "top1": NUM(t("familypage.col.top1"), format="%.1f", width=68),
-                 "top5": st.column_config.TextColumn(t("familypage.col.top5"), width=68, alignment="right"),
-                 "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=460),
-             })
+show_table(table, "family_table", hide_index=True, width="stretch", row_height=ROW, height=ROW * len(members) + 40,
+           column_config={
+               "name": st.column_config.TextColumn(t("familypage.col.name"), pinned=True, width=135),
+               "year": NUM(t("familypage.col.year"), format="%d", width=55),
+               "params": NUM(t("familypage.col.params"), format="localized", width=100),
+               "gflops": NUM(t("familypage.col.gflops"), format="%.3f", width=70),
+               "top1": NUM(t("familypage.col.top1"), format="%.1f", width=68),
+               "top5": st.column_config.TextColumn(t("familypage.col.top5"), width=68, alignment="right"),
+               "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=460),
+           })
 headline = headline_numbers.HEADLINE_TOP5
 st.caption(t("familypage.table.caption", top5=headline.top5_error, models=headline.models, crops=headline.crops))
 reconciled_link()
@@ -72,9 +73,9 @@ st.markdown(t("familypage.why.body", g=g.params, a=a.params, v=v.params, ra=ra, 
               a_fc=a.fc_share, v_fc=v.fc_share, vgg_in=vgg_in, vgg_out=vgg_out, vgg_w=vgg_w, g_fc=g.fc_params,
               g_fc_share=g.fc_share))
 st.markdown(f"**{t('familypage.split.title')}**")
-st.image(chart_png(param_split_chart, names, tuple((m.conv_params, m.fc_params, m.other_params) for m in members),
+show_png(chart_png(param_split_chart, names, tuple((m.conv_params, m.fc_params, m.other_params) for m in members),
                    (t("familypage.split.conv"), t("familypage.split.fc"), t("familypage.split.other")),
-                   t("familypage.split.xlabel"), highlight="GoogLeNet"), width="stretch")
+                   t("familypage.split.xlabel"), highlight="GoogLeNet"), "parameter_split")
 r_lo, r_hi = fc_share_range(RESNET_KEYS)
 m_lo, m_hi = fc_share_range(MOBILENET_KEYS)
 mobile_fc = [member(k).fc_params / 1e6 for k in MOBILENET_KEYS]
@@ -87,12 +88,12 @@ d_lo, d_hi = RESNET_CIFAR_DEPTHS
 st.markdown(t("familypage.resnet.body", d_lo=d_lo, d_hi=d_hi))
 depths = sorted({depth for _kind, depth in RESNET_TABLE2_TOP1_ERROR})
 err = RESNET_TABLE2_TOP1_ERROR
-st.dataframe(pd.DataFrame({"depth": depths, "plain": [err[("plain", d)] for d in depths],
-                           "resnet": [err[("resnet", d)] for d in depths]}),
-             hide_index=True, column_config={
-                 "depth": NUM(t("familypage.resnet.col.depth"), format="%d"),
-                 "plain": NUM(t("familypage.resnet.col.plain"), format="%.2f"),
-                 "resnet": NUM(t("familypage.resnet.col.resnet"), format="%.2f")})
+show_table(pd.DataFrame({"depth": depths, "plain": [err[("plain", d)] for d in depths],
+                       "resnet": [err[("resnet", d)] for d in depths]}),
+           "resnet_degradation", hide_index=True, column_config={
+               "depth": NUM(t("familypage.resnet.col.depth"), format="%d"),
+               "plain": NUM(t("familypage.resnet.col.plain"), format="%.2f"),
+               "resnet": NUM(t("familypage.resnet.col.resnet"), format="%.2f")})
 st.caption(t("familypage.resnet.caption", plain_lo=err[("plain", depths[0])], plain_hi=err[("plain", depths[-1])],
              res_lo=err[("resnet", depths[0])], res_hi=err[("resnet", depths[-1])]))
 
@@ -103,15 +104,15 @@ _top1, paper_full_macs, paper_full_params = mobilenet_v1.PAPER_FULL_CONV
 st.markdown(t("familypage.mnv1.body", full_macs=full.macs, full_params=full.params, paper_full_macs=paper_full_macs,
               paper_full_params=paper_full_params, sep_share=separable.macs / full.macs))
 rows = mobilenet_v1.paper_rows()
-st.dataframe(pd.DataFrame(rows, columns=mobilenet_v1.PaperRow._fields), hide_index=True, width="stretch",
-             column_config={
-                 "alpha": NUM(t("familypage.mnv1.col.alpha"), format="%.2f", width="small"),
-                 "input_size": NUM(t("familypage.mnv1.col.size"), format="%d", width="small"),
-                 "rho": NUM(t("familypage.mnv1.col.rho"), format="%.3f", width="small"),
-                 "params": NUM(t("familypage.mnv1.col.params"), format="localized"),
-                 "macs": NUM(t("familypage.mnv1.col.macs"), format="localized"),
-                 "paper_params_m": NUM(t("familypage.mnv1.col.paper_params"), format="%.1f"),
-                 "paper_macs_m": NUM(t("familypage.mnv1.col.paper_macs"), format="%d"),
-                 "paper_top1": NUM(t("familypage.mnv1.col.top1"), format="%.1f"),
-             })
+show_table(pd.DataFrame(rows, columns=mobilenet_v1.PaperRow._fields), "mobilenet_v1_counted", hide_index=True,
+           width="stretch", column_config={
+               "alpha": NUM(t("familypage.mnv1.col.alpha"), format="%.2f", width="small"),
+               "input_size": NUM(t("familypage.mnv1.col.size"), format="%d", width="small"),
+               "rho": NUM(t("familypage.mnv1.col.rho"), format="%.3f", width="small"),
+               "params": NUM(t("familypage.mnv1.col.params"), format="localized"),
+               "macs": NUM(t("familypage.mnv1.col.macs"), format="localized"),
+               "paper_params_m": NUM(t("familypage.mnv1.col.paper_params"), format="%.1f"),
+               "paper_macs_m": NUM(t("familypage.mnv1.col.paper_macs"), format="%d"),
+               "paper_top1": NUM(t("familypage.mnv1.col.top1"), format="%.1f"),
+           })
 st.caption(t("familypage.mnv1.caption", bn=separable.bn_params, total=member("mobilenet_v1").params))

@@ -25,6 +25,7 @@ from googlenet.runtime.inference import model_fingerprint
 from googlenet.viz import BRANCH_COLOURS, filter_image, heat_image, overlay, tile_channels, wide_grid_columns
 from ui.charts import show_figure
 from ui.charts_vision import concat_figure
+from ui.downloads import show_png, show_table
 from ui.image_input import pick_image
 from ui.labels import block_label
 from ui.models import model_for_pictures
@@ -109,11 +110,12 @@ def channel_picker(maps: dict[str, np.ndarray], picture: np.ndarray, shown: Show
                 st.caption(t("fmaps.pick.microscope", micro=microscope_name(shown.layer),
                              lucid="—" if lucid is None else lucid))
     h, w = x.shape[1:]
-    left.image(heat_image(x[c], size=(INPUT_SIZE, INPUT_SIZE)), width=PICK_PX, caption=t("fmaps.pick.map_caption", c=c, h=h, w=w))
+    show_png(heat_image(x[c], size=(INPUT_SIZE, INPUT_SIZE)), f"{part}_channel{c}", left, width=PICK_PX,
+             caption=t("fmaps.pick.map_caption", c=c, h=h, w=w))
     # The same colour map as the enlarged map beside it (heat_image's viridis), so the two read alike.
-    right.image(overlay(picture, x[c], opacity=0.6, cmap="viridis", by_strength=True), width=PICK_PX,
-                caption=t("fmaps.pick.overlay_caption") if shown.lab_run is None
-                else t("fmaps.lab.overlay_caption", size=picture.shape[0]))
+    show_png(overlay(picture, x[c], opacity=0.6, cmap="viridis", by_strength=True), f"{part}_channel{c}_overlay",
+             right, width=PICK_PX, caption=t("fmaps.pick.overlay_caption") if shown.lab_run is None
+             else t("fmaps.lab.overlay_caption", size=picture.shape[0]))
 
 
 def show_stem(maps: dict[str, np.ndarray], layer: str, top_k: int, normalize: str) -> None:
@@ -122,7 +124,7 @@ def show_stem(maps: dict[str, np.ndarray], layer: str, top_k: int, normalize: st
                   out=shape_text(out.shape)))
     grid_col, stats_col = st.columns([3, 1], gap="large")
     picture, shown = grid(out, top_k, normalize, cols=wide_grid_columns(min(top_k, out.shape[0])))
-    grid_col.image(picture, caption=t("fmaps.stem.grid", shown=shown, channels=out.shape[0]), width="stretch")
+    show_png(picture, f"{layer}_maps", grid_col, caption=t("fmaps.stem.grid", shown=shown, channels=out.shape[0]))
     stats = branch_stats(out)
     stats_col.metric(t("fmaps.stats.channels"), stats.channels)
     stats_col.metric(t("fmaps.stats.shape"), shape_text(stats.shape))
@@ -157,7 +159,7 @@ def show_branches(maps: dict[str, np.ndarray], shown: Shown, top_k: int, normali
             chip = f'<span style="color:{BRANCH_COLOURS.get(part, "#777777")}; font-size:1.3em">■</span>'
             op = t(f"fmaps.branch.op.{part}") if shown.lab_run is None else steps_text(shown.block, part)
             st.markdown(f"{chip} **{name}**  \n{op}", unsafe_allow_html=True)
-            st.image(picture, width="stretch", caption=t("fmaps.grid_caption", shown=count, channels=x.shape[0]))
+            show_png(picture, f"{part}_maps", caption=t("fmaps.grid_caption", shown=count, channels=x.shape[0]))
             st.caption(t("fmaps.stats_line", channels=stats.channels, h=stats.shape[1], w=stats.shape[2],
                          mean=stats.mean, zeros=stats.zero_fraction))
             if shown.lab_run is None and part == "branch3":
@@ -170,13 +172,13 @@ def stats_table(maps: dict[str, np.ndarray], shown: Shown) -> None:
     parts = [*(b.name for b in shown.block.branches), "output"]
     stats = [branch_stats(maps[p]) for p in parts]
     st.subheader(t("fmaps.stats.title"))
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("fmaps.stats.part"): [part_label(shown, p) for p in parts],
         t("fmaps.stats.channels"): [s.channels for s in stats],
         t("fmaps.stats.shape"): [shape_text(s.shape) for s in stats],
         t("fmaps.stats.mean"): [f"{s.mean:.3g}" for s in stats],
         t("fmaps.stats.zeros"): [s.zero_fraction for s in stats],
-    }), hide_index=True, width="stretch", column_config={
+    }), "branch_numbers", hide_index=True, width="stretch", column_config={
         # Whole percent, as the lines under the grids write it (a step of 0.01 leaves no decimals to "percent").
         t("fmaps.stats.zeros"): st.column_config.ProgressColumn(
             t("fmaps.stats.zeros"), format="percent", min_value=0.0, max_value=1.0, step=0.01),
@@ -191,7 +193,8 @@ def concatenated(out: np.ndarray, shown: Shown, cache_key: tuple) -> None:
     st.subheader(t("fmaps.concat.title"))
     legend = [t("fmaps.branch.short", n=n, channels=s.stop - s.start) for n, s in enumerate(slices.values(), start=1)]
     show_figure(("concat", *cache_key), lambda: concat_figure(channel_means(out), slices, legend,
-                                                              t("fmaps.concat.xlabel"), t("fmaps.concat.ylabel")))
+                                                              t("fmaps.concat.xlabel"), t("fmaps.concat.ylabel")),
+                name="concatenation")
     ranges = t("fmaps.concat.sep").join(t("fmaps.concat.range", part=part_label(shown, p), first=s.start,
                                           last=s.stop - 1) for p, s in slices.items())
     st.caption(t("fmaps.concat.caption", ranges=ranges))
@@ -234,7 +237,7 @@ def maps_view(model, pretrained: bool, picked) -> None:
         channel_picker(maps, crop, Shown(layer, layer_label(layer), None, layer))
         if layer == "conv1":
             with st.expander(t("fmaps.filters.title")):
-                st.image(filter_image(model.conv1.conv.weight), width=420)
+                show_png(filter_image(model.conv1.conv.weight), "conv1_filters", width=420)
                 st.caption(t("fmaps.filters.caption"))
     else:
         shown = Shown(layer, layer_label(layer), blocks_by_name(model)[layer], layer)

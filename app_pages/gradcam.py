@@ -15,6 +15,7 @@ from googlenet.weights import looks_untrained
 from ui.charts import show_figure
 from ui.charts_vision import heatmap_figure
 from ui.concept_check import stop_page
+from ui.downloads import show_png
 from ui.gradcam_lab import lab_gradcam_view
 from ui.image_input import pick_image, show_picture
 from ui.labels import block_label, class_name
@@ -113,11 +114,11 @@ def explain_view(model, picked) -> None:
     numbers(top_cam, cam, name, field.side)
     crop = picked.crop
     left, middle, right = st.columns(3, gap="medium")
-    left.image(crop, caption=t("gradcam.crop"), width="stretch")
-    middle.image(overlay(crop, cam.heatmap, opacity, stretch=False), width="stretch",
-                 caption=t("gradcam.overlay", name=name, block=block_label(layer)))
+    show_png(crop, "input_crop_224", left, caption=t("gradcam.crop"))
+    show_png(overlay(crop, cam.heatmap, opacity, stretch=False), "gradcam_overlay", middle,
+             caption=t("gradcam.overlay", name=name, block=block_label(layer)))
     show_figure(("heatmap", picked.key, model_key, class_index, layer), lambda: heatmap_figure(cam.heatmap),
-                where=right)
+                where=right, name="gradcam_heatmap")
     right.caption(t("gradcam.raw", side=field.side, jump=field.jump, rf=field.rf))
 
 

@@ -8,6 +8,7 @@ from googlenet import headline_numbers, history
 from googlenet.i18n import t
 from googlenet.model import short_name
 from ui import url_state
+from ui.downloads import show_static_table, show_table
 from ui.page_links import history_fields
 from ui.reconciled import reconciled_link
 
@@ -22,26 +23,26 @@ st.markdown(t("history.intro"))
 st.header(t("history.naive.title"))
 widen = history.widening()
 st.markdown(t("history.widen.body", size=history.WIDEN_SIZE))
-st.dataframe(pd.DataFrame({"width": [r.width for r in widen], "factor": [r.factor for r in widen],
-                           "params": [r.cost.params for r in widen], "macs": [r.cost.macs for r in widen],
-                           "cost_factor": [r.cost_factor for r in widen]}),
-             hide_index=True, width="stretch", column_config={
-                 "width": NUM(t("history.widen.col.width"), format="%d"),
-                 "factor": NUM(t("history.widen.col.factor"), format="%.0f×"),
-                 "params": NUM(t("history.widen.col.params"), format="localized"),
-                 "macs": NUM(t("history.widen.col.macs"), format="localized"),
-                 "cost_factor": NUM(t("history.widen.col.cost_factor"), format="%.0f×")})
+show_table(pd.DataFrame({"width": [r.width for r in widen], "factor": [r.factor for r in widen],
+                         "params": [r.cost.params for r in widen], "macs": [r.cost.macs for r in widen],
+                         "cost_factor": [r.cost_factor for r in widen]}),
+           "widening_cost", hide_index=True, width="stretch", column_config={
+               "width": NUM(t("history.widen.col.width"), format="%d"),
+               "factor": NUM(t("history.widen.col.factor"), format="%.0f×"),
+               "params": NUM(t("history.widen.col.params"), format="localized"),
+               "macs": NUM(t("history.widen.col.macs"), format="localized"),
+               "cost_factor": NUM(t("history.widen.col.cost_factor"), format="%.0f×")})
 st.caption(t("history.widen.caption", factor=widen[-1].factor, cost_factor=widen[-1].cost_factor,
              first=widen[0].cost.macs, last=widen[-1].cost.macs))
 
 grow = history.naive_growth()
 st.markdown(t("history.grow.body", first_in=grow[0].in_channels, last_out=grow[-1].out_channels,
               real_out=grow[-1].real_out))
-st.dataframe(pd.DataFrame({
+show_table(pd.DataFrame({
     "block": [short_name(r.block) for r in grow], "size": [f"{r.size}×{r.size}" for r in grow],
     "naive_ch": [f"{r.in_channels:,} → {r.out_channels:,}" for r in grow], "naive_macs": [r.naive.macs for r in grow],
     "real_ch": [f"{r.real_in:,} → {r.real_out:,}" for r in grow], "real_macs": [r.real.macs for r in grow]}),
-    hide_index=True, width="stretch", column_config={
+    "naive_growth", hide_index=True, width="stretch", column_config={
         "block": TEXT(t("history.grow.col.block")), "size": TEXT(t("history.grow.col.size")),
         "naive_ch": TEXT(t("history.grow.col.naive_ch")),
         "naive_macs": NUM(t("history.grow.col.naive_macs"), format="localized"),
@@ -83,13 +84,13 @@ lrn = history.lrn_example()
 st.markdown(t("history.lrn.settings", n=lrn.settings["size"], alpha=lrn.settings["alpha"], beta=lrn.settings["beta"],
               k=lrn.settings["k"], caffe_k=history.CAFFE_DEFAULT_K))
 st.markdown(t("history.lrn.example", channels=len(lrn.a), a0=lrn.a[0], loud=max(lrn.a), b0=lrn.b[0], b4=lrn.b[4]))
-st.dataframe(pd.DataFrame({"channel": range(len(lrn.a)), "a": lrn.a, "b": lrn.b, "b_hand": lrn.b_by_hand,
-                           "divisor": lrn.divisor}),
-             hide_index=True, width="stretch", column_config={
-                 "channel": NUM(t("history.lrn.col.channel"), format="%d"),
-                 "a": NUM(t("history.lrn.col.a"), format="%.1f"), "b": NUM(t("history.lrn.col.b"), format="%.4f"),
-                 "b_hand": NUM(t("history.lrn.col.b_hand"), format="%.4f"),
-                 "divisor": NUM(t("history.lrn.col.divisor"), format="%.4f")})
+show_table(pd.DataFrame({"channel": range(len(lrn.a)), "a": lrn.a, "b": lrn.b, "b_hand": lrn.b_by_hand,
+                         "divisor": lrn.divisor}),
+           "lrn_example", hide_index=True, width="stretch", column_config={
+               "channel": NUM(t("history.lrn.col.channel"), format="%d"),
+               "a": NUM(t("history.lrn.col.a"), format="%.1f"), "b": NUM(t("history.lrn.col.b"), format="%.4f"),
+               "b_hand": NUM(t("history.lrn.col.b_hand"), format="%.4f"),
+               "divisor": NUM(t("history.lrn.col.divisor"), format="%.4f")})
 st.markdown(t("history.lrn.dropped"))
 
 # ------------------------------------------------------------------ 5. output size
@@ -135,7 +136,7 @@ def size_check() -> None:
 size_check()
 st.markdown(t("history.size.rule", h=history.SAME_SIZE_H))
 rule = history.padding_rule()
-st.dataframe(pd.DataFrame(rule, columns=history.PaddingRow._fields), hide_index=True, column_config={
+show_table(pd.DataFrame(rule, columns=history.PaddingRow._fields), "padding_rule", hide_index=True, column_config={
     "kernel": NUM(t("history.size.col.kernel"), format="%d"), "padding": NUM(t("history.size.col.padding"), format="%d"),
     "formula": NUM(t("history.size.col.formula"), format="%d"),
     "measured": NUM(t("history.size.col.measured"), format="%d")})
@@ -156,9 +157,10 @@ ours = {"optimizer": t("history.train.app.optimizer", optimizer=app.optimizer, b
         "momentum": t("history.train.app.momentum", b1=app.betas[0], b2=app.betas[1]),
         "schedule": t("history.train.app.schedule", lr=app.lr, lr_middle=app.lr_middle, epochs=app.epochs),
         "averaging": t("history.train.app.averaging")}
-st.table(pd.DataFrame({t("history.train.col.paper"): [paper[r] for r in rows],
-                       t("history.train.col.app"): [ours[r] for r in rows]},
-                      index=pd.Index([t(f"history.train.row.{r}") for r in rows], name=t("history.train.col.what"))))
+show_static_table(pd.DataFrame({t("history.train.col.paper"): [paper[r] for r in rows],
+                                t("history.train.col.app"): [ours[r] for r in rows]},
+                               index=pd.Index([t(f"history.train.row.{r}") for r in rows],
+                                              name=t("history.train.col.what"))), "training_paper_vs_app")
 area_lo, area_hi = history.PUBLISHED_CROP_AREA_PCT
 st.caption(t("history.train.note", area_lo=area_lo, area_hi=area_hi, aspect_lo=history.PUBLISHED_ASPECT[0],
              aspect_hi=history.PUBLISHED_ASPECT[1]))
@@ -168,14 +170,14 @@ st.header(t("history.timeline.title"))
 st.markdown(t("history.timeline.body"))
 with st.spinner():
     versions = history.inception_versions()
-st.dataframe(pd.DataFrame({
+show_table(pd.DataFrame({
     "name": [v.name for v in versions], "published": [f"{v.published} ({v.arxiv})" for v in versions],
     "venue": [v.venue for v in versions], "params": [v.params for v in versions],
     "gmacs": ["—" if v.macs is None else f"{v.macs / 1e9:.2f}" for v in versions],
     "input": [f"{v.input_size}×{v.input_size}" for v in versions],
     "top1": [v.top1 for v in versions], "top5": [v.top5 for v in versions],
     "source": [t(f"history.source.{v.cost_source}") for v in versions]}),
-    hide_index=True, width="stretch", column_config={
+    "inception_versions", hide_index=True, width="stretch", column_config={
         "name": TEXT(t("history.col.name"), pinned=True), "published": TEXT(t("history.col.published")),
         "venue": TEXT(t("history.col.venue")), "params": NUM(t("history.col.params"), format="localized"),
         "gmacs": TEXT(t("history.col.gmacs"), alignment="right"), "input": TEXT(t("history.col.input")),

@@ -7,6 +7,7 @@ from googlenet import block_check, exercise, formulas, module_lab, onebyone
 from googlenet.i18n import t
 from googlenet.model import BRANCHES, short_name
 from ui.charts_vega import branch_bars
+from ui.downloads import show_static_table, show_table, show_vega
 from ui import presentation, url_state
 from ui.page_links import fill_lab_fields
 from ui.reconciled import reconciled_link
@@ -89,7 +90,7 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
     table = module_lab.branch_table(cfg)
     # No ratio where the naive branch has no weights (the pool branch): a dash, not "None".
     table["ratio"] = [f"{r:.2f}×" if r is not None and r == r else "—" for r in table["ratio"]]
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
+    show_table(table, "branch_costs", hide_index=True, width="stretch", column_config={
         **{c: st.column_config.TextColumn(t(f"lab.col.{c}")) for c in ("branch", "shape_naive", "shape_bottleneck")},
         **numbers, "ratio": st.column_config.TextColumn(t("lab.col.ratio"), alignment="right")})
     st.caption(t("lab.compare.caption", in_ch=cfg.spec.in_channels, naive_out=cfg.out_channels(False),
@@ -99,7 +100,7 @@ def show_costs(cfg: module_lab.LabConfig) -> None:
     for column, quantity, title in zip(st.columns(2), ("params", "macs"), (t("lab.chart.params"), t("lab.chart.macs"))):
         spec = branch_bars(names, [getattr(naive[b], quantity) for b in BRANCHES],
                            [getattr(reduced[b], quantity) for b in BRANCHES], title, legend, t("lab.col.branch"))
-        column.vega_lite_chart(presentation.chart(spec), width="stretch")
+        show_vega(presentation.chart(spec), f"branch_{quantity}", column)
 
 
 @url_state.fragment   # the branch travels in the link
@@ -179,15 +180,15 @@ def show_one_by_one() -> None:
     cols = st.columns(4)
     for c, table in enumerate(tables["x"]):
         cols[c].markdown(t("lab.onebyone.x", c=c))
-        cols[c].table(table)
+        show_static_table(table, f"onebyone_x{c}", cols[c])
     cols[3].markdown(t("lab.onebyone.w", **sizes))
-    cols[3].table(tables["w"][0])
+    show_static_table(tables["w"][0], "onebyone_weights", cols[3])
     cols = st.columns(4)
     for c, (conv, matmul) in enumerate(zip(tables["conv"], tables["matmul"])):
         cols[2 * c].markdown(t("lab.onebyone.conv", c=c, **sizes))
-        cols[2 * c].table(conv)
+        show_static_table(conv, f"onebyone_conv{c}", cols[2 * c])
         cols[2 * c + 1].markdown(t("lab.onebyone.matmul", c=c))
-        cols[2 * c + 1].table(matmul)
+        show_static_table(matmul, f"onebyone_matmul{c}", cols[2 * c + 1])
     st.markdown(t("lab.onebyone.pixel"))
     st.latex(onebyone.pixel_formula(demo))
     st.caption(t("lab.onebyone.diff", diff=demo.max_diff))

@@ -14,6 +14,7 @@ from googlenet.preprocess import StepView, step_views
 from ui.charts import show_figure
 from ui.charts_experiments import histogram_figure
 from ui.concept_check import stop_page
+from ui.downloads import show_png, show_table
 from ui.image_input import pick_image
 
 
@@ -32,7 +33,7 @@ def step_grid(views: list[StepView]) -> None:
         for view, column in zip(row, st.columns(3, gap="medium")):
             with column:
                 st.markdown(f"**{step_title(view)}**")
-                st.image(view.picture, width="stretch")
+                show_png(view.picture, f"step_{view.name_key}")
                 w, h = view.size
                 st.caption(f"{w}×{h} · " + t(f"exp.pre.what.{view.name_key}"))
                 if view.partial:
@@ -41,20 +42,20 @@ def step_grid(views: list[StepView]) -> None:
 
 
 def numbers_table(views: list[StepView]) -> None:
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("exp.pre.table.step"): [step_title(v) for v in views],
         t("exp.pre.table.shape"): [v.numbers.shape for v in views],
         t("exp.pre.table.range"): [v.numbers.value_range for v in views],
         t("exp.pre.table.mean"): [v.numbers.mean for v in views],
         t("exp.pre.table.std"): [v.numbers.std for v in views],
-    }), hide_index=True, width="stretch")
+    }), "step_numbers", hide_index=True, width="stretch")
     st.caption(t("exp.pre.table.caption"))
 
 
 def histograms(views: list[StepView], img: str) -> None:
     tensors = [v for v in views if v.tensor is not None]
     show_figure(("histograms", img), lambda: histogram_figure(
-        [(step_title(v), v.tensor.data.reshape(3, -1).numpy()) for v in tensors]))
+        [(step_title(v), v.tensor.data.reshape(3, -1).numpy()) for v in tensors]), name="histograms")
     st.caption(t("exp.pre.hist.caption"))
 
 

@@ -19,6 +19,7 @@ from googlenet.lab_network import lab_ablation, lab_blind_logits, lab_logits
 from googlenet.network_anatomy import BlockAnatomy, inception_blocks
 from ui.charts import chart_png
 from ui.charts_experiments import comparison_figure, scan_figure
+from ui.downloads import show_png, show_table
 from ui.lab_network_view import LabDigit, branch_number, lab_block_label, lab_branch_label, pick_digit, show_digit
 from ui.labels import percent_column
 from ui.training_runs import RunRecord
@@ -95,11 +96,11 @@ def switch_controls(rec: RunRecord, blocks: dict[str, BlockAnatomy]) -> tuple[st
 
 def comparison_chart(result: Ablation) -> None:
     digits = range(len(result.intact))
-    st.image(chart_png(comparison_figure, tuple(digit_name(d) for d in digits),
+    show_png(chart_png(comparison_figure, tuple(digit_name(d) for d in digits),
                        tuple(round(float(result.intact[d]), 6) for d in digits),
                        tuple(round(float(result.ablated[d]), 6) for d in digits),
                        t("exp.abl.lab.chart.title"), t("exp.abl.chart.x"),
-                       (t("exp.abl.chart.intact"), t("exp.abl.chart.ablated"))), width="stretch")
+                       (t("exp.abl.chart.intact"), t("exp.abl.chart.ablated"))), "lab_ablation_digits")
 
 
 def each_branch_alone(rec: RunRecord, picked: LabDigit, blocks: dict[str, BlockAnatomy], top: int) -> None:
@@ -116,11 +117,11 @@ def each_branch_alone(rec: RunRecord, picked: LabDigit, blocks: dict[str, BlockA
     st.markdown(t("exp.abl.lab.table.intro", digit=top))
     cols = [t(f"exp.abl.lab.col.{c}", digit=top) for c in ("block", "branch", "module", "channels", "answer", "prob",
                                                            "change")]
-    st.dataframe(pd.DataFrame(rows, columns=cols), hide_index=True, width="stretch", column_config={
-        cols[5]: percent_column(cols[5]),
-        cols[6]: st.column_config.NumberColumn(cols[6], format="%+.1f")})
-    st.image(chart_png(scan_figure, tuple(labels), tuple(shifts), t("exp.abl.lab.scan.x", digit=top)),
-             width="stretch")
+    show_table(pd.DataFrame(rows, columns=cols), "lab_branch_table", hide_index=True, width="stretch",
+               column_config={cols[5]: percent_column(cols[5]),
+                              cols[6]: st.column_config.NumberColumn(cols[6], format="%+.1f")})
+    show_png(chart_png(scan_figure, tuple(labels), tuple(shifts), t("exp.abl.lab.scan.x", digit=top)),
+             "lab_branch_scan")
 
 
 def cut_note(rec: RunRecord, picked: LabDigit, off: tuple, block: BlockAnatomy) -> None:

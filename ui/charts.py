@@ -46,11 +46,18 @@ def cached_png(key: tuple, lang: str, _draw) -> bytes:
     return png_bytes(_draw())
 
 
-def show_figure(key: tuple, draw, where=st, **image_kw) -> None:
-    """`draw()`'s figure, drawn once per `key` and language (cached_png), shown full width in `where`."""
+def show_figure(key: tuple, draw, where=st, name: str | None = None, **image_kw) -> None:
+    """`draw()`'s figure, drawn once per `key` and language (cached_png), shown full width in `where`;
+    with a `name`, a PNG download button under it (ui.downloads; the name makes the file name and the key)."""
     from googlenet.i18n import get_language
 
-    where.image(cached_png(key, get_language(), draw), **{"width": "stretch", **image_kw})
+    png = cached_png(key, get_language(), draw)
+    if name is None:
+        where.image(png, **{"width": "stretch", **image_kw})
+        return
+    from ui.downloads import show_png
+
+    show_png(png, name, where, **image_kw)
 
 
 def chart_png(draw, *args, **kwargs) -> bytes:

@@ -15,6 +15,7 @@ The buttons' keys start with `dl_`: the presentation view hides them (ui/present
 from __future__ import annotations
 
 import copy
+import io
 import re
 from typing import Callable
 
@@ -47,10 +48,24 @@ def download_png(png: bytes | Callable[[], bytes], name: str, where=st, key: str
     _button(t("download.png"), png, name, "png", "image/png", where, key)
 
 
-def show_png(png: bytes, name: str, where=st, key: str | None = None, **image_kw) -> None:
-    """st.image(png) with its PNG button under it."""
+def png_of(picture) -> bytes:
+    """PNG bytes of a picture: PNG bytes as they are, a PIL image or an array (H×W or H×W×3, uint8) encoded."""
+    if isinstance(picture, (bytes, bytearray)):
+        return bytes(picture)
+    from PIL import Image
+
+    if not isinstance(picture, Image.Image):
+        picture = Image.fromarray(picture)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def show_png(png, name: str, where=st, key: str | None = None, **image_kw) -> None:
+    """st.image(png) with its PNG button under it. `png`: PNG bytes, or a PIL image / array (what st.image
+    takes), then encoded as PNG only when the button is pressed."""
     where.image(png, **{"width": "stretch", **image_kw})
-    download_png(png, name, where, key)
+    download_png(png if isinstance(png, (bytes, bytearray)) else (lambda: png_of(png)), name, where, key)
 
 
 # ------------------------------------------------------------------------------------------ Vega-Lite
@@ -116,3 +131,25 @@ def show_table(frame, name: str, where=st, key: str | None = None, **dataframe_k
     where.dataframe(frame, **dataframe_kw)
     download_csv(frame, name, where, key, dataframe_kw.get("column_config"))
 
+
+
+def show_static_table(frame, name: str, where=st, key: str | None = None) -> None:
+    """st.table(frame) (a small table drawn in full) with its CSV button under it; the row labels st.table shows
+    (an index other than 0, 1, 2, ...) become the CSV's first column."""
+    where.table(frame)
+    labelled_rows = isinstance(frame, pd.DataFrame) and not isinstance(frame.index, pd.RangeIndex)
+    download_csv(frame.reset_index(names=frame.index.name or "") if labelled_rows else frame, name, where, key)
+
+
+def show_markdown_table(header: list[str], rows: list[list[str]], name: str, where=st, key: str | None = None,
+                        right: set[int] = frozenset()) -> None:
+    """A Markdown table (ui.markdown_table: it wraps long text) with a CSV button of the same rows under it."""
+    from ui.markdown_table import markdown_table
+
+    where.markdown(markdown_table(header, rows, right=right))
+    download_csv(pd.DataFrame(plain_cells(rows), columns=plain_cells([header])[0]), name, where, key)
+
+
+def plain_cells(rows: list[list[str]]) -> list[list[str]]:
+    """The cells without Markdown's bold and code marks (a spreadsheet would show them as characters)."""
+    return [[re.sub(r"\*\*|`", "", str(cell)) for cell in row] for row in rows]

@@ -17,6 +17,7 @@ from googlenet.network_anatomy import BlockAnatomy, inception_blocks
 from googlenet.viz import overlay
 from ui.charts import show_figure
 from ui.charts_vision import heatmap_figure
+from ui.downloads import show_png
 from ui.lab_network_view import LabDigit, lab_block_label, pick_digit, show_digit
 from ui.training_runs import RunRecord
 
@@ -95,12 +96,13 @@ def lab_gradcam_view(rec: RunRecord) -> None:
     numbers(top_cam, cam, block)
     side = picked.digit.shape[-1]
     one, two, three = st.columns(3, gap="medium")
-    one.image(picked.picture, caption=t("gradcam.lab.digit", size=side), width="stretch")
-    two.image(overlay(picked.picture, cam.heatmap, opacity, stretch=False), width="stretch",
-              caption=t("gradcam.lab.overlay", d=class_index, block=lab_block_label(block)))
+    show_png(picked.picture, "lab_digit", one, caption=t("gradcam.lab.digit", size=side))
+    show_png(overlay(picked.picture, cam.heatmap, opacity, stretch=False), "lab_gradcam_overlay", two,
+             caption=t("gradcam.lab.overlay", d=class_index, block=lab_block_label(block)))
     # The figure's cache is shared by all sessions, whose run numbers repeat: keyed by what it shows instead.
     shows = hashlib.sha1(cam.heatmap.tobytes()).hexdigest()
-    show_figure(("lab_heatmap", shows, cam.heatmap.shape), lambda: heatmap_figure(cam.heatmap), where=three)
+    show_figure(("lab_heatmap", shows, cam.heatmap.shape), lambda: heatmap_figure(cam.heatmap), where=three,
+                name="lab_gradcam_heatmap")
     h, w = cam.heatmap.shape
     three.caption(t("gradcam.lab.raw", h=h, w=w, block=lab_block_label(block), channels=block.out_channels,
                     size=side))
