@@ -16,18 +16,21 @@ HOME = "home"   # Streamlit gives the default page the url_path "" (the root add
 
 
 def show_concept_checks(page: str) -> None:
-    """The page's questions (url_path, e.g. "architecture") in a "Check yourself" expander; none: nothing drawn."""
+    """The page's questions (url_path, e.g. "architecture") in a "Check yourself" expander (none: no expander),
+    then the page's handout button (ui.handout)."""
     from googlenet import concept_checks   # light: no torch until a question is answered
 
+    from ui.handout import handout_button
+
     questions = concept_checks.page_questions(page or HOME)
-    if not questions:
-        return
-    with st.expander(t("cc.title"), icon=":material/quiz:", key=f"{KEY_PREFIX}open_{page or HOME}"):
-        st.caption(t("cc.intro"))
-        for n, question in enumerate(questions):
-            if n:
-                st.divider()
-            _question(question.id)
+    if questions:
+        with st.expander(t("cc.title"), icon=":material/quiz:", key=f"{KEY_PREFIX}open_{page or HOME}"):
+            st.caption(t("cc.intro"))
+            for n, question in enumerate(questions):
+                if n:
+                    st.divider()
+                _question(question.id)
+    handout_button(page)   # the page's one-page handout: its figure, numbers and these questions, as a PDF
 
 
 def stop_page(page: str) -> None:

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from .model import Handout, HandoutQuestion, Number
 
-__all__ = ["Handout", "HandoutQuestion", "Number", "builders", "build_handout", "handout_pdf"]
+__all__ = ["PAGES", "Handout", "HandoutQuestion", "Number", "builders", "build_handout", "handout_pdf"]
+
+# The pages with a handout (url_path), known without importing their builders (which import matplotlib): the
+# button is drawn on pages that load no chart library.
+PAGES = ("home", "history", "architecture", "inception_lab", "spot_the_bug", "family", "classify", "preprocessing",
+         "feature_maps", "receptive_field", "ablation", "gradcam", "channel_vis", "branch_vote", "training",
+         "glossary", "lessons", "classroom")
 
 
 def builders() -> dict:

@@ -20,7 +20,7 @@ PRINT_STYLE = {
     "font.size": 10, "axes.titlesize": 11, "axes.labelsize": 10, "xtick.labelsize": 9, "ytick.labelsize": 9,
     "legend.fontsize": 9, "axes.spines.top": False, "axes.spines.right": False,
 }
-DPI = 200
+DPI = 160
 WIDTH_IN = 7.0          # the figure's width in inches; the page prints it about 17.8 cm wide
 BLUE, ORANGE, GREEN, RED, GREY = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#7f7f7f"
 BRANCH_COLOURS = (BLUE, ORANGE, GREEN, RED)

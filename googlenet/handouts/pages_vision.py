@@ -3,6 +3,8 @@ Grad-CAM, what a channel wants to see, which branch voted. Their figures need no
 without them): the network's shapes and costs, and the bundled sample photo as the network is given it."""
 from __future__ import annotations
 
+from textwrap import fill
+
 from ..i18n import t
 from .common import handout, intro, number, sample_photo
 from .figures import BLUE, BRANCH_COLOURS, ORANGE, new_figure
@@ -129,13 +131,15 @@ def receptive_field(lang: str):
     def figure():
         fig, (left, right) = new_figure(3.0, ncols=2, width_ratios=[1, 1.8])
         left.imshow(draw_field(preprocessed_crop(sample_photo()), shown, centre, centre, scale=1))
-        left.set_title(t("handout.rf.fig.photo", lang=lang, stage=shown.removeprefix("inception")))
+        left.set_title(fill(t("handout.rf.fig.photo", lang=lang, stage=shown.removeprefix("inception")), 26),
+                       fontsize=9)
         left.set_axis_off()
         names = [s.removeprefix("inception") for s in stages]
         right.plot(names, [fields[s].rf for s in stages], "o-", color=BLUE, label=t("handout.rf.fig.rf", lang=lang))
         right.plot(names, [fields[s].jump for s in stages], "s--", color=ORANGE,
                    label=t("handout.rf.fig.jump", lang=lang))
         right.set_yscale("log")
+        right.yaxis.set_major_formatter("{x:g}")
         right.tick_params(axis="x", rotation=70)
         right.set_ylabel(t("handout.rf.fig.y", lang=lang))
         right.legend(frameon=False)
