@@ -20,16 +20,18 @@ from googlenet.images import to_batch
 from googlenet.model import IMAGENET_MEAN, INPUT_SIZE
 from googlenet.runtime.inference import model_fingerprint
 from googlenet.viz import overlay
+from ui import url_state
 from ui.branch_vote_charts import OCCLUSION_CMAP, legend_strip, numbers_frame, share_heatmap
 from ui.click_picture import clickable_picture, set_slider, take_click
 from ui.concept_check import stop_page
 from ui.image_input import pick_image
 from ui.labels import block_label, class_name
 from ui.models import model_for_pictures
+from ui.page_links import BV_CLASS, BV_CLASS_ASKED, BV_PATCHES, BV_STRIDES
 
 SEED = 0                        # the scrambled copy's seed: the same copy for every visit
-PATCHES = (32, 48, 56, 64, 96)  # occlusion patch sides offered (pixels of the 224 crop)
-STRIDES = (14, 28, 56)
+PATCHES = BV_PATCHES            # occlusion patch sides offered (pixels of the 224 crop); also the link's choices
+STRIDES = BV_STRIDES
 SHOWN = 448                     # the clickable picture: the 224 crop enlarged twice
 CLICK_KEY = "bv_click"
 # From a rank correlation of 0.8 on, the page says the scrambled table ranks the branches "much like" the trained one.
@@ -170,6 +172,7 @@ def occlusion_section(model, model_key: str, picked, class_index: int, name: str
     st.session_state.setdefault("bv_y", INPUT_SIZE // 2)
     x = c3.slider(t("bv.occ.x"), 0, INPUT_SIZE - 1, key="bv_x")
     y = c4.slider(t("bv.occ.y"), 0, INPUT_SIZE - 1, key="bv_y")
+    url_state.publish()   # the address names the patch just placed (a click sets it only now)
     with st.spinner(t("bv.running")):
         grid = occlude_grid(picked.key, model_key, class_index, patch, stride, model, picked.image)
         effect = hide_one(picked.key, model_key, class_index, x, y, patch, model, picked.image)
@@ -224,16 +227,30 @@ if picked is None:                           # a bad upload: pick_image has said
     stop_page("branch_vote")
 
 
-@st.fragment
+def pick_class(best: BranchAttribution, image_key: str) -> int:
+    """One of the picture's top 5 (one widget per picture); a link's ?label= is taken once, if it is among them."""
+    probs, top5 = best.probabilities, best.top_classes(5)
+    key = f"bv_class_{image_key}"
+    asked = st.session_state.pop(BV_CLASS_ASKED, None)   # a link's class (ui/page_links.py)
+    if asked is not None and asked in top5:
+        st.session_state[key] = asked
+    elif asked is not None:   # not among this picture's top 5: its best guess, with the links' notice
+        st.toast(t("url.bad", values=f"label={asked}"), icon=":material/link_off:")
+    chosen = st.selectbox(t("bv.class"), top5, key=key, help=t("bv.class.help"),
+                          format_func=lambda c: t("bv.class.option", rank=top5.index(c) + 1,
+                                                  name=class_name(c), prob=float(probs[c])))
+    st.session_state[BV_CLASS] = chosen
+    return chosen
+
+
+@url_state.fragment   # the class, scrambling, patch and knock-out travel in the link (ui/page_links.py)
 def explanation(model, picked, pretrained: bool) -> None:
     """A fragment: the class, the scrambling, the patch and a click redraw the explanation, not the picker."""
     model_key = model_fingerprint(model, pretrained)
     with st.spinner(t("bv.running")):
         best = attribute(picked.key, model_key, None, model, picked.image)
-    probs, top5 = best.probabilities, best.top_classes(5)
-    class_index = st.selectbox(t("bv.class"), top5, key=f"bv_class_{picked.key}", help=t("bv.class.help"),
-                               format_func=lambda c: t("bv.class.option", rank=top5.index(c) + 1,
-                                                       name=class_name(c), prob=float(probs[c])))
+    probs = best.probabilities
+    class_index = pick_class(best, picked.key)
     if class_index == best.class_index:
         trained = best
     else:

@@ -15,6 +15,7 @@ from googlenet.receptive_field import (INPUT_SIZE, Field, crop_share, dots_drawn
                                       effective_field, influence_square, receptive_fields, shown_stages, unit_centre,
                                       unit_field)
 from googlenet.runtime.inference import model_fingerprint
+from ui import url_state
 from ui.charts_experiments import stage_label
 from ui.click_picture import clickable_picture, set_slider, take_click
 from ui.image_input import PickedImage, pick_image
@@ -49,6 +50,7 @@ def unit_controls() -> tuple[str, str, int, int]:
     st.session_state.setdefault(col_key, side // 2)
     row = st.slider(t("exp.rf.row"), 0, side - 1, key=row_key)
     col = st.slider(t("exp.rf.col"), 0, side - 1, key=col_key)
+    url_state.publish()   # the address names the unit just picked (a click sets it only now)
     return variant, stage, row, col
 
 
@@ -121,7 +123,7 @@ st.markdown(t("exp.rf.intro"))
 picked = pick_image("rf")    # None after a bad upload: pick_image has shown the reason
 
 
-@st.fragment
+@url_state.fragment   # the network, layer and unit travel in the link (ui/page_links.py)
 def field_view(picked) -> None:
     """A fragment: the network, layer and unit redraw the field, not the picker above."""
     controls, picture, numbers = st.columns([2, 3, 2], gap="large")

@@ -9,7 +9,12 @@ from googlenet.digits import (
 )
 from googlenet.digits.nets import block_size
 from googlenet.i18n import get_language, set_language, t
+from ui import url_state
 from ui.concept_check import stop_page
+from ui.page_links import (
+    TRAIN_BATCH_SIZES, TRAIN_DATA_CHOICES, TRAIN_DEFAULT_DATA, TRAIN_DEPTH_KEYS, TRAIN_EPOCHS, TRAIN_LEARNING_RATES,
+    TRAIN_MAX_COUNT, TRAIN_SEED_DEPTH_KEYS,
+)
 from ui.training_experiments import (
     aux_gradients, experiments_panel, panel_state, residual_section, run_experiment, softmax_section,
 )
@@ -20,14 +25,11 @@ from ui.training_sections import (
 from ui.training_try import try_the_network
 from ui.training_weights import load_section, save_section
 
-LEARNING_RATES = [0.0003, 0.001, 0.003, 0.01, 0.03]
-BATCH_SIZES = [32, 64, 128]
+# The lab's choices are declared with its link (ui/page_links.py): a link sets them, never starts a run.
+LEARNING_RATES, BATCH_SIZES = list(TRAIN_LEARNING_RATES), list(TRAIN_BATCH_SIZES)
 BUTTONS_DRAWN_FOR = "train_buttons_state"  # what the experiment buttons below the form were drawn for
-DATA_CHOICES = ("mnist", "digits")          # the real thing first; the 8x8 digits train in a few seconds
-# The seed nets at their native 28x28; the small nets on the quick 8x8 digits (the residual trio in seconds).
-DEFAULT_DATA = {"googlenet_small": "digits", "seed_mnist": "mnist", "resnet_small": "digits", "seed_resnet": "mnist"}
-DEPTH_KEYS = {"googlenet_small": "train_depth", "resnet_small": "train_depth_resnet"}  # the small nets' own sliders
-SEED_DEPTH_KEYS = {"seed_mnist": "train_depth_seed", "seed_resnet": "train_depth_seed_resnet"}  # fixed, disabled
+DATA_CHOICES, DEFAULT_DATA = TRAIN_DATA_CHOICES, TRAIN_DEFAULT_DATA
+DEPTH_KEYS, SEED_DEPTH_KEYS = TRAIN_DEPTH_KEYS, TRAIN_SEED_DEPTH_KEYS   # the small nets' sliders; the seed nets'
 
 runs = RunHistory()
 stopped = runs.finish_interrupted()  # a Stop click reran the script in the middle of a run
@@ -104,7 +106,7 @@ def preset_caption(config: TrainConfig) -> str:
     return t("train.preset.googlenet_small.caption_noaux", depth=depth, params=params, stem=stem, size=size)
 
 
-@st.fragment
+@url_state.fragment   # the settings travel in the link (ui/page_links.py)
 def settings_form() -> tuple[TrainConfig, bool]:
     """The settings widgets: (the run they describe, whether it can have aux heads). A fragment: moving one
     reruns only this form, not the runs' results below, however many there are."""
@@ -120,16 +122,17 @@ def settings_form() -> tuple[TrainConfig, bool]:
         depth = depth_slider(preset)
         aux, batch_norm, shortcuts, aux_possible = network_switches(preset, depth)
     with right:
-        epochs = st.slider(t("train.epochs"), 1, 30, 8, key="train_epochs", help=t("train.epochs.help"))
+        epochs = st.slider(t("train.epochs"), *TRAIN_EPOCHS, key="train_epochs", help=t("train.epochs.help"))
         lr = st.select_slider(t("train.lr"), LEARNING_RATES, value=0.003, key="train_lr", help=t("train.lr.help"))
         softmax_bug = st.toggle(t("train.softmax_bug"), False, key="train_softmax_bug", persist_state="session",
                                 help=t("train.softmax_bug.help", floor=softmax_loss_range().floor))
         with st.expander(t("train.more")):
             m1, m2 = st.columns(2)
-            seed = m1.number_input(t("train.seed"), 0, 10_000, 0, step=1, key="train_seed", help=t("train.seed.help"))
+            seed = m1.number_input(t("train.seed"), 0, TRAIN_MAX_COUNT, 0, step=1, key="train_seed",
+                                   help=t("train.seed.help"))
             batch_size = m2.selectbox(t("train.batch"), BATCH_SIZES, index=1, key="train_batch")
-            max_steps = st.number_input(t("train.max_steps"), 0, 10_000, 0, step=1, key="train_max_steps",
-                                        help=t("train.max_steps.help"))
+            max_steps = st.number_input(t("train.max_steps"), 0, TRAIN_MAX_COUNT, 0, step=1,
+                                        key="train_max_steps", help=t("train.max_steps.help"))
 
     config = TrainConfig(preset=preset, depth=depth, aux=aux, batch_norm=batch_norm, epochs=epochs, lr=lr,
                          batch_size=batch_size, seed=seed, max_steps=max_steps, dataset=dataset,
@@ -150,6 +153,7 @@ with st.container(border=True):
     b2.button(t("train.stop"), key="train_stop", width="stretch")
 
 experiment = experiments_panel(config, aux_possible)
+url_state.publish()   # the settings drawn for the first time are in the address too (the page may stop below)
 
 for note in stopped:
     st.warning(t("train.stopped" if note.evaluated else "train.stopped.not_evaluated",

@@ -28,6 +28,10 @@ SAMPLES = {  # file -> i18n key of its name
     "rocket.jpg": "input.sample.rocket",
     "china_temple.jpg": "input.sample.temple",
 }
+# A link names the sample photo by a short word (?photo=cat): file -> that word. An uploaded photo or a camera
+# shot cannot travel in a link; the link carries the sample chosen in the list, which is what it opens.
+SAMPLE_LINK_NAMES = {"chelsea_cat.jpg": "cat", "coffee.jpg": "coffee", "rocket.jpg": "rocket",
+                     "china_temple.jpg": "temple"}
 
 
 @dataclass
@@ -95,6 +99,23 @@ def other_sample(picked: PickedImage) -> PickedImage:
 
 
 CLASS_PHOTO = ":class-photo:"   # the list entry of the class photo (never a file name)
+CLASS_PHOTO_LINK_NAME = "class"   # ?photo=class: the class photo (the class's own ?class=CODE says which)
+
+
+def photo_from_link(text: str) -> str:
+    """?photo=<word> -> the picker's list entry (a sample's file, or the class photo); ValueError if unknown."""
+    word = text.strip().lower()
+    if word == CLASS_PHOTO_LINK_NAME:
+        return CLASS_PHOTO
+    for file, name in SAMPLE_LINK_NAMES.items():
+        if name == word:
+            return file
+    raise ValueError(text)
+
+
+def photo_link_name(choice: str) -> str:
+    """The picker's list entry -> its word in a link (photo_from_link's inverse)."""
+    return CLASS_PHOTO_LINK_NAME if choice == CLASS_PHOTO else SAMPLE_LINK_NAMES[choice]
 
 
 def _class_choice(key: str):
@@ -110,6 +131,8 @@ def _class_choice(key: str):
     options = ([CLASS_PHOTO] if photo else []) + list(SAMPLES)
     if st.session_state.get(f"{key}_sample") not in (*options, None):
         del st.session_state[f"{key}_sample"]
+        if code is None:   # ?photo=class in a link without a class: the first sample, with the links' notice
+            st.toast(t("url.bad", values=f"photo={CLASS_PHOTO_LINK_NAME}"), icon=":material/link_off:")
     return photo, options
 
 
@@ -130,6 +153,9 @@ def pick_image(key: str, show: bool = True) -> PickedImage | None:
             sample = st.selectbox(t("input.sample"), options, key=f"{key}_sample", format_func=name_of)
             use_camera = st.toggle(t("input.camera.toggle"), key=f"{key}_camera_on")
         shot = st.camera_input(t("input.camera"), key=f"{key}_camera") if use_camera else None
+    from ui.url_state import publish
+
+    publish()   # ?photo= names the list's choice now (a page may stop before app.py writes the address)
 
     picked = None
     try:

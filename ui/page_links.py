@@ -2,12 +2,13 @@
 values, default. The allowed values come from the package, looked up only when a link is read (no torch on
 import: app.py imports this for every page).
 
-Pages without an entry (home, classify, preprocessing, family, …) carry only the language, the lesson and the
-presentation view. The sample photo is the picture picker's own parameter, not listed here.
+Pages without an entry (home, family, …) carry only the language, the lesson and the presentation view. Every
+page with the picture picker (ui/image_input.pick_image) takes the sample photo too: ?photo=cat (PICKERS below).
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import streamlit as st
 
@@ -19,10 +20,45 @@ FM_TOP_K_DEFAULT = 16
 DIGITS = re.compile(r"\d{1,8}")     # a lab field as a link may set it (the field takes 8 characters)
 
 
+def count(text: str) -> int:
+    """A whole number as a link writes it: ASCII digits, at most 9 (no sign, no "1e3", no full-width digits)."""
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()):
+        raise ValueError(text)
+    return int(text.strip())
+
+
 def _field_text(text: str) -> str:
     if not DIGITS.fullmatch(text.strip()):
         raise ValueError(text)
     return text.strip()
+
+
+# ------------------------------------------------------------------------------------------ the sample photo
+# page -> the key its picture picker is drawn with (pick_image(key)): the list's choice is st.session_state[key_sample]
+PICKERS = {"classify": "cls", "preprocessing": "pre", "feature_maps": "fm", "receptive_field": "rf",
+           "ablation": "abl", "gradcam": "cam", "branch_vote": "bv"}
+
+
+def _photo_from_link(text: str) -> str:
+    from ui.image_input import photo_from_link
+
+    return photo_from_link(text)
+
+
+def _photo_link_name(choice: object) -> str:
+    from ui.image_input import photo_link_name
+
+    return photo_link_name(choice)
+
+
+def photo(page: str) -> Param:
+    """?photo=cat|coffee|rocket|temple (or class: the class photo): the sample photo in the page's picker. An
+    upload cannot travel in a link: the link carries the list's choice (the cat unless another was picked)."""
+    return Param("photo", f"{PICKERS[page]}_sample", "chelsea_cat.jpg", parse=_photo_from_link, show=_photo_link_name)
+
+
+register(PageLink("classify", (photo("classify"),)))
+register(PageLink("preprocessing", (photo("preprocessing"),)))
 
 
 # ------------------------------------------------------------------------------------------ architecture
@@ -132,6 +168,7 @@ def _fm_channels(values: dict) -> range:
 
 
 register(PageLink("feature_maps", (
+    photo("feature_maps"),
     Param("block", "fm_block", "inception3a", _fm_layers),
     Param("top", "fm_topk", FM_TOP_K_DEFAULT, FM_TOP_K, parse=integer),
     Param("norm", "fm_norm", "each", ("each", "shared")),
@@ -149,6 +186,7 @@ def _ablation_blocks(_values: dict) -> list[str]:
 
 
 register(PageLink("ablation", (
+    photo("ablation"),
     Param("block", "abl_block", "inception4a", _ablation_blocks),
     Flags("off", "abl_off_", BRANCH_NAMES),
     Param("scan", "abl_scan", False, (True, False), parse=boolean, show=show_bool),
@@ -190,6 +228,7 @@ def _ask_class(value) -> None:
 
 
 register(PageLink("gradcam", (
+    photo("gradcam"),
     Param("block", "cam_block", "inception5b", _cam_blocks),
     Param("opacity", "cam_opacity", 0.5, _Between(0.0, 1.0), parse=decimal, show=show_number),
     Param("any", "cam_any", False, (True, False), parse=boolean, show=show_bool),
@@ -199,3 +238,174 @@ register(PageLink("gradcam", (
 
 # ------------------------------------------------------------------------------------------ glossary
 register(PageLink("glossary", (Param("q", "glossary_query", "", parse=lambda s: s[:80]),)))
+
+
+# ------------------------------------------------------------------------------------------ receptive field
+def _rf_stages(values: dict) -> list[str]:
+    from googlenet.receptive_field import shown_stages
+
+    return shown_stages(values["variant"])
+
+
+def _rf_side(values: dict) -> int:
+    """The grid side of the chosen layer: the unit's row and column run from 0 to side - 1."""
+    from googlenet.receptive_field import receptive_fields
+
+    return receptive_fields(values["variant"])[values["layer"]].side
+
+
+def _rf_position(axis: str) -> Param:
+    """The unit's row or column; the page has one slider per grid size (default: the centre unit, side // 2)."""
+    return Param(axis, lambda v: f"rf_{axis}_{_rf_side(v)}", None, lambda v: range(_rf_side(v)), parse=count)
+
+
+register(PageLink("receptive_field", (
+    photo("receptive_field"),
+    Param("variant", "rf_variant", "torchvision", ("torchvision", "paper")),
+    Param("layer", "rf_stage", "inception4a", _rf_stages),
+    _rf_position("row"),
+    _rf_position("col"),
+)))
+
+
+# ------------------------------------------------------------------------------------------ training lab
+# The lab's choices (app_pages/training.py draws them from these; a link can set them, never start a run).
+TRAIN_LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03)
+TRAIN_BATCH_SIZES = (32, 64, 128)
+TRAIN_EPOCHS = (1, 30, 8)            # (smallest, largest, default)
+TRAIN_MAX_COUNT = 10_000             # the seed and the step limit run from 0 to this (default 0: no limit)
+TRAIN_DATA_CHOICES = ("mnist", "digits")   # the real thing first; the 8x8 digits train in a few seconds
+# The seed nets at their native 28x28; the small nets on the quick 8x8 digits (the residual trio in seconds).
+TRAIN_DEFAULT_DATA = {"googlenet_small": "digits", "seed_mnist": "mnist", "resnet_small": "digits",
+                      "seed_resnet": "mnist"}
+TRAIN_DEPTH_KEYS = {"googlenet_small": "train_depth", "resnet_small": "train_depth_resnet"}  # the small nets' own
+TRAIN_SEED_DEPTH_KEYS = {"seed_mnist": "train_depth_seed", "seed_resnet": "train_depth_seed_resnet"}  # fixed
+
+
+def _train_presets(_values: dict) -> tuple[str, ...]:
+    return tuple(TRAIN_DEFAULT_DATA)   # googlenet.digits.PRESETS (a test checks they agree)
+
+
+def _train_depth_key(values: dict) -> str:
+    preset = values["preset"]
+    return TRAIN_DEPTH_KEYS.get(preset) or TRAIN_SEED_DEPTH_KEYS[preset]
+
+
+def _train_depths(values: dict) -> range:
+    """googlenet_small 1-10 blocks, resnet_small 1-20; the seed nets have their fixed two."""
+    from googlenet.digits import MIN_DEPTH, SEED_NET_DEPTH
+    from googlenet.digits.nets import max_depth
+
+    preset = values["preset"]
+    if preset in TRAIN_SEED_DEPTH_KEYS:
+        return range(SEED_NET_DEPTH, SEED_NET_DEPTH + 1)
+    return range(MIN_DEPTH, max_depth(preset) + 1)
+
+
+def _rate(text: str) -> float:
+    value = float(text.strip())
+    if value != value:   # NaN
+        raise ValueError(text)
+    return value
+
+
+def _experiments(_values: dict) -> tuple[str, ...]:
+    from googlenet.digits import EXPERIMENTS
+
+    return EXPERIMENTS
+
+
+ON_OFF = (True, False)
+register(PageLink("training", (
+    Param("preset", "train_preset", "googlenet_small", _train_presets),
+    Param("data", lambda v: f"train_data_{v['preset']}", None, TRAIN_DATA_CHOICES),   # default: TRAIN_DEFAULT_DATA
+    Param("depth", _train_depth_key, None, _train_depths, parse=count),               # default: 3, resnet 8, seed 2
+    Param("aux", "train_aux", True, ON_OFF, parse=boolean, show=show_bool),
+    Param("bn", "train_bn", True, ON_OFF, parse=boolean, show=show_bool),
+    Param("shortcuts", "train_shortcuts", True, ON_OFF, parse=boolean, show=show_bool),
+    Param("epochs", "train_epochs", TRAIN_EPOCHS[2], range(TRAIN_EPOCHS[0], TRAIN_EPOCHS[1] + 1), parse=count),
+    Param("lr", "train_lr", 0.003, TRAIN_LEARNING_RATES, parse=_rate, show=show_number),
+    Param("softmax", "train_softmax_bug", False, ON_OFF, parse=boolean, show=show_bool),
+    Param("seed", "train_seed", 0, range(TRAIN_MAX_COUNT + 1), parse=count),
+    Param("batch", "train_batch", 64, TRAIN_BATCH_SIZES, parse=count),
+    Param("steps", "train_max_steps", 0, range(TRAIN_MAX_COUNT + 1), parse=count),
+    Param("experiment", "trainexp_kind", "aux", _experiments),
+    Param("deep", "trainexp_aux_deep", False, ON_OFF, parse=boolean, show=show_bool),
+)))
+
+
+# ------------------------------------------------------------------------------------------ channel visualisation
+def _cvis_blocks(_values: dict) -> tuple[str, ...]:
+    from googlenet.model import BLOCKS
+
+    return BLOCKS
+
+
+def _cvis_parts(_values: dict) -> tuple[str, ...]:
+    from googlenet.featurevis import PARTS
+
+    return PARTS
+
+
+def _cvis_channels(values: dict) -> range:
+    """A branch's channels, or the whole block's concatenated output ("output")."""
+    from googlenet.model import INCEPTION_CONFIG
+
+    widths = INCEPTION_CONFIG[values["block"]].branch_widths()
+    return range(sum(widths.values()) if values["part"] == "output" else widths[values["part"]])
+
+
+def _cvis_option(name: str) -> Callable[[dict], tuple]:
+    def options(_values: dict) -> tuple:
+        from ui import channel_vis
+
+        return getattr(channel_vis, name)
+    return options
+
+
+register(PageLink("channel_vis", (
+    Param("block", "cvis_block", "inception3a", _cvis_blocks),
+    Param("part", "cvis_part", "branch1", _cvis_parts),
+    Param("channel", lambda v: f"cvis_channel_{v['block']}_{v['part']}", 0, _cvis_channels, parse=count),
+    Param("steps", "cvis_steps", 256, _cvis_option("STEP_OPTIONS"), parse=count),
+    Param("size", "cvis_size", 128, _cvis_option("SIZE_OPTIONS"), parse=count),
+    Param("diverse", "cvis_diversity", False, ON_OFF, parse=boolean, show=show_bool),
+    Param("grid", "cvis_grid_count", 4, _cvis_option("GRID_COUNTS"), parse=count),
+    Param("all", "cvis_grid_all", True, ON_OFF, parse=boolean, show=show_bool),
+)))
+
+
+# ------------------------------------------------------------------------------------------ which branch voted
+BV_PATCHES = (32, 48, 56, 64, 96)   # occlusion patch sides offered (pixels of the 224 crop)
+BV_STRIDES = (14, 28, 56)
+BV_INPUT = 224                      # googlenet.model.INPUT_SIZE: the patch centre's x and y run over the crop
+# The class whose vote the page explains travels as ?label= (?class= is the classroom's code, ui/classroom_link.py).
+BV_CLASS = "bv_class"               # the class as the link says it (the page keeps it current)
+BV_CLASS_ASKED = "bv_class_asked"   # a link's class, taken once by the page's class choice (one of the top 5)
+
+
+def _bv_scopes(_values: dict) -> list[str]:
+    """The sanity check's scrambling: every layer, or cascading from the top down to a layer."""
+    from googlenet.attribution import FULL, randomisation_order
+    from googlenet.model import meta_model
+
+    return [FULL] + randomisation_order(meta_model())[:-1]   # "stem" = every layer: the same as FULL
+
+
+def _bv_ask_class(value) -> None:
+    if value is None:
+        st.session_state.pop(BV_CLASS_ASKED, None)
+    else:
+        st.session_state[BV_CLASS_ASKED] = value
+
+
+register(PageLink("branch_vote", (
+    photo("branch_vote"),
+    Param("label", BV_CLASS, None, _imagenet_classes, parse=count, on_set=_bv_ask_class),
+    Param("scope", "bv_scope", "full", _bv_scopes),
+    Param("patch", "bv_patch", 56, BV_PATCHES, parse=count),
+    Param("stride", "bv_stride", 56, BV_STRIDES, parse=count),
+    Param("x", "bv_x", BV_INPUT // 2, range(BV_INPUT), parse=count),
+    Param("y", "bv_y", BV_INPUT // 2, range(BV_INPUT), parse=count),
+    Param("knockout", "bv_knockout", False, ON_OFF, parse=boolean, show=show_bool),
+)))
