@@ -3,11 +3,13 @@
 The table is googlenet.glossary.TERMS; the search box filters it (a fragment: typing redraws only the table).
 A Markdown table, so the definitions wrap instead of being cut off in a grid cell.
 """
+import pandas as pd
 import streamlit as st
 
 from googlenet.glossary import TERMS, definition_key, search
 from googlenet.i18n import t
 from ui import url_state
+from ui.downloads import download_csv, plain_cells
 from ui.markdown_table import markdown_table
 
 st.title(t("glossary.title"))
@@ -22,10 +24,18 @@ def glossary_table() -> None:
     if not found:
         st.info(t("glossary.none", query=query))
         return
-    header = [t(f"glossary.col.{c}") for c in ("en", "zh", "d2l", "definition")]
-    st.markdown(markdown_table(header, [[term.en, term.zh, term.d2l or "—", t(definition_key(term))]
-                                        for term in found]))
+    st.markdown(markdown_table(glossary_header(), glossary_rows(found)))
+
+
+def glossary_header() -> list[str]:
+    return [t(f"glossary.col.{c}") for c in ("en", "zh", "d2l", "definition")]
+
+
+def glossary_rows(terms) -> list[list[str]]:
+    return [[term.en, term.zh, term.d2l or "—", t(definition_key(term))] for term in terms]
 
 
 glossary_table()
+# The whole glossary as one CSV, whatever the search shows (outside the fragment: typing does not redraw it).
+download_csv(pd.DataFrame(plain_cells(glossary_rows(TERMS)), columns=glossary_header()), "glossary")
 st.caption(t("glossary.caption"))

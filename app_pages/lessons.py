@@ -6,7 +6,7 @@ import streamlit as st
 from googlenet.i18n import get_language, t
 from googlenet.lessons import LESSONS_DIR, Lesson, LessonError, load_lessons
 from ui import lesson_bar, url_state
-from ui.markdown_table import markdown_table
+from ui.downloads import show_markdown_table
 from ui.nav import ALL_PAGES, available_pages
 
 TITLES = {p.url_path: p.title_key for p in ALL_PAGES}
@@ -33,8 +33,8 @@ def lesson_card(lesson: Lesson, lang: str) -> None:
         st.caption(t("lessons.length", minutes=lesson.minutes, steps=len(lesson)))
         st.markdown(lesson.summary(lang))
         rows = [[str(n), page_title(step.page), step.title(lang)] for n, step in enumerate(lesson.steps, start=1)]
-        st.markdown(markdown_table([t("lessons.col.n"), t("lessons.col.page"), t("lessons.col.step")], rows,
-                                   right={0}))
+        show_markdown_table([t("lessons.col.n"), t("lessons.col.page"), t("lessons.col.step")], rows,
+                            f"lesson_{lesson.id}", right={0})
         if st.button(t("lessons.start"), key=f"lessons_start_{lesson.id}", type="primary",
                      icon=":material/play_arrow:"):
             lesson_bar.go(lesson, 0)
@@ -64,7 +64,7 @@ with st.expander(t("lessons.own.title"), icon=":material/edit_note:"):
     st.markdown(t("lessons.own.body", folder=LESSONS_DIR))
     st.code(EXAMPLE, language="toml")
     st.markdown(t("lessons.own.params"))
-    st.markdown(markdown_table([t("lessons.col.page"), t("lessons.col.url"), t("lessons.col.params")],
-                               [[page_title(p), f"`/{p}`", ", ".join(f"`{n}`" for n in names)]
-                                for p, names in url_state.describe(pages)]))
+    show_markdown_table([t("lessons.col.page"), t("lessons.col.url"), t("lessons.col.params")],
+                        [[page_title(p), f"`/{p}`", ", ".join(f"`{n}`" for n in names)]
+                         for p, names in url_state.describe(pages)], "link_parameters")
     st.caption(t("lessons.own.global"))

@@ -10,6 +10,7 @@ from googlenet.bug_hunt import experiments as ex
 from googlenet.i18n import t
 from ui import presentation
 from ui.charts_bug_hunt import two_runs
+from ui.downloads import show_table, show_vega
 
 PICKS, REVEALED = "bug_picks", "bug_revealed"   # listing key -> lines checked (in order) / fix shown
 LAST_STEPS = 10                                 # the "final loss" is the mean of this many last steps
@@ -88,10 +89,10 @@ def show_branch() -> None:
     st.markdown(t("bug.branch.intro", batch=ex.BATCH))
     st.markdown(t("bug.branch.shape", shape=shape_text(buggy.output_shape)))
     fmt = lambda v: t("bug.no_grad") if v is None else f"{v:.4f}"  # noqa: E731
-    st.dataframe(pd.DataFrame({t("bug.col.layer"): list(bug_hunt.BLOCK_LAYERS),
-                               t("bug.col.buggy"): [fmt(buggy.grad_norms[n]) for n in bug_hunt.BLOCK_LAYERS],
-                               t("bug.col.fixed"): [fmt(fixed.grad_norms[n]) for n in bug_hunt.BLOCK_LAYERS]}),
-                 hide_index=True)
+    show_table(pd.DataFrame({t("bug.col.layer"): list(bug_hunt.BLOCK_LAYERS),
+                             t("bug.col.buggy"): [fmt(buggy.grad_norms[n]) for n in bug_hunt.BLOCK_LAYERS],
+                             t("bug.col.fixed"): [fmt(fixed.grad_norms[n]) for n in bug_hunt.BLOCK_LAYERS]}),
+               "branch_bug_gradients", hide_index=True)
     st.caption(t("bug.branch.grad_caption"))
     st.markdown(t("bug.branch.train", steps=buggy.steps, lr=ex.BRANCH_LR, buggy=buggy.test_accuracy,
                   fixed=fixed.test_accuracy))
@@ -117,12 +118,12 @@ def show_softmax() -> None:
         col.metric(name, f"{sum(run.losses[-LAST_STEPS:]) / LAST_STEPS:.3f}")
     c1, c2 = st.columns(2)
     step_word = t("bug.chart.step")
-    c1.vega_lite_chart(presentation.chart(two_runs(
+    show_vega(presentation.chart(two_runs(
         tuple(range(1, steps + 1)), tuple(buggy.losses), tuple(fixed.losses), t("bug.chart.loss"), step_word, legend,
-        floor=bounds.floor, floor_label=t("bug.chart.floor"))), width="stretch")
-    c2.vega_lite_chart(presentation.chart(two_runs(
+        floor=bounds.floor, floor_label=t("bug.chart.floor"))), "softmax_bug_loss", c1)
+    show_vega(presentation.chart(two_runs(
         tuple(buggy.steps), tuple(buggy.test_accuracies), tuple(fixed.test_accuracies), t("bug.chart.accuracy"),
-        step_word, legend, percent=True)), width="stretch")
+        step_word, legend, percent=True)), "softmax_bug_accuracy", c2)
     st.markdown(t("bug.softmax.bounds", floor=bounds.floor, ceiling=bounds.ceiling, uniform=bounds.uniform,
                   band=bounds.ceiling - bounds.floor))
     st.markdown(t("bug.softmax.lowest", lowest=min(buggy.losses), floor=bounds.floor))
@@ -158,11 +159,11 @@ def show_lrn() -> None:
     res = lrn_run()
     st.markdown(t("bug.lrn.intro"))
     kinds = ("buggy", "fixed")
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("bug.lrn.col.where"): [t(f"bug.lrn.row.{k}") for k in kinds],
         t("bug.lrn.col.shape"): [shape_text(res.lrn_input_shape[k][1:]) for k in kinds],
         t("bug.lrn.col.values"): [f"{res.values_normalised[k]:,}" for k in kinds],
-        t("bug.lrn.col.ms", n=ex.LRN_REPEATS): [f"{res.lrn_ms[k]:.1f}" for k in kinds]}), hide_index=True)
+        t("bug.lrn.col.ms", n=ex.LRN_REPEATS): [f"{res.lrn_ms[k]:.1f}" for k in kinds]}), "lrn_bug", hide_index=True)
     st.markdown(t("bug.lrn.ratio", ratio=res.values_normalised["buggy"] / res.values_normalised["fixed"],
                   buggy=res.values_normalised["buggy"], fixed=res.values_normalised["fixed"]))
     st.markdown(t("bug.lrn.diff", shape=shape_text(res.output_shape), share=res.differing_share,

@@ -95,8 +95,10 @@ def loss_and_accuracy_figure(runs: Sequence[RunRecord]):
     return fig
 
 
-def show_history(runs: Sequence[RunRecord]) -> None:
-    show_figure(("train.history", tuple(_curve_key(r) for r in runs)), lambda: loss_and_accuracy_figure(runs))
+def show_history(runs: Sequence[RunRecord], name: str = "training_curves") -> None:
+    """The finished runs' curves, with a PNG button (the live charts during a run have none)."""
+    show_figure(("train.history", tuple(_curve_key(r) for r in runs)), lambda: loss_and_accuracy_figure(runs),
+                name=name)
 
 
 def grad_figure(rec: RunRecord, partner: RunRecord | None):
@@ -121,11 +123,11 @@ def grad_figure(rec: RunRecord, partner: RunRecord | None):
     return fig
 
 
-def show_gradients(rec: RunRecord, partner: RunRecord | None) -> None:
+def show_gradients(rec: RunRecord, partner: RunRecord | None, name: str = "block_gradients") -> None:
     key = ("train.grad", rec.number, tuple(tuple(r.values()) for r in rec.curves.grad_norms),
            None if partner is None else (partner.number, partner.config.aux,
                                          tuple(partner.curves.phase_grad_norms("early").items())))
-    show_figure(key, lambda: grad_figure(rec, partner))
+    show_figure(key, lambda: grad_figure(rec, partner), name=name)
 
 
 def confusion_chart(confusion: np.ndarray, x_title: str, y_title: str, count_title: str) -> dict:
@@ -210,10 +212,10 @@ def experiment_figure(runs: Sequence[tuple[str, RunRecord]], floor: float | None
 
 
 def show_experiment(runs: Sequence[tuple[str, RunRecord]], floor: float | None = None, guess: float | None = None,
-                    floor_label: str = "", guess_label: str = "") -> None:
+                    floor_label: str = "", guess_label: str = "", name: str = "experiment") -> None:
     key = ("train.experiment", tuple((label, _curve_key(rec)) for label, rec in runs), floor, guess, floor_label,
            guess_label)
-    show_figure(key, lambda: experiment_figure(runs, floor, guess, floor_label, guess_label))
+    show_figure(key, lambda: experiment_figure(runs, floor, guess, floor_label, guess_label), name=name)
 
 
 def grad_series_figure(runs: Sequence[tuple[str, RunRecord]]):
@@ -239,7 +241,7 @@ def grad_series_figure(runs: Sequence[tuple[str, RunRecord]]):
     return fig
 
 
-def show_grad_series(runs: Sequence[tuple[str, RunRecord]]) -> None:
+def show_grad_series(runs: Sequence[tuple[str, RunRecord]], name: str = "gradient_series") -> None:
     key = ("train.grad_series", tuple((title, rec.number, tuple(tuple(r.values()) for r in rec.curves.grad_norms))
                                       for title, rec in runs))
-    show_figure(key, lambda: grad_series_figure(runs))
+    show_figure(key, lambda: grad_series_figure(runs), name=name)

@@ -23,7 +23,7 @@ from googlenet.digits.drawing import (
 from googlenet.features import most_active
 from googlenet.i18n import t
 from googlenet.viz import as_maps, tile_channels
-from ui.markdown_table import markdown_table
+from ui.downloads import show_markdown_table, show_png
 
 CANVAS_PX = 280           # the canvas is 10x MNIST's 28 pixels: room for a finger, and a whole number of scales
 STROKE_PX = 22            # a digit about 200 px tall shrinks to 20 px: a 22 px pen becomes ~2 px, MNIST's stroke
@@ -85,14 +85,15 @@ def show_answer(answer: Classified) -> None:
     drawing = answer.drawing
     best = top_k(answer.probabilities, 3)
     st.markdown(t("draw.prediction", digit=best[0][0], p=best[0][1]))
-    st.markdown(f"**{t('draw.top3')}**\n\n" + markdown_table(
-        [t("draw.top3.digit"), t("draw.top3.p")], [[str(d), f"{p:.1%}"] for d, p in best], right={1}))
+    st.markdown(f"**{t('draw.top3')}**")
+    show_markdown_table([t("draw.top3.digit"), t("draw.top3.p")], [[str(d), f"{p:.1%}"] for d, p in best],
+                        "drawing_top3", right={1})
     if not drawing.looks_like_digit:
         st.warning(t("draw.not_digit" if drawing.dataset == "mnist" else "draw.not_digit.digits",
                      share=drawing.coverage, limit=MAX_DIGIT_COVERAGE, mnist_max=MNIST_MAX_COVERAGE))
     if unsure(answer.probabilities):
         st.warning(t("draw.unsure", p=best[0][1], limit=UNSURE_BELOW, second=best[1][0], p2=best[1][1]))
-    st.image(digit_to_picture(drawing.digit, max_value=drawing.max_value, width=SEEN_PX),
+    show_png(digit_to_picture(drawing.digit, max_value=drawing.max_value, width=SEEN_PX), "drawing_seen",
              caption=t("draw.seen", size=drawing.size), width=SEEN_PX)
     st.caption(t(f"draw.seen.help.{drawing.dataset}"))
     st.caption(t("draw.time", ms=answer.seconds * 1000))
@@ -104,7 +105,8 @@ def show_feature_maps(drawing: PreparedDrawing, feature_maps: FeatureMaps, k: in
     for name, maps in feature_maps(drawing.digit).items():
         x = as_maps(maps)
         shown = most_active(x, min(k, x.shape[0]))
-        st.image(tile_channels(x, order=shown, cols=len(shown), min_tile=MAP_TILE_PX))
+        show_png(tile_channels(x, order=shown, cols=len(shown), min_tile=MAP_TILE_PX), f"drawing_{name}_maps",
+                 width="content")
         st.caption(t("draw.maps.caption", name=name, c=x.shape[0], h=x.shape[1], w=x.shape[2], k=len(shown)))
 
 

@@ -1,7 +1,8 @@
 """"The numbers, reconciled": the home page's section, and the link every headline number gets to it.
 
 The home page opens that section (expanded, at the top) when the address carries ?section=numbers.
-The numbers come from googlenet.headline_numbers; this module only lays them out (Markdown tables: no pandas).
+The numbers come from googlenet.headline_numbers; this module only lays them out (Markdown tables, each with
+its CSV button: ui.downloads).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from googlenet.headline_numbers import (ALEXNET_PAPER_PARAMS, HEADLINE_TOP5, PAP
                                         PAPER_MULTIPLY_ADDS, SINGLE_TOP5, TABLE3, Reconciled, millions,
                                         table1_printed)
 from googlenet.i18n import get_language, t
-from ui.markdown_table import markdown_table
+from ui.downloads import show_markdown_table
 
 HOME = "app_pages/home.py"
 SECTION = "numbers"
@@ -43,7 +44,7 @@ def top5_part(n: Reconciled) -> None:
     st.markdown(t("reconciled.top5.body", models=HEADLINE_TOP5.models, crops=HEADLINE_TOP5.crops, **fmt))
     header = [t(f"reconciled.top5.col.{c}") for c in ("models", "crops", "cost", "error")]
     rows = [[str(r.models), str(r.crops), f"{r.evaluations:,}", f"{r.top5_error:.2f}%"] for r in TABLE3]
-    st.markdown(markdown_table(header, rows, right={0, 1, 2, 3}))
+    show_markdown_table(header, rows, "reconciled_top5", right={0, 1, 2, 3})
     st.markdown(t("reconciled.top5.after", tv_top5=_g(n.tv_top5), tv_top1=_g(n.tv_top1), **fmt))
 
 
@@ -62,9 +63,9 @@ def params_part(n: Reconciled) -> None:
         ("tv_aux", n.tv_params_with_aux, {}),
     ]
     header = [t("reconciled.col.source"), t("reconciled.col.count"), t("reconciled.col.what")]
-    st.markdown(markdown_table(header, [[t(f"reconciled.params.row.{key}"), f"{count:,}",
-                                         t(f"reconciled.params.row.{key}.what", **fmt)]
-                                        for key, count, fmt in rows], right={1}))
+    show_markdown_table(header, [[t(f"reconciled.params.row.{key}"), f"{count:,}",
+                                  t(f"reconciled.params.row.{key}.what", **fmt)] for key, count, fmt in rows],
+                        "reconciled_params", right={1})
     conv1_k, _ = table1_printed("conv1")
     t3a_k, _ = table1_printed("inception3a")
     st.markdown(t("reconciled.params.after", p3a=n.inception3a_params, p3a_k=n.inception3a_params / 1024,
@@ -86,9 +87,9 @@ def macs_part(n: Reconciled) -> None:
         ("tv_meta", f"{n.tv_meta_gflops * 1e9:,.0f}", {"g": _g(n.tv_meta_gflops)}),
     ]
     header = [t("reconciled.col.source"), t("reconciled.col.count"), t("reconciled.col.what")]
-    st.markdown(markdown_table(header, [[t(f"reconciled.macs.row.{key}"), count,
-                                         t(f"reconciled.macs.row.{key}.what", **fmt)]
-                                        for key, count, fmt in rows], right={1}))
+    show_markdown_table(header, [[t(f"reconciled.macs.row.{key}"), count,
+                                  t(f"reconciled.macs.row.{key}.what", **fmt)] for key, count, fmt in rows],
+                        "reconciled_macs", right={1})
     _, conv1_ops = table1_printed("conv1")
     st.markdown(t("reconciled.macs.after", tv_meta=_g(n.tv_meta_gflops), tv=n.tv_macs, tconv1=conv1_ops,
                   conv1=n.conv1_macs))
@@ -110,7 +111,7 @@ def bottleneck_part(n: Reconciled) -> None:
     header = [t(f"reconciled.bottleneck.col.{c}") for c in ("block", "size", "module", "b3", "b5")]
     rows = [[short_block_name(s.block), f"{s.size}×{s.size}", f"{s.module:.2f}×", f"{s.branch3x3:.2f}×",
              f"{s.branch5x5:.2f}×"] for s in n.savings]
-    st.markdown(markdown_table(header, rows, right={2, 3, 4}))
+    show_markdown_table(header, rows, "reconciled_savings", right={2, 3, 4})
     st.caption(t("reconciled.bottleneck.after"))
 
 

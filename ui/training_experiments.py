@@ -101,7 +101,7 @@ def aux_gradients(c: AuxComparison) -> None:
     """The aux pair's gradient norms over the steps, side by side: where the heads feed the early blocks."""
     st.markdown(f"**{t('trainexp.gradseries.title')}**")
     show_grad_series([(t("trainexp.gradseries.panel", n=r.number, aux=on_off(r.config.aux)), r)
-                      for r in (c.with_aux, c.without_aux)])
+                      for r in (c.with_aux, c.without_aux)], name="aux_gradient_series")
     st.caption(t("trainexp.gradseries.aux_caption", a=c.with_aux.number, b=c.without_aux.number))
 
 
@@ -109,7 +109,7 @@ def result(kind: str, labelled: list, verdict: str, **lines) -> None:
     """An experiment's result: its title, the runs' curves side by side (with `lines`: a floor, the loss of
     guessing), what the figure shows, and the computed verdict."""
     st.subheader(t(f"trainexp.{kind}.title"))
-    show_experiment(labelled, **lines)
+    show_experiment(labelled, **lines, name=f"experiment_{kind}")
     st.caption(t(f"trainexp.{kind}.caption"))
     st.markdown(verdict)
 

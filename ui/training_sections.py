@@ -14,6 +14,7 @@ from googlenet.digits import (
 )
 from googlenet.i18n import t
 from ui.charts_training import confusion_chart, draw_live, show_grad_series, show_gradients, show_history
+from ui.downloads import show_table, show_vega
 from ui.training_downloads import downloads_row
 from ui.training_runs import RunHistory, RunRecord, data_name, data_sizes_label, percent, settings_label, status_label
 
@@ -75,7 +76,7 @@ def history_section(runs: RunHistory) -> None:
         t("train.history.table.time"): [f"{r.curves.elapsed:.1f}" if r.trained_here else "–" for r in runs],
         t("train.history.table.status"): [status_label(r) for r in runs],
     })
-    st.dataframe(table, hide_index=True, width="stretch")
+    show_table(table, "training_runs", hide_index=True, width="stretch")
     c1, c2 = st.columns([1, 3])
     c1.button(t("train.history.clear"), key="train_clear", on_click=runs.clear)
     with c2:
@@ -134,8 +135,8 @@ def confusion_section(rec: RunRecord) -> None:
         return
     left, right = st.columns([3, 2])
     with left:
-        st.vega_lite_chart(confusion_chart(rec.evaluation.confusion, t("train.confusion.pred"),
-                                           t("train.confusion.true"), t("train.confusion.count")), width="content")
+        show_vega(confusion_chart(rec.evaluation.confusion, t("train.confusion.pred"), t("train.confusion.true"),
+                                  t("train.confusion.count")), "confusion_matrix", width="content")
     with right:
         st.caption(t("train.confusion.caption"))
         worst = worst_confusion(rec.evaluation.confusion)

@@ -12,29 +12,30 @@ from googlenet.lab_network import lab_maps
 from googlenet.network_anatomy import inception_blocks
 from googlenet.viz import letterbox
 from ui.charts_training import digit_probabilities_chart
+from ui.downloads import show_png, show_vega
 from ui.draw_digit import draw_digit_panel
 from ui.training_runs import RunRecord, data_name
 
 PICTURE_BOX = (340, 340)          # the user's picture, letterboxed, shown at half that width
 
 
-def show_prediction(rec: RunRecord, digit: np.ndarray) -> None:
-    """`digit` in the run's data set's size and scale (8x8 in 0..16, or 28x28 in 0..255)."""
+def show_prediction(rec: RunRecord, digit: np.ndarray, name: str) -> None:
+    """`digit` in the run's data set's size and scale (8x8 in 0..16, or 28x28 in 0..255); `name`: the chart's
+    download name."""
     probs = predict_proba(rec.model, digit)[0]
     best = int(probs.argmax())
     st.markdown(t("train.try.prediction", label=best, p=float(probs[best])))
-    st.vega_lite_chart(digit_probabilities_chart(probs, t("train.try.probs"), t("train.confusion.pred"), "%"),
-                       width="stretch")
+    show_vega(digit_probabilities_chart(probs, t("train.try.probs"), t("train.confusion.pred"), "%"), name)
 
 
 def _test_digit(rec: RunRecord, data: DigitsData) -> None:
     index = st.slider(t("train.try.index"), 0, data.sizes[1] - 1, 0, key=f"train_test_index_{data.name}")
     digit = data.x_test[index, 0].numpy()
     p1, p2 = st.columns([1, 2])
-    p1.image(digit_to_picture(digit, data.max_value), width=170)
+    show_png(digit_to_picture(digit, data.max_value), f"test_digit_{index}", p1, width=170)
     p1.markdown(t("train.try.truth", label=int(data.y_test[index])))
     with p2:
-        show_prediction(rec, digit)
+        show_prediction(rec, digit, "test_digit_probabilities")
 
 
 def _uploaded_digit(rec: RunRecord, data: DigitsData) -> None:
@@ -50,13 +51,13 @@ def _uploaded_digit(rec: RunRecord, data: DigitsData) -> None:
     digit = prepare_image(data.name, image)   # prepared like the run's own data set
     u1, u2, u3 = st.columns([1, 1, 2])
     u1.image(letterbox(image, PICTURE_BOX), caption=t("train.try.yours"), width=PICTURE_BOX[0] // 2)
-    u2.image(digit_to_picture(digit, data.max_value), caption=t("train.try.seen", size=data.image_size),
-             width=PICTURE_BOX[0] // 2)
+    show_png(digit_to_picture(digit, data.max_value), "your_digit_seen", u2,
+             caption=t("train.try.seen", size=data.image_size), width=PICTURE_BOX[0] // 2)
     with u3:
         if digit.max() == 0:
             st.warning(t("train.try.empty"))
         else:
-            show_prediction(rec, digit)
+            show_prediction(rec, digit, "your_digit_probabilities")
 
 
 def _drawn_digit(rec: RunRecord, data: DigitsData) -> None:
