@@ -1,10 +1,12 @@
 """In Chromium, fresh browsers open links with state: the receptive-field page on a unit of the paper network's 3b
 with the coffee photo (English), and the training lab set to a residual net with its settings and the residual
-experiment (Chinese) - the view the link names, and the address still naming it once the page has run."""
+experiment (Chinese) - the view the link names, and the address still naming it once the page has run (and, on
+the receptive-field page, the unit a click on the picture picks)."""
 from __future__ import annotations
 
 from browser_helpers import assert_no_exception, screenshot, wait_idle
 from googlenet.i18n import t
+from test_browser_branch_vote import click_picture
 from test_browser_links_lessons import fresh_page, query
 
 RF_LINK = {"variant": "paper", "layer": "inception3b", "row": "3", "col": "20", "photo": "coffee"}
@@ -29,6 +31,8 @@ def test_links_with_state_in_a_fresh_browser(streamlit_server, browser):
     assert t("exp.rf.px", lang="en", n=receptive_fields("paper")["inception3b"].rf) in main   # the paper net's 3b
     assert query(page.url) | RF_LINK == query(page.url) and query(page.url)["lang"] == "en"
     screenshot(page, "link_receptive_field_en")
+    click_picture(page, 0.02, 0.02)      # a click reruns only the fragment: the address names the unit clicked
+    assert query(page.url)["row"] == "0" and query(page.url)["col"] == "0"
     context.close()
 
     context, page = open_link(browser, streamlit_server.url, "training", "zh", TRAIN_LINK)

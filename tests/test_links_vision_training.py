@@ -65,6 +65,12 @@ def test_receptive_field_link_zh_with_bad_values():
     assert rf_metric(at, field)[0] == t("exp.rf.px", lang="zh", n=field.rf)
     assert t("click.rf.caption", lang="zh", row=3, col=7) in markdown(at)
     assert at.query_params["layer"] == "inception4a" and at.query_params["col"] == "7"   # the address is mended
+    # a click on the picture picks the unit nearest to it, and the address names it (the fragment's own rerun,
+    # without app.py's, in Chromium: tests/test_browser_links_vision.py)
+    at.session_state["rf_click"] = {"x": 440, "y": 8, "width": 448, "height": 448, "unix_time": 1}
+    at.run()
+    assert at.slider(key="rf_row_14").value == 0 and at.slider(key="rf_col_14").value == 13
+    assert at.query_params["row"] == "0" and at.query_params["col"] == "13"
 
 
 # ------------------------------------------------------------------------------------------ channel visualisation
@@ -155,14 +161,14 @@ def bv_class(at):
 def test_branch_vote_links():
     """EN: the view of a link; the class (?label=) is one of the picture's top 5, which the first visit shows; ZH:
     that class in a link, with refused values; a class outside the top 5: the best guess and the notice."""
-    at = open_link("branch_vote", "en", photo="rocket", scope="inception4e", patch=32, stride=28, x=40, y=200,
-                   knockout=1)
+    link = dict(photo="rocket", scope="inception4e", patch=96, stride=28)   # the third run reuses its cached grid
+    at = open_link("branch_vote", "en", **link, x=40, y=200, knockout=1)
     assert not toasts(at) and at.selectbox(key="bv_sample").value == "rocket.jpg"
     assert at.selectbox(key="bv_scope").value == "inception4e"
-    assert at.selectbox(key="bv_patch").value == 32 and at.selectbox(key="bv_stride").value == 28
+    assert at.selectbox(key="bv_patch").value == 96 and at.selectbox(key="bv_stride").value == 28
     assert at.slider(key="bv_x").value == 40 and at.slider(key="bv_y").value == 200 and at.toggle(key="bv_knockout").value
     text = markdown(at)
-    assert t("bv.occ.hidden.caption", patch=32, x=40, y=200) in text and using_sample("rocket.jpg", "en") in text
+    assert t("bv.occ.hidden.caption", patch=96, x=40, y=200) in text and using_sample("rocket.jpg", "en") in text
     assert t("bv.ko.title") in text                                       # the knock-out ran
     assert at.query_params["label"] == str(bv_class(at).value) and at.query_params["x"] == "40"
     bv_class(at).select_index(2)                                          # the third of the picture's top 5
@@ -177,7 +183,7 @@ def test_branch_vote_links():
     assert at.selectbox(key="bv_patch").value == 56 and at.slider(key="bv_x").value == 112
     assert t("bv.occ.hidden.caption", lang="zh", patch=56, x=112, y=112) in markdown(at)
 
-    at = open_link("branch_vote", "en", photo="rocket", label=outside)   # a class the list does not offer
+    at = open_link("branch_vote", "en", **link, label=outside)   # a class the list does not offer
     assert toasts(at) == bad("en", f"label={outside}") and bv_class(at).index == 0
     assert at.query_params["label"] == str(bv_class(at).value)
 
