@@ -11,7 +11,8 @@ from googlenet.i18n import t
 from googlenet.images import load_image
 from test_pages_links import open_link, toasts
 from ui import url_state
-from ui.image_input import ASSETS, SAMPLE_LINK_NAMES, SAMPLES
+from test_pages_classroom import PIN, class_env, png_bytes  # noqa: F401 (class_env: a fixture)
+from ui.image_input import ASSETS, CLASS_PHOTO, SAMPLE_LINK_NAMES, SAMPLES
 from ui.labels import class_name
 from ui.page_links import PICKERS
 
@@ -208,3 +209,15 @@ def test_a_class_photo_link_without_a_class_falls_back_to_the_first_sample():
     at = open_link("classify", "en", photo="class")
     assert at.selectbox(key="cls_sample").value == "chelsea_cat.jpg"
     assert toasts(at) == bad("en", "photo=class") and at.query_params["photo"] == "cat"
+
+
+def test_a_class_link_that_names_a_photo(class_env):
+    """A class link opens on the class photo (tests/test_pages_classroom.py) - unless it names another photo."""
+    code = class_env.publish(PIN, png_bytes(), name="leaf.png")
+    at = open_link("preprocessing", "en", **{"class": code, "photo": "coffee"})
+    picker = at.selectbox(key="pre_sample")
+    assert picker.value == "coffee.jpg" and t("classroom.input.option", code=code) in picker.options
+    assert using_sample("coffee.jpg", "en") in markdown(at)
+    at = open_link("preprocessing", "zh", **{"class": code, "photo": "class"})
+    assert at.selectbox(key="pre_sample").value == CLASS_PHOTO and at.query_params["photo"] == "class"
+    assert not toasts(at)

@@ -123,7 +123,11 @@ def _class_choice(key: str):
     a kept choice the list no longer holds (the class photo expired) is dropped first."""
     from ui.classroom_link import bad_code_notice, class_photo, remember_class_code
 
-    code = remember_class_code()
+    asked = st.session_state.get(f"{key}_sample")   # e.g. a link's ?photo=, read into the picker before the page ran
+    code = remember_class_code()   # a class joined now puts every picker back on the class photo...
+    if asked is not None and f"{key}_sample" not in st.session_state \
+            and st.query_params.get("photo") == photo_link_name(asked):
+        st.session_state[f"{key}_sample"] = asked   # ...unless the link names the photo: then that one
     bad_code_notice()
     photo = class_photo(code)
     if code is not None and photo is None:
