@@ -43,6 +43,8 @@ def history(lang: str):
         ax.plot(names, [r.out_channels for r in rows], "o-", color=ORANGE, label=t("handout.history.fig.naive", lang=lang))
         ax.plot(names, [r.real_out for r in rows], "o-", color=BLUE, label=t("handout.history.fig.real", lang=lang))
         ax.set_yscale("log")
+        ax.yaxis.set_major_formatter("{x:g}")
+        ax.yaxis.set_minor_formatter("")
         ax.set_ylabel(t("handout.history.fig.y", lang=lang))
         ax.set_xlabel(t("handout.fig.block", lang=lang))
         ax.legend(frameon=False)

@@ -140,6 +140,7 @@ def receptive_field(lang: str):
                    label=t("handout.rf.fig.jump", lang=lang))
         right.set_yscale("log")
         right.yaxis.set_major_formatter("{x:g}")
+        right.yaxis.set_minor_formatter("")
         right.tick_params(axis="x", rotation=70)
         right.set_ylabel(t("handout.rf.fig.y", lang=lang))
         right.legend(frameon=False)

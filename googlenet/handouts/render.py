@@ -1,26 +1,22 @@
 """One handout -> one A4 page of PDF (fpdf2), in the handout's language.
 
-Chinese needs a CJK font embedded in the file: the same Noto Sans CJK the app's charts use (installed by
-scripts/system_deps.sh), Simplified Chinese face, subset to the characters used. The page is laid out top to
+Chinese needs a CJK font embedded in the file: the same Noto Sans CJK the app's charts use (googlenet.handouts.fonts),
+subset to the characters used. The page is laid out top to
 bottom: title, what the page teaches, the key figure, the key numbers, the questions with room to answer, and the
 answers in small type at the foot. If it runs past one page, it is laid out again a little smaller.
 """
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-from pathlib import Path
+import re
 
 from fpdf import FPDF
 
 from ..i18n import t
 from .figures import figure_png
+from .fonts import LATIN_FONTS, cjk_font, has_cjk, latin_available
 from .model import Handout
 
-CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"   # scripts/system_deps.sh: fonts-noto-cjk
-CJK_FACE = "Noto Sans CJK SC"
-LATIN_FONTS = {"": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-               "B": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"}
 MARGIN = 16                  # mm
 PAGE_W = 210                 # A4, mm
 SCALES = (1.0, 0.93, 0.86, 0.79, 0.72, 0.65, 0.58)   # tried in turn until the handout fits one page
@@ -31,24 +27,12 @@ class HandoutTooLong(ValueError):
     """Even the smallest layout needs more than one page."""
 
 
-@lru_cache(maxsize=None)
-def _face_index(path: str) -> int:
-    """Which font of the collection is the Simplified Chinese face."""
-    from fontTools.ttLib import TTCollection
-    names = [font["name"].getDebugName(4) for font in TTCollection(path, lazy=True).fonts]
-    return next((i for i, name in enumerate(names) if name and name.startswith(CJK_FACE)), 0)
-
-
-def _has_cjk(text: str) -> bool:
-    return any("\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f" for ch in text)
-
-
-def _fonts(pdf: FPDF, chinese: bool) -> bool:
-    """Registers the fonts; True if bold is drawn by stroking the regular face (one CJK font file: reading and
-    subsetting it is most of the time a handout takes, so it is read once, without a bold twin)."""
-    latin = all(Path(f).exists() for f in LATIN_FONTS.values())
-    if chinese or not latin:
-        pdf.add_font("body", fname=CJK_FONT, collection_font_number=_face_index(CJK_FONT))
+def _fonts(pdf: FPDF, text: str, chinese: bool) -> bool:
+    """Registers the fonts; True if bold is drawn by stroking the regular face (the CJK face is read once, without
+    a bold twin: reading a CJK font is most of the time a handout takes)."""
+    if chinese or not latin_available():
+        path, index = cjk_font(text)
+        pdf.add_font("body", fname=path, collection_font_number=index)
         return True
     for style, path in LATIN_FONTS.items():
         pdf.add_font("body", style=style, fname=path)
@@ -58,25 +42,29 @@ def _fonts(pdf: FPDF, chinese: bool) -> bool:
 def render_pdf(handout: Handout) -> bytes:
     """The handout as the bytes of a one-page PDF."""
     png, aspect = figure_png(handout.figure)
-    chinese = handout.lang == "zh" or _has_cjk(_all_text(handout))
+    text = _all_text(handout)
+    chinese = handout.lang == "zh" or has_cjk(text)
     for scale in SCALES:
-        pdf = _layout(handout, png, aspect, scale, chinese)
+        pdf = _layout(handout, png, aspect, scale, text, chinese)
         if pdf.page_no() == 1:
             return bytes(pdf.output())
     raise HandoutTooLong(f"the {handout.page} handout ({handout.lang}) does not fit one page")
 
 
 def _all_text(h: Handout) -> str:
-    return " ".join([h.title, h.intro, h.caption, *(n.label for n in h.numbers),
-                     *(q.text + " ".join(q.options) for q in h.questions)])
+    """Every character the page will print (the fixed headings are in the string tables)."""
+    fixed = (t(f"handout.{key}", lang=h.lang) for key in ("brand", "numbers", "questions", "answer_line", "answers",
+                                                          "source"))
+    return " ".join([h.title, h.intro, h.caption, *fixed, *(n.label + n.text for n in h.numbers),
+                     *(q.text + " ".join(q.options) + q.answer for q in h.questions), "○ABCDEFGH"])
 
 
 class _Page:
-    def __init__(self, lang: str, scale: float, chinese: bool):
+    def __init__(self, lang: str, scale: float, text: str, chinese: bool):
         self.pdf = pdf = FPDF(orientation="portrait", unit="mm", format="A4")
         pdf.set_margins(MARGIN, MARGIN * 0.8, MARGIN)
         pdf.set_auto_page_break(True, margin=MARGIN * 0.7)
-        self.stroked_bold = _fonts(pdf, chinese)
+        self.stroked_bold = _fonts(pdf, text, chinese)
         # Chinese has no spaces between words: a line may break between any two characters
         self.wrap = "CHAR" if lang == "zh" else "WORD"
         pdf.set_lang("zh-CN" if lang == "zh" else "en")
@@ -99,9 +87,11 @@ class _Page:
              width: float | None = None, align: str = "L") -> None:
         pdf = self.pdf
         line = self.font(size, bold, colour)
+        width = width or self.width - indent
+        if self.wrap == "CHAR":
+            body = _break_chinese(pdf, body, width - 2 * pdf.c_margin - 0.3)
         pdf.set_x(MARGIN + indent)
-        pdf.multi_cell(width or self.width - indent, line, body, align=align, new_x="LMARGIN", new_y="NEXT",
-                       wrapmode=self.wrap)
+        pdf.multi_cell(width, line, body, align=align, new_x="LMARGIN", new_y="NEXT", wrapmode=self.wrap)
         pdf.ln(gap * self.s)
 
     def rule(self, gap: float = 2.0) -> None:
@@ -111,8 +101,8 @@ class _Page:
         pdf.ln(gap * self.s)
 
 
-def _layout(h: Handout, png: bytes, aspect: float, scale: float, chinese: bool) -> FPDF:
-    page = _Page(h.lang, scale, chinese)
+def _layout(h: Handout, png: bytes, aspect: float, scale: float, text: str, chinese: bool) -> FPDF:
+    page = _Page(h.lang, scale, text, chinese)
     pdf, s, lang = page.pdf, scale, h.lang
     page.text(t("handout.brand", lang=lang), 8, colour=GREY, gap=0.5)
     page.text(h.title, 19, bold=True, gap=2)
@@ -154,3 +144,29 @@ def _layout(h: Handout, png: bytes, aspect: float, scale: float, chinese: bool) 
     page.text(t("handout.answers", lang=lang, answers=answers), 7.5, colour=GREY)
     page.text(t("handout.source", lang=lang), 7, colour=GREY)
     return pdf
+
+
+# Chinese line breaking: a line may break between any two characters, but not inside a Latin word or number, not
+# before closing punctuation and not after opening punctuation (the basic rules of Chinese typesetting).
+_TOKEN = re.compile(r"[\x21-\x7e\u00a0-\u024f\u2013\u2019×÷·→−]+|\s+|.", re.S)
+_NO_LINE_START = set("，。、；：？！）」』”’》】〉…—％%,.;:?!)]}")
+_NO_LINE_END = set("（「『“‘《【〈([{")
+
+
+def _break_chinese(pdf: FPDF, text: str, width: float) -> str:
+    """`text` with line breaks where a line of `width` mm is full (in the current font)."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        if tokens and (token[0] in _NO_LINE_START or tokens[-1][-1] in _NO_LINE_END) and not token.isspace():
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    lines, current = [], ""
+    for token in tokens:
+        if current and pdf.get_string_width(current + token.rstrip()) > width:
+            lines.append(current.rstrip())
+            current = token.lstrip()
+        else:
+            current += token
+    lines.append(current.rstrip())
+    return "\n".join(lines)
