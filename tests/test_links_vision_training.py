@@ -41,7 +41,8 @@ def rf_metric(at, field) -> tuple[str, str]:
 def test_receptive_field_link_en():
     from googlenet.receptive_field import receptive_fields
 
-    at = open_link("receptive_field", "en", variant="paper", layer="inception3b", row=3, col=20, photo="coffee")
+    at = open_link("receptive_field", "en", variant="paper", layer="inception3b", row=3, col=20, photo="coffee",
+                   measure=1)
     field = receptive_fields("paper")["inception3b"]
     assert field.side == 28 and not toasts(at)
     assert at.radio(key="rf_variant").value == "paper" and at.selectbox(key="rf_stage").value == "inception3b"
@@ -52,6 +53,10 @@ def test_receptive_field_link_en():
     text = markdown(at)
     assert t("click.rf.caption", row=3, col=20) in text and using_sample("coffee.jpg", "en") in text
     assert at.query_params["row"] == "3" and at.query_params["photo"] == "coffee"
+    # the measured field, open: it is measured on torchvision's network only, and the page says so for the paper's
+    opened = [e.proto.expanded for e in at.expander if e.label == t("exp.rf.effective.title")]
+    assert at.toggle(key="rf_effective").value and opened == [True]
+    assert t("exp.rf.effective.paper") in [i.value for i in at.info]
 
 
 def test_receptive_field_link_zh_with_bad_values():

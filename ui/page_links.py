@@ -265,6 +265,7 @@ register(PageLink("receptive_field", (
     Param("layer", "rf_stage", "inception4a", _rf_stages),
     _rf_position("row"),
     _rf_position("col"),
+    Param("measure", "rf_effective", False, (True, False), parse=boolean, show=show_bool),   # the measured field
 )))
 
 
