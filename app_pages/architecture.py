@@ -9,7 +9,7 @@ from googlenet.i18n import t
 from googlenet.model import INCEPTION_CONFIG, INPUT_SIZE
 from ui.charts_vega import share_bars
 from ui.diagrams import show_diagram
-from ui.downloads import show_markdown_table, show_table, show_vega
+from ui.downloads import download_diagram, show_markdown_table, show_table, show_vega
 from ui.reconciled import reconciled_link
 from ui import presentation, url_state
 
@@ -136,8 +136,10 @@ def describe_layer(layer: anatomy.LayerFocus, variant: str, size: int) -> None:
     if layer.kind == "inception":
         st.markdown(f"**{t('arch.diagram.title', name=anatomy.layer_label(layer.name))}**")
         words = {k: t(f"arch.diagram.label.{k}") for k in INCEPTION_LABELS}
-        show_diagram(inception_dot(INCEPTION_CONFIG[layer.name], layer.shape[1], kernel5=5 if variant == "paper" else 3,
-                                   title=anatomy.layer_label(layer.name), labels=words, narrow=True))
+        dot = inception_dot(INCEPTION_CONFIG[layer.name], layer.shape[1], kernel5=5 if variant == "paper" else 3,
+                            title=anatomy.layer_label(layer.name), labels=words, narrow=True)
+        show_diagram(dot)
+        download_diagram(dot, f"{layer.name}_diagram")
         if variant == "torchvision":
             st.caption(t("arch.diagram.kernel_note"))
     elif layer.kind == "conv":
