@@ -9,14 +9,18 @@ from matplotlib.figure import Figure
 from ..i18n import t
 from .model import Handout, Number
 from .questions import handout_questions
-from .text import first_sentences, plain
+from .text import join_sentences, plain, sentences, sentences_within
 
-INTRO_CHARS = {"en": 560, "zh": 230}   # about four sentences: a handout's intro, not the whole page's
+INTRO_CHARS = 450   # of English, about four sentences: a handout's intro, not the whole page's
 
 
 def intro(key: str, lang: str, **fmt) -> str:
-    """The page's own introduction, plain text, its first sentences."""
-    return first_sentences(plain(t(key, lang=lang, **fmt)), INTRO_CHARS[lang])
+    """The page's own introduction, plain text, its first sentences: as many as fit INTRO_CHARS in English, and
+    the same number in Chinese (which says what the English says)."""
+    english = sentences(plain(t(key, lang="en", **fmt)))
+    count = sentences_within(plain(t(key, lang="en", **fmt)), INTRO_CHARS)
+    parts = sentences(plain(t(key, lang=lang, **fmt)))
+    return join_sentences(parts if count == len(english) else parts[:count])
 
 
 def number(lang: str, key: str, value: float, text: str | None = None, **fmt) -> Number:

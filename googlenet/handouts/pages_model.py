@@ -43,7 +43,8 @@ def history(lang: str):
         ax.plot(names, [r.out_channels for r in rows], "o-", color=ORANGE, label=t("handout.history.fig.naive", lang=lang))
         ax.plot(names, [r.real_out for r in rows], "o-", color=BLUE, label=t("handout.history.fig.real", lang=lang))
         ax.set_yscale("log")
-        ax.yaxis.set_major_formatter("{x:g}")
+        ticks = [250, 500, 1000, 2000, 4000]
+        ax.set_yticks(ticks, [str(n) for n in ticks])
         ax.yaxis.set_minor_formatter("")
         ax.set_ylabel(t("handout.history.fig.y", lang=lang))
         ax.set_xlabel(t("handout.fig.block", lang=lang))

@@ -107,6 +107,7 @@ def classroom(lang: str):
         ax.barh([t(f"handout.class.fig.{key}", lang=lang, w=w, h=h) for key, (w, h) in steps],
                 [w * h / 1e6 for _, (w, h) in steps], color=[GREY, BLUE, ORANGE])
         ax.set_xscale("log")
+        ax.xaxis.set_major_formatter("{x:g}")
         ax.set_xlabel(t("handout.class.fig.x", lang=lang))
         ax.invert_yaxis()
         return fig
@@ -119,7 +120,7 @@ def classroom(lang: str):
         number(lang, "handout.class.n.codes", codes, f"{codes:,}"),
         number(lang, "handout.class.n.hours", hours),
         number(lang, "handout.class.n.side", store.MAX_SIDE),
-        number(lang, "handout.class.n.tries", store.TRIES_PER_CLIENT, minutes=store.TRY_WINDOW_S // 60),
+        number(lang, "handout.class.n.tries", store.TRIES_PER_CLIENT, seconds=store.TRY_WINDOW_S),
     ])
 
 

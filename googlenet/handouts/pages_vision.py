@@ -33,6 +33,7 @@ def classify(lang: str):
                    label=t("handout.classify.fig.tv", lang=lang, error=100 - accuracy["top5"]))
         ax.set_xlabel(t("handout.classify.fig.x", lang=lang))
         ax.set_ylabel(t("handout.classify.fig.y", lang=lang))
+        ax.set_ylim(top=max(r.top5_error for r in TABLE3) * 1.25)
         ax.legend(frameon=False, loc="upper right")
         return fig
 

@@ -13,12 +13,21 @@ def plain(text: str) -> str:
     return re.sub(r"[ \t]+", " ", _MARKS.sub("", _LINK.sub(r"\1", text))).strip()
 
 
-def first_sentences(text: str, max_chars: int) -> str:
-    """The leading whole sentences of `text` that fit in max_chars (at least the first sentence)."""
-    kept = ""
-    for sentence in (s for s in _SENTENCE_END.split(text) if s.strip()):
-        candidate = f"{kept} {sentence}".strip() if not kept.endswith(tuple("。！？")) else kept + sentence.strip()
-        if kept and len(candidate) > max_chars:
-            break
-        kept = candidate
-    return kept
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def join_sentences(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        text += part if not text or text.endswith(tuple("。！？")) else " " + part
+    return text
+
+
+def sentences_within(text: str, max_chars: int) -> int:
+    """How many leading sentences of `text` fit in max_chars (at least one)."""
+    parts = sentences(text)
+    count = 1
+    while count < len(parts) and len(join_sentences(parts[:count + 1])) <= max_chars:
+        count += 1
+    return count

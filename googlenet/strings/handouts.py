@@ -205,7 +205,7 @@ EN = {
     "handout.class.n.codes": "Possible class codes",
     "handout.class.n.hours": "Hours before a class photo expires",
     "handout.class.n.side": "Longest side of a stored photo (pixels)",
-    "handout.class.n.tries": "Wrong PINs allowed per {minutes} minute(s) from one browser",
+    "handout.class.n.tries": "Wrong PINs allowed from one browser in {seconds} seconds",
 
 }
 
@@ -370,5 +370,5 @@ ZH = {
     "handout.class.n.codes": "可能的班级代码个数",
     "handout.class.n.hours": "班级照片过期前的小时数",
     "handout.class.n.side": "存储照片的最长边（像素）",
-    "handout.class.n.tries": "同一浏览器每 {minutes} 分钟允许输错 PIN 的次数",
+    "handout.class.n.tries": "同一浏览器在 {seconds} 秒内允许输错 PIN 的次数",
 }
