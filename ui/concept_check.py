@@ -3,7 +3,8 @@
 app.py calls ``show_concept_checks(url_path)`` after the page has run. Each question is its own fragment, so
 answering reruns only that question, never the page. Nothing is computed until the student has answered
 (googlenet.concept_checks: the prompt's numbers are cheap, the answer is computed on the first answer and kept
-for the process). Widget keys start with "cc_", apart from every page's own.
+for the process). Widget keys start with "cc_", apart from every page's own. Below the questions, the page's
+one-page handout (ui.handout, key "dl_handout_<page>").
 """
 from __future__ import annotations
 

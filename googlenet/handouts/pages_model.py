@@ -40,7 +40,8 @@ def history(lang: str):
     def figure():
         fig, ax = new_figure(2.8)
         names = [r.block.removeprefix("inception") for r in rows]
-        ax.plot(names, [r.out_channels for r in rows], "o-", color=ORANGE, label=t("handout.history.fig.naive", lang=lang))
+        ax.plot(names, [r.out_channels for r in rows], "o-", color=ORANGE,
+                label=t("handout.history.fig.naive", lang=lang))
         ax.plot(names, [r.real_out for r in rows], "o-", color=BLUE, label=t("handout.history.fig.real", lang=lang))
         ax.set_yscale("log")
         ticks = [250, 500, 1000, 2000, 4000]
@@ -78,7 +79,8 @@ def architecture(lang: str):
         ax.tick_params(axis="x", rotation=60)
         return fig
 
-    return handout("architecture", lang, t("handout.arch.intro", lang=lang), figure, t("handout.arch.caption", lang=lang), [
+    return handout("architecture", lang, t("handout.arch.intro", lang=lang), figure,
+                   t("handout.arch.caption", lang=lang), [
         number(lang, "handout.arch.n.params", total.params),
         number(lang, "handout.arch.n.macs", total.macs),
         number(lang, "handout.arch.n.biggest", 100 * biggest.macs / total.macs,

@@ -28,7 +28,7 @@ def classify(lang: str):
         labels = [f"{r.models}×{r.crops}" for r in TABLE3]
         ax.bar(labels, [r.top5_error for r in TABLE3], color=BLUE)
         for x, r in enumerate(TABLE3):
-            ax.text(x, r.top5_error, f"{r.top5_error:.2f}", ha="center", va="bottom", fontsize=8)
+            ax.text(x, r.top5_error - 0.3, f"{r.top5_error:.2f}", ha="center", va="top", fontsize=8, color="white")
         ax.axhline(100 - accuracy["top5"], color=ORANGE, linestyle="--",
                    label=t("handout.classify.fig.tv", lang=lang, error=100 - accuracy["top5"]))
         ax.set_xlabel(t("handout.classify.fig.x", lang=lang))
@@ -161,6 +161,8 @@ def ablation(lang: str):
     from ..model import INCEPTION_CONFIG
     blocks = list(INCEPTION_CONFIG)
     example = channels_off("inception4e", ["branch2"])
+    first = INCEPTION_CONFIG["inception3a"]
+    pool_share = 100 * first.pool_proj / first.out_channels
 
     def figure():
         fig, ax = new_figure(3.0)
@@ -172,9 +174,7 @@ def ablation(lang: str):
         number(lang, "handout.abl.n.blocks", len(blocks)),
         number(lang, "handout.abl.n.branches", len(BRANCHES)),
         number(lang, "handout.abl.n.example", example.off, f"{example.off:,} / {example.total:,}"),
-        number(lang, "handout.abl.n.pool_share", 100 * INCEPTION_CONFIG["inception3a"].pool_proj
-               / INCEPTION_CONFIG["inception3a"].out_channels,
-               f"{100 * INCEPTION_CONFIG['inception3a'].pool_proj / INCEPTION_CONFIG['inception3a'].out_channels:.1f}%"),
+        number(lang, "handout.abl.n.pool_share", pool_share, f"{pool_share:.1f}%"),
     ])
 
 
