@@ -18,6 +18,7 @@ BRANCH_NAMES = ("branch1", "branch2", "branch3", "branch4")   # googlenet.model.
 FM_TOP_K = (4, 9, 16, 25, 36, 64)   # the feature-maps page's "channels per grid" choices
 FM_TOP_K_DEFAULT = 16
 DIGITS = re.compile(r"\d{1,8}")     # a lab field as a link may set it (the field takes 8 characters)
+ON_OFF = (True, False)              # a switch (written 1 or 0; read also as true/false, yes/no, on/off)
 
 
 def count(text: str) -> int:
@@ -265,7 +266,7 @@ register(PageLink("receptive_field", (
     Param("layer", "rf_stage", "inception4a", _rf_stages),
     _rf_position("row"),
     _rf_position("col"),
-    Param("measure", "rf_effective", False, (True, False), parse=boolean, show=show_bool),   # the measured field
+    Param("measure", "rf_effective", False, ON_OFF, parse=boolean, show=show_bool),   # the measured field
 )))
 
 
@@ -316,7 +317,6 @@ def _experiments(_values: dict) -> tuple[str, ...]:
     return EXPERIMENTS
 
 
-ON_OFF = (True, False)
 register(PageLink("training", (
     Param("preset", "train_preset", "googlenet_small", _train_presets),
     Param("data", lambda v: f"train_data_{v['preset']}", None, TRAIN_DATA_CHOICES),   # default: TRAIN_DEFAULT_DATA
