@@ -16,7 +16,7 @@ def home(lang: str):
         names = [b.block.removeprefix("inception") for b in r.savings]
         ax.bar(names, [b.module for b in r.savings], color=BLUE)
         for x, b in enumerate(r.savings):
-            ax.text(x, b.module, f"{b.module:.1f}×", ha="center", va="bottom", fontsize=8)
+            ax.text(x, b.module, f"{b.module:.1f}×", ha="center", va="bottom", fontsize="small")
         ax.set_xlabel(t("handout.fig.block", lang=lang))
         ax.set_ylabel(t("handout.home.fig.y", lang=lang))
         return fig
@@ -158,7 +158,7 @@ def family(lang: str):
         for m in members:
             colour = BLUE if m.key == "googlenet" else GREY
             ax.scatter(m.params / 1e6, m.top1, s=40 + 4 * m.gflops * 10, color=colour, alpha=0.8)
-            ax.annotate(m.name, (m.params / 1e6, m.top1), textcoords="offset points", xytext=(5, 4), fontsize=8)
+            ax.annotate(m.name, (m.params / 1e6, m.top1), textcoords="offset points", xytext=(5, 4), fontsize="small")
         ax.set_xscale("log")
         ax.set_xlim(right=max(m.params for m in members) / 1e6 * 2.2)
         ticks = [3, 10, 30, 100]

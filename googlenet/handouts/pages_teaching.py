@@ -1,6 +1,8 @@
 """Handouts of the training lab, the glossary and the teacher's pages (lessons, class photo)."""
 from __future__ import annotations
 
+import matplotlib
+
 from ..i18n import t
 from .common import handout, intro, number
 from .figures import BLUE, BRANCH_COLOURS, GREY, ORANGE, new_figure
@@ -24,7 +26,7 @@ def training(lang: str):
         ax.bar([t(f"handout.train.part.{name.rstrip('0123456789')}", lang=lang) + name[-1] * name[-1].isdigit()
                 for name, _ in parts], [n for _, n in parts], color=colours)
         for x, (_, n) in enumerate(parts):
-            ax.text(x, n, f"{n:,}", ha="center", va="bottom", fontsize=8)
+            ax.text(x, n, f"{n:,}", ha="center", va="bottom", fontsize="small")
         ax.set_ylabel(t("handout.train.fig.y", lang=lang))
         return fig
 
@@ -49,10 +51,9 @@ def glossary(lang: str):
         ax.set_axis_off()
         rows = [[term.en, term.zh, term.d2l or "—"] for term in shown]
         table = ax.table(cellText=rows, colLabels=[t(f"handout.glossary.col.{c}", lang=lang)
-                                                   for c in ("en", "zh", "d2l")], loc="center", cellLoc="left")
+                                                   for c in ("en", "zh", "d2l")], bbox=[0, 0, 1, 1], cellLoc="left")
         table.auto_set_font_size(False)
-        table.set_fontsize(9)
-        table.scale(1, 1.25)
+        table.set_fontsize(0.9 * matplotlib.rcParams["font.size"])
         return fig
 
     return handout("glossary", lang, intro("glossary.intro", lang), figure, t("handout.glossary.caption", lang=lang), [
@@ -78,7 +79,7 @@ def lessons(lang: str):
         for y, lesson in enumerate(ordered):
             for n, step in enumerate(lesson.steps):
                 ax.barh(y, 1, left=n, color=BRANCH_COLOURS[n % 4], edgecolor="white")
-                ax.text(n + 0.5, y, str(n + 1), ha="center", va="center", color="white", fontsize=9)
+                ax.text(n + 0.5, y, str(n + 1), ha="center", va="center", color="white", fontsize="small")
         ax.set_yticks(range(len(ordered)), [f"{lesson.title(lang)}\n({lesson.minutes} min)" for lesson in ordered])
         ax.invert_yaxis()
         ax.set_xlabel(t("handout.lessons.fig.x", lang=lang))

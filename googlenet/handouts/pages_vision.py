@@ -28,7 +28,7 @@ def classify(lang: str):
         labels = [f"{r.models}×{r.crops}" for r in TABLE3]
         ax.bar(labels, [r.top5_error for r in TABLE3], color=BLUE)
         for x, r in enumerate(TABLE3):
-            ax.text(x, r.top5_error - 0.3, f"{r.top5_error:.2f}", ha="center", va="top", fontsize=8, color="white")
+            ax.text(x, r.top5_error - 0.3, f"{r.top5_error:.2f}", ha="center", va="top", fontsize="small", color="white")
         ax.axhline(100 - accuracy["top5"], color=ORANGE, linestyle="--",
                    label=t("handout.classify.fig.tv", lang=lang, error=100 - accuracy["top5"]))
         ax.set_xlabel(t("handout.classify.fig.x", lang=lang))
@@ -133,7 +133,7 @@ def receptive_field(lang: str):
         fig, (left, right) = new_figure(3.0, ncols=2, width_ratios=[1, 1.8])
         left.imshow(draw_field(preprocessed_crop(sample_photo()), shown, centre, centre, scale=1))
         left.set_title(fill(t("handout.rf.fig.photo", lang=lang, stage=shown.removeprefix("inception")), 26),
-                       fontsize=9)
+                       fontsize="small")
         left.set_axis_off()
         names = [s.removeprefix("inception") for s in stages]
         right.plot(names, [fields[s].rf for s in stages], "o-", color=BLUE, label=t("handout.rf.fig.rf", lang=lang))
@@ -218,7 +218,7 @@ def channel_vis(lang: str):
         for branch, colour, name in zip(BRANCHES, BRANCH_COLOURS, _branch_names(lang)):
             ax.barh([0], [widths[branch]], left=start, color=colour)
             ax.text(start + widths[branch] / 2, 0, f"{name}\n{start}–{start + widths[branch] - 1}", ha="center",
-                    va="center", color="white", fontsize=9)
+                    va="center", color="white", fontsize="small")
             start += widths[branch]
         ax.set_yticks([])
         ax.set_xlabel(t("handout.cvis.fig.x", lang=lang, block=block, micro=microscope_name(block)))
