@@ -18,6 +18,7 @@ from googlenet.microscope import (branch_widths, concat_index, lucid_index, luci
                                   split_channel, torchvision_name)
 from googlenet.model import BLOCKS, BRANCHES
 from googlenet.weights import weights_path
+from ui.downloads import show_png
 from ui.labels import block_label
 
 POLL_S = 0.5                                   # how often a running job's progress is redrawn
@@ -165,8 +166,9 @@ def show_result(vis: Visualisation | None, error: BaseException | None) -> None:
     for n, (picture, column) in enumerate(zip(vis.pictures, columns), start=1):
         caption = t("cvis.result.caption", block=block, part=part, channel=vis.target.channel, n=n, count=count,
                     micro=microscope_label(vis.target))
-        column.image(Image.fromarray(picture).resize((256, 256), Image.Resampling.LANCZOS), caption=caption,
-                     width="stretch")
+        target = vis.target
+        show_png(Image.fromarray(picture).resize((256, 256), Image.Resampling.LANCZOS),
+                 f"feature_vis_{target.block}_{target.part}_{target.channel}_{n}", column, caption=caption)
     objective = " / ".join(f"{v:.3g}" for v in vis.objective)
     st.caption(t("cvis.result.numbers", objective=objective, steps=vis.steps_done, seconds=vis.seconds))
     if vis.stopped:
@@ -185,9 +187,9 @@ def show_grid(grid: dict[str, list[Visualisation]]) -> None:
         for first in range(0, len(pictures), per_row):
             columns = st.columns(per_row)
             for vis, column in zip(pictures[first:first + per_row], columns):
-                column.image(vis.pictures[0], width="stretch",
-                             caption=t("cvis.grid.caption", part=part_label(part), channel=vis.target.channel,
-                                       micro=microscope_label(vis.target)))
+                show_png(vis.pictures[0], f"grid_{vis.target.block}_{part}_{vis.target.channel}", column,
+                         caption=t("cvis.grid.caption", part=part_label(part), channel=vis.target.channel,
+                                   micro=microscope_label(vis.target)))
 
 
 def cached_picture(cache: VisCache, weights: str, choice: Choice) -> Visualisation | None:

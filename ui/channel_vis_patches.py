@@ -13,6 +13,7 @@ from googlenet.runtime.inference import image_fingerprint
 from googlenet.viz import highlight_box
 from ui.channel_vis import microscope_label
 from ui.charts import show_figure
+from ui.downloads import show_png
 from ui.image_input import ASSETS, SAMPLES, SESSION_UPLOADS_MAX, PickedImage, remember_upload, session_uploads
 
 PATCHES = 6
@@ -87,17 +88,17 @@ def show_patches(model, weights: str, target: Target, block_name: str, part_name
         return
     columns = st.columns(3)
     for n, patch in enumerate(patches):
-        columns[n % 3].image(patch.crop.resize((PATCH_PX, PATCH_PX), Image.Resampling.LANCZOS), width="stretch",
-                             caption=t("cvis.patches.caption", photo=names[patch.photo], row=patch.row,
-                                       col=patch.col, value=patch.value))
+        show_png(patch.crop.resize((PATCH_PX, PATCH_PX), Image.Resampling.LANCZOS), f"patch{n + 1}", columns[n % 3],
+                 caption=t("cvis.patches.caption", photo=names[patch.photo], row=patch.row, col=patch.col,
+                           value=patch.value))
     best: Patch = patches[0]
     crop = preprocessed_crop(photos[best.photo])
     left, right = st.columns(2)
     box = tuple(int(round(v)) for v in best.box)
-    left.image(highlight_box(crop, box), width="stretch", caption=t("cvis.patches.box_caption"))
+    show_png(highlight_box(crop, box), "strongest_patch_box", left, caption=t("cvis.patches.box_caption"))
     title = t("cvis.patches.heat_title", photo=names[best.photo], block=block_name, part=part_name,
               channel=target.channel, micro=microscope_label(target))
     with right:
         show_figure(("cvis_heat", weights, target.block, target.part, target.channel, keys[best.photo]),
                     lambda: heat_figure(crop, maps[best.photo], t("cvis.patches.legend")),
-                    caption=f"{title}. {t('cvis.patches.heat_caption')}")
+                    caption=f"{title}. {t('cvis.patches.heat_caption')}", name="strongest_photo_map")
