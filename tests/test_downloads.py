@@ -30,3 +30,16 @@ def test_file_names_are_safe_and_say_the_language():
     assert downloads.file_name("Table 1 / 表", "csv") == "googlenet_Table_1_zh.csv"
     set_language("en")
     assert downloads.file_name("", "png") == "googlenet_download_en.png"
+
+
+def test_pictures_diagrams_and_small_tables_become_files():
+    import numpy as np
+
+    grey = np.zeros((4, 6), dtype=np.uint8)
+    assert Image.open(io.BytesIO(downloads.png_of(grey))).size == (6, 4)   # an array: encoded as PNG
+    # A diagram drawn by Graphviz at DIAGRAM_DPI (72 dpi would be 2.7 times smaller), Chinese labels and all.
+    big = Image.open(io.BytesIO(downloads.diagram_png('digraph inception {\n a [label="拼接"]; a -> b; }')))
+    small = Image.open(io.BytesIO(downloads.diagram_png("digraph {\n a -> b; }", dpi=72)))
+    assert big.format == "PNG" and big.height > 2 * small.height
+    # A Markdown table's CSV: the same rows without Markdown's marks.
+    assert downloads.plain_cells([["**3a**", "`/history`", 5]]) == [["3a", "/history", "5"]]
