@@ -44,3 +44,5 @@ def test_a_handout_downloads_as_one_page(streamlit_server, page, tmp_path, page_
     assert handout.title.replace(" ", "") in text and handout.numbers[0].text in text
     assert_no_exception(page)
     save_look(pdf, page_name, lang)
+    button.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"handout_button_{page_name}_{lang}.png"))

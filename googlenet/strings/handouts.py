@@ -152,7 +152,7 @@ EN = {
     "handout.cvis.n.steps": "Optimisation steps of one picture (the page's default)",
     "handout.cvis.n.size": "Size of the painted picture (pixels, the page's default)",
     # branch vote
-    "handout.bv.fig.title": "occlusion: a {patch}×{patch} grey patch, moved {stride} pixels at a time",
+    "handout.bv.fig.title": "occlusion: a {patch}×{patch} grey patch, stride {stride} pixels",
     "handout.bv.caption": "The occlusion check covers the picture one patch at a time ({patch} pixels, stride "
                           "{stride}; three positions drawn) and measures how the class's score falls.",
     "handout.bv.n.blocks": "Inception blocks",
