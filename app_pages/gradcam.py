@@ -41,11 +41,11 @@ def pick_class(column, top_cam: GradCam, any_class: bool, image_key: str) -> int
     probs, ranks, top5 = top_cam.probabilities, top_cam.ranks(), top_cam.top_classes(5)
     options = list(range(len(probs))) if any_class else top5
     key = f"cam_class_{image_key}"
-    asked = st.session_state.pop(CAM_CLASS_ASKED, None)   # a link's ?class= (ui/page_links.py)
+    asked = st.session_state.pop(CAM_CLASS_ASKED, None)   # a link's ?label= (ui/page_links.py)
     if asked is not None and asked in options:
         st.session_state[key] = asked
     elif asked is not None:   # not among this picture's top 5, and the link did not say any=1
-        st.toast(t("url.bad", values=f"class={asked}"), icon=":material/link_off:")
+        st.toast(t("url.bad", values=f"label={asked}"), icon=":material/link_off:")
     if st.session_state.get(key, top5[0]) not in options:
         st.session_state[key] = top5[0]
     chosen = column.selectbox(

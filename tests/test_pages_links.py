@@ -92,13 +92,17 @@ def class_choice(at: AppTest):
 
 
 def test_gradcam_link_names_the_class(with_weights):
-    """"Where did it look for class 281?": the class travels too (any=1: one outside the picture's top 5)."""
-    at = open_link("gradcam", "en", block="inception4e", any=1, **{"class": 281})
+    """"Where did it look for class 281?": the class travels too, as `label` (`class` is the classroom's code;
+    any=1: one outside the picture's top 5), and a class link reaches the page untouched."""
+    at = open_link("gradcam", "en", block="inception4e", any=1, label=281)
     assert class_choice(at).value == 281 and at.selectbox(key="cam_block").value == "inception4e"
-    assert at.query_params["class"] == "281" and not toasts(at)
+    assert at.query_params["label"] == "281" and not toasts(at)
     class_choice(at).set_value(282)
     at.run()
-    assert at.query_params["class"] == "282"
-    at = open_link("gradcam", "zh", **{"class": 5000})
-    assert toasts(at) == [t("url.bad", lang="zh", values="class=5000")]
-    assert at.query_params["class"] == str(class_choice(at).value)   # the picture's best guess
+    assert at.query_params["label"] == "282"
+    at = open_link("gradcam", "zh", label=5000)
+    assert toasts(at) == [t("url.bad", lang="zh", values="label=5000")]
+    assert at.query_params["label"] == str(class_choice(at).value)   # the picture's best guess
+    at = open_link("gradcam", "en", label=281, any=1, **{"class": "K7QXM3PA"})   # a class link: both kept
+    assert class_choice(at).value == 281 and at.query_params["class"] == "K7QXM3PA"
+    assert not any(t("url.bad", lang="en", values="").split("{")[0][:12] in x for x in toasts(at))

@@ -233,7 +233,7 @@ register(PageLink("gradcam", (
     Param("block", "cam_block", "inception5b", _cam_blocks),
     Param("opacity", "cam_opacity", 0.5, _Between(0.0, 1.0), parse=decimal, show=show_number),
     Param("any", "cam_any", False, (True, False), parse=boolean, show=show_bool),
-    Param("class", CAM_CLASS, None, _imagenet_classes, parse=integer, on_set=_ask_class),
+    Param("label", CAM_CLASS, None, _imagenet_classes, parse=integer, on_set=_ask_class),   # `class` is the classroom's code
 )))
 
 
