@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zlib
 
+UNKNOWN = "\ufffd"   # a glyph the font's ToUnicode map does not name
 _OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 
@@ -51,7 +52,7 @@ def page_text(pdf: bytes) -> str:
             font = fonts.get(selected, {})
             continue
         codes = _unescape(literal) if not hexes else bytes.fromhex(hexes.decode())
-        words.append("".join(font.get(int.from_bytes(codes[i:i + 2], "big"), "?") for i in range(0, len(codes), 2)))
+        words.append("".join(font.get(int.from_bytes(codes[i:i + 2], "big"), UNKNOWN) for i in range(0, len(codes), 2)))
         words.append(" ")
     return re.sub(r"\s+", " ", "".join(words))
 

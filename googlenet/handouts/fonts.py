@@ -78,6 +78,10 @@ def _cut_face() -> Path | None:
 
 
 def cjk_font(text: str) -> tuple[str, int]:
-    """(font file, face index) for a handout whose text is `text`: the cut face where it has every character."""
+    """(font file, face index) for a handout whose text is `text`: the cut face where it has every character.
+    Without the CJK font (scripts/system_deps.sh installs it) the Latin one: Chinese is then missing, as in the
+    app's charts, but the handout is still made."""
+    if not Path(CJK_FONT).exists():
+        return LATIN_FONTS[""], 0
     cut = _cut_face() if set(text) <= app_characters() else None
     return (str(cut), 0) if cut else (CJK_FONT, face_index(CJK_FONT))
