@@ -41,5 +41,7 @@ def test_pictures_diagrams_and_small_tables_become_files():
     big = Image.open(io.BytesIO(downloads.diagram_png('digraph inception {\n a [label="拼接"]; a -> b; }')))
     small = Image.open(io.BytesIO(downloads.diagram_png("digraph {\n a -> b; }", dpi=72)))
     assert big.format == "PNG" and big.height > 2 * small.height
+    # A map and its legend as one picture, the legend scaled to the map's width.
+    assert downloads.stacked(np.zeros((10, 20, 3), np.uint8), np.zeros((2, 40), np.uint8)).size == (20, 11)
     # A Markdown table's CSV: the same rows without Markdown's marks.
     assert downloads.plain_cells([["**3a**", "`/history`", 5]]) == [["3a", "/history", "5"]]

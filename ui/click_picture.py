@@ -62,14 +62,18 @@ class _Compressed:
             self.image.save(buffer, format=format, quality=90)
 
 
-def clickable_picture(picture, key: str, caption: str, how: str | None = None) -> None:
+def clickable_picture(picture, key: str, caption: str, how: str | None = None, name: str | None = None) -> None:
     """Draw `picture` (PIL image or uint8 array) at the column's width; a click on it reruns the page (or the
     fragment it is in) with the point in st.session_state[key], for ``take_click``. `caption` describes the
     picture (its alt text) and is written under it, followed by `how` (by default: a click picks a position, the
-    sliders do the same from the keyboard)."""
+    sliders do the same from the keyboard). With a `name`, a PNG download button of the picture right under it."""
     from streamlit_image_coordinates import streamlit_image_coordinates
 
     image = picture if isinstance(picture, Image.Image) else Image.fromarray(np.asarray(picture, dtype=np.uint8))
     streamlit_image_coordinates(_Compressed(image.convert("RGB")), key=key, width="stretch", cursor="crosshair")
+    if name is not None:
+        from ui.downloads import download_png, png_of
+
+        download_png(lambda: png_of(image), name)
     st.caption(caption)
     st.caption(how or t("click.help"))

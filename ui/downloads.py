@@ -61,6 +61,23 @@ def png_of(picture) -> bytes:
     return buffer.getvalue()
 
 
+def stacked(*pictures):
+    """The pictures one under the other (e.g. a map and its colour legend) as one PIL image, each scaled to the
+    first one's width: one file for a slide."""
+    from PIL import Image
+
+    images = [Image.open(io.BytesIO(p)) if isinstance(p, (bytes, bytearray)) else
+              p if isinstance(p, Image.Image) else Image.fromarray(p) for p in pictures]
+    width = images[0].width
+    images = [im.convert("RGB").resize((width, max(1, round(im.height * width / im.width)))) for im in images]
+    out = Image.new("RGB", (width, sum(im.height for im in images)), "white")
+    top = 0
+    for im in images:
+        out.paste(im, (0, top))
+        top += im.height
+    return out
+
+
 def show_png(png, name: str, where=st, key: str | None = None, **image_kw) -> None:
     """st.image(png) with its PNG button under it. `png`: PNG bytes, or a PIL image / array (what st.image
     takes), then encoded as PNG only when the button is pressed."""
