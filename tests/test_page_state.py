@@ -47,3 +47,18 @@ def test_settings_come_back_after_another_page(lang, with_weights):
     assert at.selectbox(key="abl_block").value == "inception5b" and at.checkbox(key="abl_off_branch2").value
     goto(at, "app_pages/training.py")
     assert at.slider(key="train_depth").value == 5
+
+
+def test_the_newer_pages_keep_their_settings_too(with_weights):
+    """What a channel wants to see, Which branch voted and the receptive fields' measured field."""
+    at = goto(open_app("en"), "app_pages/channel_vis.py")
+    at.selectbox(key="cvis_block").set_value("inception4c")
+    at.run()
+    goto(at, "app_pages/branch_vote.py")
+    at.selectbox(key="bv_scope").set_value("inception4c")
+    at.run()
+    goto(at, "app_pages/home.py")
+    goto(at, "app_pages/channel_vis.py")
+    assert at.selectbox(key="cvis_block").value == "inception4c"
+    goto(at, "app_pages/branch_vote.py")
+    assert at.selectbox(key="bv_scope").value == "inception4c"

@@ -21,11 +21,15 @@ KEPT_CHOICES = (
     "lab_n3x3", "lab_n5x5_reduce", "lab_n5x5", "lab_pool_proj",
     "*_sample", "*_camera_on",                       # the picture picker of every vision page
     "fm_block", "fm_topk", "fm_norm", "fm_branch", "fm_channel_*", "fm_network", "fm_block_run*",
-    "rf_variant", "rf_stage", "rf_row_*", "rf_col_*",
+    "rf_variant", "rf_stage", "rf_row_*", "rf_col_*", "rf_effective",
     "abl_block", "abl_off_*", "abl_scan",
     "cam_any", "cam_class_*", "cam_block", "cam_opacity",
     "train_preset", "train_depth", "train_aux", "train_bn", "train_epochs", "train_lr", "train_seed", "train_batch",
-    "train_max_steps", "train_pick", "train_test_index",
+    "train_max_steps", "train_pick", "train_test_index", "train_shortcuts", "train_softmax_bug", "train_data_*",
+    "train_depth_*", "trainexp_kind", "trainexp_aux_deep",
+    "cvis_block", "cvis_part", "cvis_channel_*", "cvis_steps", "cvis_size", "cvis_diversity", "cvis_grid_count",
+    "cvis_grid_all",
+    "bv_scope", "bv_patch", "bv_stride", "bv_x", "bv_y", "bv_knockout",   # not its class: the picture's top 5
     "glossary_query",                                # the glossary's search (also ?q= in its link)
 )
 
