@@ -132,7 +132,7 @@ def spot_the_bug(lang: str):
                 (t("handout.bug.fig.floor", lang=lang), f["floor"], GREY)]
         ax.barh([b[0] for b in bars], [b[1] for b in bars], color=[b[2] for b in bars])
         for y, (_, value, _) in enumerate(bars):
-            ax.text(value, y, f" {value:.4f}" if value < 0.01 else f" {value:.2f}", va="center")
+            ax.text(value, y, f" {_loss(value)}", va="center")
         ax.set_xlabel(t("handout.bug.fig.x", lang=lang))
         ax.invert_yaxis()
         return fig
@@ -140,11 +140,16 @@ def spot_the_bug(lang: str):
     return handout("spot_the_bug", lang, intro("bug.intro", lang), figure,
                    t("handout.bug.caption", lang=lang, classes=f["classes"]), [
         number(lang, "handout.bug.n.classes", f["classes"]),
-        number(lang, "handout.bug.n.raw", f["loss_raw"], f"{f['loss_raw']:.4f}"),
+        number(lang, "handout.bug.n.raw", f["loss_raw"], _loss(f["loss_raw"])),
         number(lang, "handout.bug.n.twice", f["loss_twice"], f"{f['loss_twice']:.2f}"),
         number(lang, "handout.bug.n.floor", f["floor"], f"{f['floor']:.2f}"),
         number(lang, "handout.bug.n.shrink", f["shrink"], f"{f['shrink']:,.0f}×"),
     ])
+
+
+def _loss(value: float) -> str:
+    """5.91, or 2.1e-06 for a loss too small for two decimals."""
+    return f"{value:.2f}" if value >= 0.01 else f"{value:.1e}"
 
 
 def family(lang: str):
