@@ -5,7 +5,7 @@ import matplotlib
 
 from ..i18n import t
 from .common import handout, intro, number
-from .figures import BLUE, BRANCH_COLOURS, GREY, ORANGE, new_figure
+from .figures import BLUE, GREY, ORANGE, new_figure
 
 
 def training(lang: str):
@@ -78,7 +78,7 @@ def lessons(lang: str):
         fig, ax = new_figure(0.9 + 1.0 * len(ordered))
         for y, lesson in enumerate(ordered):
             for n, step in enumerate(lesson.steps):
-                ax.barh(y, 1, left=n, color=BRANCH_COLOURS[n % 4], edgecolor="white")
+                ax.barh(y, 1, left=n, color=BLUE if y else ORANGE, edgecolor="white")
                 ax.text(n + 0.5, y, str(n + 1), ha="center", va="center", color="white", fontsize="small")
         ax.set_yticks(range(len(ordered)), [f"{lesson.title(lang)}\n({lesson.minutes} min)" for lesson in ordered])
         ax.invert_yaxis()
