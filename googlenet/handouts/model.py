@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from matplotlib.figure import Figure
+if TYPE_CHECKING:   # the button (ui/handout.py) reads this package on pages that load no chart library
+    from matplotlib.figure import Figure
 
 
 @dataclass(frozen=True)
