@@ -26,25 +26,26 @@ from ui.reconciled import reconciled_link, reconciled_section, section_requested
 from ui.source_stamp import package_stamp
 
 
-def network_dot_text(variant: str, lang: str) -> str:
-    """The whole network as DOT text, labelled in `lang`."""
+def network_dot_text(variant: str, lang: str, tall: bool = False) -> str:
+    """The whole network as DOT text, labelled in `lang`: four rows, or one column (`tall`, for a phone)."""
     from googlenet.diagrams import NETWORK_LABELS, network_dot
 
-    return network_dot(variant, labels={key: t(f"home.label.{key}", lang=lang) for key in NETWORK_LABELS})
+    return network_dot(variant, labels={key: t(f"home.label.{key}", lang=lang) for key in NETWORK_LABELS},
+                       tall=tall)
 
 
 @st.cache_data(persist="disk", show_spinner=False, max_entries=16)
-def kept_network_dot(variant: str, lang: str, source: str) -> str:
+def kept_network_dot(variant: str, lang: str, source: str, tall: bool = False) -> str:
     """network_dot_text, kept on disk. `source` (the package's stamp) is only part of the key: a changed
     model or label computes it again."""
-    return network_dot_text(variant, lang)
+    return network_dot_text(variant, lang, tall)
 
 
-def network_diagram(variant: str, lang: str) -> str:
+def network_diagram(variant: str, lang: str, tall: bool = False) -> str:
     try:
-        return kept_network_dot(variant, lang, package_stamp())
+        return kept_network_dot(variant, lang, package_stamp(), tall)
     except CacheError:  # Streamlit writes the file in place: another worker's first start may be mid-write
-        return network_dot_text(variant, lang)
+        return network_dot_text(variant, lang, tall)
 
 
 def reconciled_numbers():
@@ -107,11 +108,13 @@ for first in range(0, len(steps), 3):
             st.caption(t(page.blurb_key))
 
 with diagram:
-    from ui.diagrams import show_diagram
+    from ui.diagrams import show_responsive_diagram
 
     variant = st.radio(t("home.diagram.variant"), ["paper", "torchvision"], horizontal=True,
                        format_func=lambda v: t(f"home.variant.{v}"), key="home_variant")
-    show_diagram(network_diagram(variant, get_language()))
+    # Four rows where the labels come out large enough, else one column (a phone): the browser picks.
+    show_responsive_diagram(network_diagram(variant, get_language()),
+                            network_diagram(variant, get_language(), tall=True), key="network_diagram")
     st.caption(t("home.diagram.caption"))
 
 with numbers, st.expander(t("reconciled.title"), expanded=requested, icon=":material/balance:"):

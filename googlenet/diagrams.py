@@ -26,7 +26,9 @@ NETWORK_LABELS = {"input": "input", "max_pool": "max pool", "gap": "global avg p
 
 
 # The network drawn as four rows (a "snake"), so it fits a wide screen: stem | 3a, 3b | 4a..4e | 5a..softmax.
+# A narrow screen (a phone) gets the same boxes in one column ("tall"), like the paper's Figure 3.
 ROW_STARTS = ("maxpool2", "inception4a", "maxpool4")
+NETWORK_FONT_SIZE = 15   # points, in the SVG's own units: the browser shows it scaled with the drawing
 
 
 def _stage_node(name: str, shape: tuple, words: dict) -> str:
@@ -46,18 +48,24 @@ def _stage_node(name: str, shape: tuple, words: dict) -> str:
     return _node(name, f"{words['head']}\\n{size}", "head")
 
 
-def _snake_rows(names: list[str]) -> list[list[str]]:
-    """The stages cut into rows at ROW_STARTS, with the input first and the softmax last."""
+def _snake_rows(names: list[str], tall: bool = False) -> list[list[str]]:
+    """The stages cut into rows at ROW_STARTS (each stage a row of its own when `tall`), with the input first
+    and the softmax last."""
     rows: list[list[str]] = [["input"]]
     for name in names:
-        if name in ROW_STARTS:
+        if tall or name in ROW_STARTS:
             rows.append([])
         rows[-1].append(name)
+    if tall:
+        rows.append([])
     rows[-1].append("softmax")
     return rows
 
 
 def _snake_edges(rows: list[list[str]]) -> list[str]:
+    if all(len(row) == 1 for row in rows):   # one column: the edges alone stack the boxes
+        order = [row[0] for row in rows]
+        return [f'  "{a}" -> "{b}" [weight=10];' for a, b in zip(order, order[1:])]
     order = [n for row in rows for n in row]
     lines = ["  {rank=same; " + " ".join(f'"{n}";' for n in row) + "}" for row in rows]
     for a, b in zip(order, order[1:]):
@@ -69,22 +77,29 @@ def _snake_edges(rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def network_dot(variant: str = "paper", input_size: int = INPUT_SIZE, labels: dict | None = None) -> str:
+def network_dot(variant: str = "paper", input_size: int = INPUT_SIZE, labels: dict | None = None,
+                tall: bool = False) -> str:
     """The whole network in four rows: every stage with its output size, and the two aux heads below
     the blocks they listen to. `labels` overrides the words in NETWORK_LABELS (the app passes translated ones).
+    `tall=True`: one column, the aux heads beside the blocks they listen to, their words on two lines (a phone).
     """
     words = {**NETWORK_LABELS, **(labels or {})}
     shapes = stage_shapes(variant, input_size)
     names = [n for n in (*STAGE_ORDER, "avgpool", "fc") if n in shapes]
-    lines = ['digraph googlenet {', '  rankdir=TB; nodesep=0.18; ranksep=0.35; newrank=true;',
-             '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=15, margin="0.08,0.05"];',
+    lines = ['digraph googlenet {',
+             '  rankdir=TB; nodesep=0.25; ranksep=0.22;' if tall else
+             '  rankdir=TB; nodesep=0.18; ranksep=0.35; newrank=true;',
+             f'  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize={NETWORK_FONT_SIZE}, '
+             'margin="0.08,0.05"];',
              '  edge [arrowsize=0.7];',
              _node("input", f"{words['input']}\\n{input_size} x {input_size} x 3", "input")]
     lines += [_stage_node(name, shapes[name], words) for name in names]
     lines.append(_node("softmax", words["softmax"], "head"))
-    lines += _snake_edges(_snake_rows(names))
+    lines += _snake_edges(_snake_rows(names, tall))
+    # Tall: "aux1:" / "auxiliary classifier" / "(training only)" on lines of their own, to keep the column narrow.
+    aux_words, gap = (words["aux"].replace(" (", "\\n(").replace("（", "\\n（"), "\\n") if tall else (words["aux"], " ")
     for aux, tap in AUX_TAPS.items():
-        lines.append(_node(aux, f"{aux}: {words['aux']}", "aux"))
+        lines.append(_node(aux, f"{aux}:{gap}{aux_words}", "aux"))
         lines.append(f'  "{tap}" -> "{aux}" [style=dashed];')
     lines.append("}")
     return "\n".join(lines)

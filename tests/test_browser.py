@@ -1,5 +1,7 @@
 """One real-browser pass: every page, both languages, a real upload where a page takes one, screenshots saved; and
-nothing leaves the server: every request the browser makes (any tab, frame or worker) goes to the app itself."""
+nothing leaves the server: every request the browser makes (any tab, frame or worker) goes to the app itself.
+Chinese on a phone (390 x 844), English on a laptop (1280 x 800): no page scrolls sideways, no metric or page link
+is cut off, and the home page's network diagram has labels a student can read (tests/layout_checks.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,17 +9,28 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import assert_no_exception, open_page, screenshot, upload, wait_idle
+from layout_checks import LAPTOP, MIN_DIAGRAM_PX, PHONE, assert_fits, diagram_label_px
 from test_browser_no_external_requests import outside
 from googlenet.i18n import t
 from ui.nav import available_pages
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PAGES = available_pages()
+SCREENS = {"zh": PHONE, "en": LAPTOP}
+
+
+@pytest.fixture
+def screen_page(browser, lang):
+    """A page in a browser window the size of the language's screen (SCREENS)."""
+    context = browser.new_context(locale="en-US", **SCREENS[lang])
+    yield context.new_page()
+    context.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("info", PAGES, ids=[p.url_path for p in PAGES])
-def test_every_page_in_a_real_browser(streamlit_server, page, info, lang):
+def test_every_page_in_a_real_browser(streamlit_server, screen_page, info, lang):
+    page = screen_page
     requested: list[str] = []
     page.context.on("request", lambda request: requested.append(request.url))
     open_page(page, streamlit_server, info.url_path, lang)
@@ -33,10 +46,17 @@ def test_every_page_in_a_real_browser(streamlit_server, page, info, lang):
         page.get_by_text("chelsea_cat.jpg").first.wait_for(timeout=30_000)
         wait_idle(page)
         assert_no_exception(page)
+    assert_fits(page, f"{info.url_path} {lang}")
+    if info.url_path == "home":
+        assert diagram_label_px(page) >= MIN_DIAGRAM_PX
     screenshot(page, f"{info.url_path}_{lang}")
     # No font server, no CDN, no analytics: a classroom without internet sees the same app. (The tab icon and the
     # app's own scripts show the recorder saw the page's traffic.)
-    assert any(url.endswith("favicon.png") for url in requested), sorted(set(requested))[:20]
+    for _ in range(50):   # the tab icon is fetched after the page has drawn
+        if any(url.endswith("favicon.png") for url in requested):
+            break
+        page.wait_for_timeout(100)
+    assert any(url.endswith("favicon.png") for url in requested), sorted(u for u in set(requested) if "png" in u)
     foreign = sorted({url for url in requested if outside(url, streamlit_server.url)})
     assert not foreign, f"the browser fetched from outside the app: {foreign}"
 

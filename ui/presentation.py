@@ -13,11 +13,14 @@ import copy
 import streamlit as st
 
 from googlenet.i18n import t
+from ui import page_style
 
 KEY = "present"             # session state: the switch (the widget's own key)
 SECONDARY = "secondary_"    # containers keyed "secondary_…" are hidden in the presentation view
 ROOT_PX = 21                # the root font size: captions and code (0.875 rem) come out at 18 px
 MIN_PX = 16                 # the smallest type a class reads from the back of a room
+GUTTER_REM = 2.6            # room on the right for the pinned "leave" button (38 px wide, 8 px from the edge)
+BASE_PX = 17                # the normal view's root font size (.streamlit/config.toml: baseFontSize)
 # Vega-Lite charts draw their own text (sized in the spec, so CSS would only make labels overlap): in the
 # presentation view every size in the spec is raised to at least MIN_PX and the chart lays itself out anew.
 CHART_CONFIG = {"axis": {"labelFontSize": MIN_PX, "titleFontSize": MIN_PX + 1},
@@ -31,13 +34,22 @@ html {{ font-size: {ROOT_PX}px !important; }}
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stTooltipIcon"],
 [class*="st-key-{SECONDARY}"], .st-key-url_share_box {{ display: none !important; }}
-[data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding: 0.6rem 1.2rem 3rem 1.2rem !important; }}
+/* The right padding is a gutter for the "leave" button pinned in the corner: it never covers text. */
+[data-testid="stMainBlockContainer"] {{ max-width: 100% !important;
+  padding: 0.6rem {GUTTER_REM}rem 3rem 1.2rem !important; }}
 [data-testid="stMain"] {{ margin-left: 0 !important; }}
 .stApp p, .stApp li, .stApp label, .stApp td, .stApp th, .stApp code, .stApp small,
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ font-size: max(1em, 16px); }}
-[data-testid="stMetricValue"] {{ font-size: 2.1rem !important; }}
+[data-testid="stMetricValue"] {{ font-size: clamp(1.35rem, 14cqi, 2.1rem) !important; }}   /* ui.page_style */
 [data-testid="stCaptionContainer"] {{ color: #374151 !important; }}   /* grey captions wash out on a projector */
-.st-key-present_exit_box {{ position: fixed; right: 14px; bottom: 10px; z-index: 1000; width: auto !important; }}
+/* Downloads are for the students' own screens (their keys start with dl_, ui.downloads). */
+[class*="st-key-dl_"] {{ display: none !important; }}
+/* "Leave presentation": an icon in the gutter; its words for screen readers, and on screen while the pointer
+   is on it (or the keyboard's focus). */
+.st-key-present_exit_box {{ position: fixed; right: 8px; bottom: 10px; z-index: 1000; width: auto !important; }}
+.st-key-present_exit_box button {{ padding: 0.35rem; min-height: 0; }}
+.st-key-present_exit_box button:not(:hover):not(:focus-visible) [data-testid="stMarkdownContainer"] {{
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
 /* The lesson bar stays at the top of the screen: its wrapper (or the bar itself) is sticky in the page. */
 [data-testid="stMainBlockContainer"] div:has(> .st-key-lesson_bar), .st-key-lesson_bar {{ position: sticky; top: 0;
   z-index: 990; }}
@@ -75,12 +87,19 @@ def _leave() -> None:
 
 
 def apply() -> None:
-    """In the presentation view: the page's style, and a small way back (the sidebar with the switch is hidden)."""
+    """The app's CSS for every screen (ui.page_style); in the presentation view also the projector's style,
+    and a small way back (the sidebar with the switch is hidden)."""
+    page_style.apply()
     if not is_on():
         return
     st.html(CSS)
-    with st.container(key="present_exit_box"):   # pinned to the bottom right corner: no room taken
+    with st.container(key="present_exit_box"):   # pinned to the bottom right corner, in the page's gutter
         st.button(t("present.exit"), key="present_exit", on_click=_leave, icon=":material/close_fullscreen:")
+
+
+def px(width: int) -> int:
+    """A width in px (a table column's) set for the normal view, grown with the type in the presentation view."""
+    return round(width * ROOT_PX / BASE_PX) if is_on() else width
 
 
 def chart(spec: dict) -> dict:
