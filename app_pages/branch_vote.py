@@ -24,6 +24,7 @@ from ui import url_state
 from ui.branch_vote_charts import OCCLUSION_CMAP, legend_strip, numbers_frame, share_heatmap
 from ui.click_picture import clickable_picture, set_slider, take_click
 from ui.concept_check import stop_page
+from ui.downloads import download_png, png_of, show_png, show_table, show_vega, stacked
 from ui.image_input import pick_image
 from ui.labels import block_label, class_name
 from ui.models import model_for_pictures
@@ -81,11 +82,12 @@ def branch_words(branches) -> list[str]:
 
 
 def heatmap(table: np.ndarray, values: np.ndarray, result: BranchAttribution, title: str | None, caption: str,
-            where=st) -> None:
+            name: str, where=st) -> None:
+    """A block x branch heat map with its PNG button (`name`: the file's and the button's name) and caption."""
     spec = share_heatmap(tuple(block_label(b) for b in result.blocks), tuple(branch_words(result.branches)),
                          tuple(map(tuple, table.tolist())), tuple(map(tuple, values.tolist())),
                          (t("bv.block"), t("bv.branch"), t("bv.share"), t("bv.value")), title)
-    where.vega_lite_chart(spec, width="stretch")
+    show_vega(spec, name, where)
     where.caption(caption)
 
 
@@ -95,9 +97,9 @@ def numbers(result: BranchAttribution, name: str) -> None:
         frame = numbers_frame([block_label(b) for b in result.blocks], branch_words(result.branches),
                               result.values, result.shares(), result.channels,
                               (t("bv.block"), t("bv.branch"), t("bv.value"), t("bv.share"), t("bv.channels")))
-        st.dataframe(frame, hide_index=True, width="stretch",
-                     column_config={t("bv.value"): st.column_config.NumberColumn(format="%+.4f"),
-                                    t("bv.share"): st.column_config.NumberColumn(format="percent")})
+        show_table(frame, "branch_numbers", hide_index=True, width="stretch",
+                   column_config={t("bv.value"): st.column_config.NumberColumn(format="%+.4f"),
+                                  t("bv.share"): st.column_config.NumberColumn(format="percent")})
 
 
 def scope_label(layer: str) -> str:
@@ -115,7 +117,7 @@ def sanity_panel(model, model_key: str, picked, trained: BranchAttribution, pret
                            help=t("bv.sanity.scope.help"))
     with st.spinner(t("bv.running")):
         scrambled = scrambled_attribution(picked.key, model_key, trained.class_index, down_to, model, picked.image)
-    heatmap(scrambled.shares(), scrambled.values, scrambled, None, t("bv.sanity.chart.caption"))
+    heatmap(scrambled.shares(), scrambled.values, scrambled, None, t("bv.sanity.chart.caption"), "scrambled_shares")
     rho = spearman(trained.shares(), scrambled.shares())
     rho_abs = spearman(np.abs(trained.shares()), np.abs(scrambled.shares()))
     m1, m2 = st.columns(2)
@@ -182,9 +184,12 @@ def occlusion_section(model, model_key: str, picked, class_index: int, name: str
     left, right = st.columns(2, gap="large")
     top = float(np.clip(grid.pixel_map(), 0, None).max())
     with left:
-        clickable_picture(occlusion_picture(crop, grid, (effect.top, effect.left, patch)), CLICK_KEY,
+        occlusion_map = occlusion_picture(crop, grid, (effect.top, effect.left, patch))
+        clickable_picture(occlusion_map, CLICK_KEY,
                           t("bv.occ.map.caption", name=name, top=top))
-        st.image(legend_strip(), caption=t("bv.occ.legend", top=top), width="stretch")
+        legend = legend_strip()
+        st.image(legend, caption=t("bv.occ.legend", top=top), width="stretch")
+        download_png(lambda: png_of(stacked(occlusion_map, legend)), "occlusion_map")   # the map with its legend
         if top <= 0:
             st.info(t("bv.occ.nothing"))
         else:
@@ -192,7 +197,7 @@ def occlusion_section(model, model_key: str, picked, class_index: int, name: str
             cx, cy = grid.centre(row, col)
             st.caption(t("bv.occ.strongest", drop=float(grid.drops[row, col]), x=cx, y=cy))
     with right:
-        st.image(hidden_picture(crop, effect), width="stretch",
+        show_png(hidden_picture(crop, effect), "patch_hidden",
                  caption=t("bv.occ.hidden.caption", patch=patch, x=x, y=y))
         m1, m2, m3 = st.columns(3)
         m1.metric(t("bv.occ.metric.before"), f"{effect.base_logit:.2f}")
@@ -209,7 +214,7 @@ def knockout_section(model, model_key: str, picked, trained: BranchAttribution) 
     scale = np.abs(drops).sum(axis=1, keepdims=True)
     shares = np.divide(drops, scale, out=np.zeros_like(drops), where=scale > 0)
     st.markdown("#### " + t("bv.ko.title"))
-    heatmap(shares, drops, trained, None, t("bv.ko.caption"))
+    heatmap(shares, drops, trained, None, t("bv.ko.caption"), "knockout_shares")
     rho = spearman(shares, trained.shares())
     if not math.isnan(rho):
         st.caption(t("bv.ko.rho", rho=rho))
@@ -267,7 +272,7 @@ def explanation(model, picked, pretrained: bool) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("#### " + t("bv.trained.title"))
-        heatmap(trained.shares(), trained.values, trained, None, t("bv.chart.caption"))
+        heatmap(trained.shares(), trained.values, trained, None, t("bv.chart.caption"), "branch_shares")
         numbers(trained, name)
         knockout_section(model, model_key, picked, trained)
     with right:

@@ -18,6 +18,7 @@ from googlenet.runtime.inference import model_fingerprint
 from ui import url_state
 from ui.charts_experiments import stage_label
 from ui.click_picture import clickable_picture, set_slider, take_click
+from ui.downloads import show_png, show_table
 from ui.image_input import PickedImage, pick_image
 from ui.models import pretrained_model, untrained_model
 
@@ -96,7 +97,8 @@ def effective_section(picked: PickedImage | None, variant: str, stage: str, row:
         field = receptive_fields(variant)[stage]
         centre = unit_centre(stage, row, col)
         picture, words = st.columns([3, 2], gap="large")
-        picture.image(draw_effective_field(picked.crop, strength, stage, row, col, scale=SCALE), width="stretch")
+        show_png(draw_effective_field(picked.crop, strength, stage, row, col, scale=SCALE),
+                 f"effective_field_{stage}", picture)
         words.caption(t("exp.rf.effective.caption", stage=stage_label(stage), row=row, col=col, rf=field.rf,
                         half=influence_square(strength, centre, 0.5), most=influence_square(strength, centre, 0.9)))
         words.caption(t("exp.rf.effective.pretrained" if pretrained else "exp.rf.effective.untrained"))
@@ -113,9 +115,9 @@ def growth_table(variant: str, chosen: str) -> None:
     })
     row = stages.index(chosen)
     st.markdown(f"**{t('exp.rf.table.title')}**")
-    st.dataframe(table.style.apply(lambda r: ["background-color: #fff3b0; font-weight: bold" if r.name == row
-                                              else "" for _ in r], axis=1),
-                 hide_index=True, width="stretch", height="content")
+    show_table(table.style.apply(lambda r: ["background-color: #fff3b0; font-weight: bold" if r.name == row
+                                            else "" for _ in r], axis=1),
+               "field_growth", hide_index=True, width="stretch", height="content")
 
 
 st.title(t("nav.receptive_field"))
@@ -134,7 +136,8 @@ def field_view(picked) -> None:
         with picture:
             crop = picked.crop
             clickable_picture(draw_field(crop, stage, row, col, variant, scale=SCALE), CLICK_KEY,
-                              t("click.rf.caption", row=row, col=col), t("click.rf.how"))
+                              t("click.rf.caption", row=row, col=col), t("click.rf.how"),
+                              name=f"receptive_field_{stage}")
             caption = "exp.rf.caption" if dots_drawn(field, SCALE) else "exp.rf.caption.fine"
             st.caption(t(caption, stage=stage_label(stage), side=field.side, jump=field.jump))
     with numbers:
