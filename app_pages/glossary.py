@@ -3,14 +3,12 @@
 The table is googlenet.glossary.TERMS; the search box filters it (a fragment: typing redraws only the table).
 A Markdown table, so the definitions wrap instead of being cut off in a grid cell.
 """
-import pandas as pd
 import streamlit as st
 
 from googlenet.glossary import TERMS, definition_key, search
 from googlenet.i18n import t
 from ui import url_state
-from ui.downloads import download_csv, plain_cells
-from ui.markdown_table import markdown_table
+from ui.downloads import show_markdown_table
 
 st.title(t("glossary.title"))
 st.markdown(t("glossary.intro"))
@@ -24,7 +22,8 @@ def glossary_table() -> None:
     if not found:
         st.info(t("glossary.none", query=query))
         return
-    st.markdown(markdown_table(glossary_header(), glossary_rows(found)))
+    # The rows shown as a CSV too (without a search: the whole glossary).
+    show_markdown_table(glossary_header(), glossary_rows(found), "glossary")
 
 
 def glossary_header() -> list[str]:
@@ -36,6 +35,4 @@ def glossary_rows(terms) -> list[list[str]]:
 
 
 glossary_table()
-# The whole glossary as one CSV, whatever the search shows (outside the fragment: typing does not redraw it).
-download_csv(pd.DataFrame(plain_cells(glossary_rows(TERMS)), columns=glossary_header()), "glossary")
 st.caption(t("glossary.caption"))
