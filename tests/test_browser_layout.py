@@ -37,7 +37,8 @@ def test_presentation_view_hides_downloads_and_keeps_its_button_off_the_text(str
         wait_idle(page)
         assert_no_exception(page)
         assert page.locator('[class*="st-key-dl_"]').count() > 0          # the page has download buttons ...
-        assert not any(b.is_visible() for b in page.locator('[class*="st-key-dl_"]').all())   # ... none shown
+        shown = page.locator('[class*="st-key-dl_"], [data-testid="stDownloadButton"]').all()
+        assert not any(b.is_visible() for b in shown)                           # ... none shown
         assert_fits(page, "architecture, presentation view")
         button = page.locator(".st-key-present_exit button")
         box = button.bounding_box()

@@ -42,8 +42,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stToolt
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ font-size: max(1em, 16px); }}
 [data-testid="stMetricValue"] {{ font-size: clamp(1.35rem, 14cqi, 2.1rem) !important; }}   /* ui.page_style */
 [data-testid="stCaptionContainer"] {{ color: #374151 !important; }}   /* grey captions wash out on a projector */
-/* Downloads are for the students' own screens (their keys start with dl_, ui.downloads). */
-[class*="st-key-dl_"] {{ display: none !important; }}
+/* Downloads are for the students' own screens (ui.downloads keys them dl_…; any other download button too). */
+[class*="st-key-dl_"], [data-testid="stMain"] [data-testid="stDownloadButton"] {{ display: none !important; }}
 /* "Leave presentation": an icon in the gutter; its words for screen readers, and on screen while the pointer
    is on it (or the keyboard's focus). */
 .st-key-present_exit_box {{ position: fixed; right: 8px; bottom: 10px; z-index: 1000; width: auto !important; }}
