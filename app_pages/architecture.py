@@ -18,6 +18,8 @@ NUM = st.column_config.NumberColumn
 # The type column is the widest: it holds the model's names ("convolution (conv2 + conv3)").
 WIDTHS = {"type": 182, "patch": 84, "output": 88, "depth": 48, "n1x1": 42, "n3x3_reduce": 88, "n3x3": 42,
           "n5x5_reduce": 88, "n5x5": 42, "pool_proj": 68, "params": 78, "macs": 94}
+TABLE1_ORDER = ("type", "patch", "output", "params", "macs", "depth", "n1x1", "n3x3_reduce", "n3x3", "n5x5_reduce",
+                "n5x5", "pool_proj")
 DIFFERENCES = ("weights", "input", "norm", "branch3", "pools", "dropout", "aux")
 
 
@@ -47,7 +49,8 @@ def show_totals(size: int) -> None:
 def show_table1(rows, variant: str, size: int) -> None:
     st.subheader(t("arch.table.title"))
     config = {
-        "type": st.column_config.TextColumn(t("arch.col.type"), pinned=True, width=WIDTHS["type"]),
+        # pinned: it does not stretch with the table, so it grows with the presentation view's larger type
+        "type": st.column_config.TextColumn(t("arch.col.type"), pinned=True, width=presentation.px(WIDTHS["type"])),
         "patch": st.column_config.TextColumn(t("arch.col.patch"), width=WIDTHS["patch"]),
         "output": st.column_config.TextColumn(t("arch.col.output"), width=WIDTHS["output"]),
         "depth": NUM(t("arch.col.depth"), format="%d", width=WIDTHS["depth"]),
@@ -56,8 +59,10 @@ def show_table1(rows, variant: str, size: int) -> None:
         "params": NUM(t("arch.col.params"), format="localized", width=WIDTHS["params"]),
         "macs": NUM(t("arch.col.macs"), format="localized", width=WIDTHS["macs"]),
     }
+    # The parameters and multiply-adds, the numbers the lesson is about, come right after the output size (the
+    # paper puts them last): at 1280 px the table is wider than the page and the last columns scroll out of sight.
     show_table(anatomy.table1(rows, variant), f"table1_{variant}_{size}", column_config=config, hide_index=True,
-               width="stretch", height="content")
+               width="stretch", height="content", column_order=TABLE1_ORDER)
     st.caption(t("arch.table.caption", variant=variant_name(variant), size=size, **anatomy.stem_channels(variant)))
 
 

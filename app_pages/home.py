@@ -109,12 +109,14 @@ for first in range(0, len(steps), 3):
 
 with diagram:
     from ui.diagrams import show_responsive_diagram
+    from ui.downloads import download_diagram
 
     variant = st.radio(t("home.diagram.variant"), ["paper", "torchvision"], horizontal=True,
                        format_func=lambda v: t(f"home.variant.{v}"), key="home_variant")
     # Four rows where the labels come out large enough, else one column (a phone): the browser picks.
     show_responsive_diagram(network_diagram(variant, get_language()),
                             network_diagram(variant, get_language(), tall=True), key="network_diagram")
+    download_diagram(network_diagram(variant, get_language()), f"network_{variant}")   # the four-row drawing
     st.caption(t("home.diagram.caption"))
 
 with numbers, st.expander(t("reconciled.title"), expanded=requested, icon=":material/balance:"):

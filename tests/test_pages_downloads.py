@@ -21,7 +21,7 @@ from ui.nav import available_pages
 SEPARATOR_ROW = re.compile(r"^\|\s*:?-{3,}", re.MULTILINE)   # the line under a Markdown table's header
 # Drawn without a button on purpose: the user's own photo (Classify shows it beside the crop the network sees).
 WITHOUT_BUTTON = {"classify": ["picture"]}
-# The home page's network diagrams are its own (they are drawn twice, wide and tall; not checked here).
+# The home page's network diagram is drawn twice, wide and tall (the browser shows one), one PNG button after both.
 NOT_CHECKED = {"home": {"diagram"}}
 
 
@@ -50,9 +50,10 @@ def without_button(node) -> list[str]:
 
 
 def shown_headings(table) -> list[str]:
-    """A st.dataframe's column headings as the page shows them (column_config labels; hidden columns left out)."""
+    """A st.dataframe's column headings as the page shows them (its order; column_config labels; hidden left out)."""
     config = json.loads(table.proto.columns or "{}")
-    return [(config.get(c) or {}).get("label") or c for c in table.value.columns if config.get(c, {}) is not None
+    order = list(table.proto.column_order) or list(table.value.columns)   # the page's column_order, if it gives one
+    return [(config.get(c) or {}).get("label") or c for c in order if config.get(c, {}) is not None
             and not (config.get(c) or {}).get("hidden")]
 
 
@@ -85,4 +86,5 @@ def test_every_chart_and_table_has_its_download_button_in_both_languages(with_we
                 text = recorded["dl_table1_paper_224_csv"]().decode("utf-8-sig")
                 frame = pd.read_csv(io.StringIO(text))
                 assert list(frame.columns) == shown_headings(table1)
+                assert list(frame.columns)[3] == "参数量"   # in the order shown: the parameters after the output size
                 assert "类型" in frame.columns and len(frame) == len(table1.value)

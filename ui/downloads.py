@@ -137,12 +137,14 @@ def show_vega(spec: dict, name: str, where=st, key: str | None = None, **chart_k
 
 
 # ------------------------------------------------------------------------------------------ CSV
-def table_for_csv(frame, column_config: dict | None = None) -> pd.DataFrame:
-    """The table as the page shows it: a Styler's data, columns renamed to their column_config labels,
-    columns the config hides (None) left out."""
+def table_for_csv(frame, column_config: dict | None = None, column_order=None) -> pd.DataFrame:
+    """The table as the page shows it: a Styler's data, its columns in the order shown (`column_order`, if the page
+    gives one), renamed to their column_config labels, columns the config hides (None) left out."""
     if hasattr(frame, "data") and not isinstance(frame, pd.DataFrame):   # a pandas Styler
         frame = frame.data
     frame = pd.DataFrame(frame)
+    if column_order is not None:
+        frame = frame[[c for c in column_order if c in frame.columns]]
     renames, hidden = {}, []
     for column, config in (column_config or {}).items():
         if column not in frame.columns:
@@ -156,19 +158,21 @@ def table_for_csv(frame, column_config: dict | None = None) -> pd.DataFrame:
     return frame.drop(columns=hidden).rename(columns=renames)
 
 
-def csv_bytes(frame, column_config: dict | None = None) -> bytes:
-    return table_for_csv(frame, column_config).to_csv(index=False).encode(CSV_ENCODING)
+def csv_bytes(frame, column_config: dict | None = None, column_order=None) -> bytes:
+    return table_for_csv(frame, column_config, column_order).to_csv(index=False).encode(CSV_ENCODING)
 
 
-def download_csv(frame, name: str, where=st, key: str | None = None, column_config: dict | None = None) -> None:
+def download_csv(frame, name: str, where=st, key: str | None = None, column_config: dict | None = None,
+                 column_order=None) -> None:
     """A "CSV" button for a table (a DataFrame, a Styler, or anything pd.DataFrame takes)."""
-    _button(t("download.csv"), lambda: csv_bytes(frame, column_config), name, "csv", "text/csv", where, key)
+    _button(t("download.csv"), lambda: csv_bytes(frame, column_config, column_order), name, "csv", "text/csv",
+            where, key)
 
 
 def show_table(frame, name: str, where=st, key: str | None = None, **dataframe_kw) -> None:
     """st.dataframe(frame, **dataframe_kw) with its CSV button under it (headings as shown)."""
     where.dataframe(frame, **dataframe_kw)
-    download_csv(frame, name, where, key, dataframe_kw.get("column_config"))
+    download_csv(frame, name, where, key, dataframe_kw.get("column_config"), dataframe_kw.get("column_order"))
 
 
 
