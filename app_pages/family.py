@@ -51,7 +51,7 @@ show_table(table, "family_table", hide_index=True, width="stretch", row_height=R
                "gflops": NUM(t("familypage.col.gflops"), format="%.3f", width=70),
                "top1": NUM(t("familypage.col.top1"), format="%.1f", width=68),
                "top5": st.column_config.TextColumn(t("familypage.col.top5"), width=68, alignment="right"),
-               "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=460),
+               "idea": st.column_config.TextColumn(t("familypage.col.idea"), width=400),   # the table fits 1280 px
            })
 headline = headline_numbers.HEADLINE_TOP5
 st.caption(t("familypage.table.caption", top5=headline.top5_error, models=headline.models, crops=headline.crops))
