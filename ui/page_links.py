@@ -220,12 +220,15 @@ def _imagenet_classes(_values: dict) -> range:
     return range(len(labels()))
 
 
-def _ask_class(value) -> None:
-    """The class choice belongs to the picture (one widget per picture): hand the link's class to the page."""
-    if value is None:
-        st.session_state.pop(CAM_CLASS_ASKED, None)
-    else:
-        st.session_state[CAM_CLASS_ASKED] = value
+def class_asker(asked_key: str):
+    """The class choice belongs to the picture (one widget per picture): hand the link's class to the page, which
+    takes it once from session_state[asked_key]."""
+    def ask(value) -> None:
+        if value is None:
+            st.session_state.pop(asked_key, None)
+        else:
+            st.session_state[asked_key] = value
+    return ask
 
 
 register(PageLink("gradcam", (
@@ -233,7 +236,8 @@ register(PageLink("gradcam", (
     Param("block", "cam_block", "inception5b", _cam_blocks),
     Param("opacity", "cam_opacity", 0.5, _Between(0.0, 1.0), parse=decimal, show=show_number),
     Param("any", "cam_any", False, (True, False), parse=boolean, show=show_bool),
-    Param("label", CAM_CLASS, None, _imagenet_classes, parse=integer, on_set=_ask_class),   # `class` is the classroom's code
+    # `label`, not `class`: ?class= is the classroom's code (ui/classroom_link.py)
+    Param("label", CAM_CLASS, None, _imagenet_classes, parse=integer, on_set=class_asker(CAM_CLASS_ASKED)),
 )))
 
 
@@ -393,16 +397,9 @@ def _bv_scopes(_values: dict) -> list[str]:
     return [FULL] + randomisation_order(meta_model())[:-1]   # "stem" = every layer: the same as FULL
 
 
-def _bv_ask_class(value) -> None:
-    if value is None:
-        st.session_state.pop(BV_CLASS_ASKED, None)
-    else:
-        st.session_state[BV_CLASS_ASKED] = value
-
-
 register(PageLink("branch_vote", (
     photo("branch_vote"),
-    Param("label", BV_CLASS, None, _imagenet_classes, parse=count, on_set=_bv_ask_class),
+    Param("label", BV_CLASS, None, _imagenet_classes, parse=count, on_set=class_asker(BV_CLASS_ASKED)),
     Param("scope", "bv_scope", "full", _bv_scopes),
     Param("patch", "bv_patch", 56, BV_PATCHES, parse=count),
     Param("stride", "bv_stride", 56, BV_STRIDES, parse=count),
