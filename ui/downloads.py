@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import struct
 from typing import Callable
 
 import pandas as pd
@@ -78,9 +79,24 @@ def stacked(*pictures):
     return out
 
 
+WIDE_CHART_KEY = "wide_chart_"   # ui.page_style: on a phone such a box scrolls sideways, its chart kept legible
+WIDE_CHART_PX, WIDE_CHART_RATIO = 900, 1.5   # a PNG this wide and this much wider than tall: a chart with text
+
+
+def is_wide_chart(png) -> bool:
+    """A wide chart (a matplotlib figure drawn for a laptop): on a phone's 356 px its text would be ~5 px."""
+    if not isinstance(png, (bytes, bytearray)) or png[:8] != b"\x89PNG\r\n\x1a\n":
+        return False
+    width, height = struct.unpack(">II", png[16:24])   # the IHDR chunk: width, height
+    return width >= WIDE_CHART_PX and width >= WIDE_CHART_RATIO * height
+
+
 def show_png(png, name: str, where=st, key: str | None = None, **image_kw) -> None:
     """st.image(png) with its PNG button under it. `png`: PNG bytes, or a PIL image / array (what st.image
-    takes), then encoded as PNG only when the button is pressed."""
+    takes), then encoded as PNG only when the button is pressed. A wide chart sits in a box of its own, which
+    a phone scrolls sideways rather than shrinking the chart's text out of reach."""
+    if is_wide_chart(png):
+        where = where.container(key=WIDE_CHART_KEY + (key or name))
     where.image(png, **{"width": "stretch", **image_kw})
     download_png(png if isinstance(png, (bytes, bytearray)) else (lambda: png_of(png)), name, where, key)
 
