@@ -36,7 +36,7 @@ def test_short_training_run_in_a_real_browser(streamlit_server, page, lang, tmp_
     open_page(page, streamlit_server, "training", lang)
     page.get_by_role("heading", name=t("nav.training", lang=lang)).first.wait_for(timeout=30_000)
     assert_no_exception(page)
-    set_max_steps(page, lang, 60)
+    set_max_steps(page, lang, 30)
 
     page.get_by_role("button", name=t("train.start", lang=lang)).click()
     # While it trains: the progress bar and the live charts.

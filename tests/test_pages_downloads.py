@@ -23,6 +23,7 @@ SEPARATOR_ROW = re.compile(r"^\|\s*:?-{3,}", re.MULTILINE)   # the line under a 
 WITHOUT_BUTTON = {"classify": ["picture"]}
 # The home page's network diagram is drawn twice, wide and tall (the browser shows one), one PNG button after both.
 NOT_CHECKED = {"home": {"diagram"}}
+ZH_PAGES = {"home", "architecture", "inception_lab", "glossary", "lessons"}
 
 
 def _kind(node) -> str | None:
@@ -74,7 +75,9 @@ def test_every_chart_and_table_has_its_download_button_in_both_languages(with_we
     at = open_app("en")
     for lang in ("en", "zh"):
         choose_language(at, lang)
-        for info in available_pages():
+        # Every page in English; in Chinese the pages whose tables carry translated headings or Markdown (the
+        # buttons themselves do not depend on the language).
+        for info in [p for p in available_pages() if lang == "en" or p.url_path in ZH_PAGES]:
             goto(at, f"app_pages/{info.url_path}.py")
             bare = [k for k in without_button(at._tree) if k not in NOT_CHECKED.get(info.url_path, ())]
             assert sorted(bare) == WITHOUT_BUTTON.get(info.url_path, []), (lang, info.url_path, bare)

@@ -26,7 +26,7 @@ CLASSIFY, FMAPS, GRADCAM = "app_pages/classify.py", "app_pages/feature_maps.py",
 PAGES = (CLASSIFY, FMAPS, GRADCAM)
 TOP_K_OPTIONS = (4, 9, 16, 25, 36, 64)
 SAMPLES = ("chelsea_cat.jpg", "coffee.jpg", "rocket.jpg", "china_temple.jpg")
-QUICK = settings(max_examples=25, deadline=None, derandomize=True,
+QUICK = settings(max_examples=12, deadline=None, derandomize=True,   # each a page run: the suite's time limit
                  suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
