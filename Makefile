@@ -30,7 +30,7 @@ dev: $(STAMP) app-deps
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: $(STAMP) system-deps
-	$(PY) -m pytest -n 4 --dist worksteal --durations=15   # four workers on two cores: the browser tests wait on their servers and Chromium much of the time; an idle worker takes tests from a busy one; the slowest tests listed at the end
+	$(PY) -m pytest -n 3 --dist worksteal --durations=15   # three workers on two cores (four measured slower: 1,079 s vs 1,028 s): the browser tests wait on servers half the time; an idle worker takes tests from a busy one; the slowest tests listed at the end
 
 weights: $(STAMP)
 	$(PY) -m googlenet.weights download

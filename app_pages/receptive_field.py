@@ -81,7 +81,9 @@ def measured_field(img: str, model_key: str, stage: str, row: int, col: int, _mo
 
 def effective_section(picked: PickedImage | None, variant: str, stage: str, row: int, col: int) -> None:
     """The field measured by a gradient, on demand (a pass forward and back costs more than a slider move should)."""
-    with st.expander(t("exp.rf.effective.title"), expanded=bool(st.session_state.get("rf_effective"))):  # a link's
+    # Keyed: the section keeps its identity (and the switch inside its state) when `expanded` follows the switch.
+    with st.expander(t("exp.rf.effective.title"), expanded=bool(st.session_state.get("rf_effective")),
+                     key="rf_effective_box"):  # a link's
         st.markdown(t("exp.rf.effective.intro"))
         if not st.toggle(t("exp.rf.effective.run"), key="rf_effective") or picked is None:
             return
