@@ -24,6 +24,7 @@ import pandas as pd
 import streamlit as st
 
 from googlenet.i18n import get_language, t
+from ui.page_style import WIDE_CHART_KEY   # on a phone such a box scrolls sideways, its chart kept legible
 
 KEY_PREFIX = "dl_"         # every download button's key starts with this (the presentation view hides them)
 VEGA_WIDTH = 720           # a "container"-wide Vega chart has no container on the server: this many px
@@ -79,7 +80,6 @@ def stacked(*pictures):
     return out
 
 
-WIDE_CHART_KEY = "wide_chart_"   # ui.page_style: on a phone such a box scrolls sideways, its chart kept legible
 WIDE_CHART_PX, WIDE_CHART_RATIO = 900, 1.5   # a PNG this wide and this much wider than tall: a chart with text
 
 

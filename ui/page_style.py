@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+WIDE_CHART_KEY = "wide_chart_"   # the key prefix of a wide chart's box (ui.downloads.show_png)
 CHART_MIN_PX = 760   # a wide chart (1,400 px, text ~28 px) shown at least this wide: text ~15 px
 PHONE_PX = 640   # Streamlit stacks st.columns below this width: the same line for our narrow-screen rules
 
@@ -45,8 +46,8 @@ CSS = f"""
   [data-testid="stMain"] [data-testid="stMarkdownContainer"] :is(td, th) code {{ overflow-wrap: anywhere; }}
   /* A wide chart (ui.downloads.is_wide_chart) keeps {CHART_MIN_PX} px, so its text stays legible; its own box
      scrolls sideways, not the page. */
-  [class*="st-key-wide_chart_"] {{ overflow-x: auto; }}
-  [class*="st-key-wide_chart_"] :is([data-testid="stFullScreenFrame"], [data-testid="stImage"], img) {{
+  [class*="st-key-{WIDE_CHART_KEY}"] {{ overflow-x: auto; }}
+  [class*="st-key-{WIDE_CHART_KEY}"] :is([data-testid="stFullScreenFrame"], [data-testid="stImage"], img) {{
     min-width: {CHART_MIN_PX}px; }}
 }}
 </style>
